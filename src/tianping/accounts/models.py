@@ -1,0 +1,85 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tianping.accounts.choices import UserKind
+
+
+class User(AbstractUser):
+    """A person who signs in: court staff, a litigant (当事人) or a lawyer (律师)."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=UserKind.choices)
+    full_name = models.CharField(_("full name"), max_length=100)
+    phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
+    id_number = models.CharField(_("identity document number"), max_length=32, blank=True)
+
+    class Meta:
+        ordering = ["username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def is_court_staff(self) -> bool:
+        return self.kind == UserKind.STAFF
+
+    @property
+    def is_public_user(self) -> bool:
+        return self.kind in (UserKind.LITIGANT, UserKind.LAWYER)
+
+    @property
+    def masked_id_number(self) -> str:
+        from tianping.lib.masking import mask_id_number
+
+        return mask_id_number(self.id_number)
+
+
+class LawyerProfile(models.Model):
+    """A lawyer's practising credentials: bar licence number (执业证号) and law firm."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="lawyer_profile", verbose_name=_("user")
+    )
+    licence_number = models.CharField(_("bar licence number"), max_length=17, unique=True)
+    law_firm = models.CharField(_("law firm"), max_length=200)
+
+    class Meta:
+        ordering = ["licence_number"]
+        verbose_name = _("lawyer profile")
+        verbose_name_plural = _("lawyer profiles")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.law_firm})"
+
+
+class LoginFailure(models.Model):
+    """A failed sign-in, kept to throttle guessing across all application servers."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True)
+    failed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-failed_at"]
+
+
+class ApiToken(models.Model):
+    """A token for integrations calling the REST API. Only its SHA-256 digest is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -1,0 +1,30 @@
+"""API tokens: issued once in clear, stored as a digest, checked on every API call."""
+
+import hashlib
+import secrets
+
+from django.utils import timezone
+
+from tianping.accounts.models import ApiToken
+
+
+def _digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def issue_token(user, *, name: str) -> str:
+    raw = "tp_" + secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, name=name, digest=_digest(raw), prefix=raw[:8])
+    return raw
+
+
+def user_for_token(raw: str):
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=_digest(raw), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

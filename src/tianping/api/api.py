@@ -1,0 +1,35 @@
+"""The REST API: /api/v1/, schema at /api/v1/openapi.json. Each app mounts its router."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import NinjaAPI
+
+from tianping.api.auth import AUTH
+
+api = NinjaAPI(
+    title="Tianping API",
+    version="1",
+    description="REST API of the Tianping court platform (天平).",
+    auth=AUTH,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    return api.create_response(request, {"detail": exc.messages}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Forbidden"}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+api.add_router("/", "tianping.accounts.api.router")
+api.add_router("/courts", "tianping.courts.api.router")
+api.add_router("/backups", "tianping.courts.api.backup_router")

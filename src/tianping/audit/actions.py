@@ -1,0 +1,45 @@
+"""Writing the audit record. Every auditable change calls record() in its transaction."""
+
+from django.db import models
+
+from tianping.audit.models import AuditEntry
+
+
+def record(
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    actor,
+    acted_for=None,
+    changes: dict | None = None,
+    ip_address: str | None = None,
+) -> AuditEntry:
+    """Append one audit entry. ACTOR did it; ACTED_FOR is whom they stood in for."""
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        acted_for=acted_for if getattr(acted_for, "pk", None) else None,
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=str(obj)[:200] if obj is not None else "",
+        changes=changes or {},
+        ip_address=ip_address,
+    )
+
+
+def model_changes(before: dict, instance: models.Model) -> dict:
+    """Field-by-field differences between BEFORE (field values) and INSTANCE now."""
+    after = field_values(instance)
+    return {
+        name: {"from": before.get(name), "to": value}
+        for name, value in after.items()
+        if before.get(name) != value
+    }
+
+
+def field_values(instance: models.Model) -> dict:
+    values = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        values[field.attname] = value if isinstance(value, int | bool | type(None)) else str(value)
+    return values

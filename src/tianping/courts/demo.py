@@ -1,0 +1,190 @@
+"""Demo data: a court network like the seeds' (Inner Mongolia, Xilin Gol), one persona a role.
+
+Idempotent: every row is found by its natural key before it is created.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from tianping.accounts.choices import UserKind
+from tianping.accounts.models import LawyerProfile
+from tianping.audit.actions import record
+from tianping.courts.choices import CourtLevel, DivisionKind, Role, TeamKind, TeamRole
+from tianping.courts.models import (
+    Court,
+    Courtroom,
+    Division,
+    Liaison,
+    Membership,
+    ServicePoint,
+    Team,
+    TeamMember,
+)
+
+DEMO_PASSWORD = "Tianping-demo-2026"
+
+COURTS = [
+    # code, name, English name, level, parent code
+    ("最高法", "最高人民法院", "Supreme People's Court", CourtLevel.SUPREME, None),
+    ("内", "内蒙古自治区高级人民法院", "Inner Mongolia High People's Court", CourtLevel.HIGH, "最高法"),
+    ("内25", "内蒙古自治区锡林郭勒盟中级人民法院", "Xilin Gol Intermediate People's Court",
+     CourtLevel.INTERMEDIATE, "内"),
+    ("内2502", "锡林浩特市人民法院", "Xilinhot People's Court", CourtLevel.BASIC, "内25"),
+    ("内2501", "二连浩特市人民法院", "Erenhot People's Court", CourtLevel.BASIC, "内25"),
+]
+
+BASIC_DIVISIONS = [
+    ("立案庭", "Case Filing Division", DivisionKind.FILING),
+    ("诉讼服务中心", "Litigation Service Centre", DivisionKind.LITIGATION_SERVICE),
+    ("民事审判第一庭", "First Civil Division", DivisionKind.CIVIL),
+    ("刑事审判庭", "Criminal Division", DivisionKind.CRIMINAL),
+    ("行政审判庭", "Administrative Division", DivisionKind.ADMINISTRATIVE),
+    ("执行局", "Enforcement Bureau", DivisionKind.ENFORCEMENT),
+    ("审判管理办公室", "Trial Management Office", DivisionKind.TRIAL_MANAGEMENT),
+    ("办公室", "General Office", DivisionKind.OFFICE),
+]
+
+
+@dataclass(frozen=True)
+class Persona:
+    username: str
+    full_name: str
+    court: str
+    role: str
+    division: str | None = None
+    sees_lower_courts: bool = False
+
+
+PERSONAS = [
+    Persona("lixia", "李霞", "内2502", Role.FILING_CLERK, "立案庭"),
+    Persona("wangjun", "王军", "内2502", Role.JUDGE, "民事审判第一庭"),
+    Persona("zhaomin", "赵敏", "内2502", Role.JUDGE_ASSISTANT, "民事审判第一庭"),
+    Persona("sunli", "孙丽", "内2502", Role.COURT_CLERK, "民事审判第一庭"),
+    Persona("hutao", "胡涛", "内2502", Role.MEDIATOR, "诉讼服务中心"),
+    Persona("gaofeng", "高峰", "内2502", Role.ENFORCEMENT_OFFICER, "执行局"),
+    Persona("liuqiang", "刘强", "内2502", Role.DIVISION_HEAD, "民事审判第一庭"),
+    Persona("chenzhi", "陈志", "内2502", Role.PRESIDENT),
+    Persona("zhoumei", "周梅", "内2502", Role.TRIAL_MANAGEMENT, "审判管理办公室"),
+    Persona("admin", "系统管理员", "内", Role.ADMINISTRATOR, None, True),
+    Persona("bayar", "巴雅尔", "内25", Role.TRIAL_MANAGEMENT, "审判管理办公室", True),
+    Persona("sarula", "萨如拉", "内2501", Role.JUDGE, "民事审判第一庭"),
+]
+
+
+def load_demo() -> list[tuple[str, str, str]]:
+    """Create the demo network. Returns (username, full name, role) of personas created now."""
+    created: list[tuple[str, str, str]] = []
+    with transaction.atomic():
+        courts = _courts()
+        for code in ("内2502", "内2501", "内25"):
+            _divisions(courts[code])
+        for persona in PERSONAS:
+            if _persona(persona, courts):
+                created.append((persona.username, persona.full_name, str(Role(persona.role).label)))
+        _teams(courts["内2502"])
+        _rooms_and_points(courts["内2502"])
+        created += _public_users()
+        if created:
+            record("demo.loaded", None, actor=None, changes={"created": [c[0] for c in created]})
+    return created
+
+
+def _courts() -> dict[str, Court]:
+    courts: dict[str, Court] = {}
+    for code, name, name_en, level, parent in COURTS:
+        court, _ = Court.objects.get_or_create(
+            code=code,
+            defaults={"name": name, "name_en": name_en, "level": level,
+                      "parent": courts.get(parent) if parent else None},
+        )
+        court.full_clean()
+        courts[code] = court
+    return courts
+
+
+def _divisions(court: Court) -> None:
+    for name, name_en, kind in BASIC_DIVISIONS:
+        Division.objects.get_or_create(court=court, name=name,
+                                       defaults={"name_en": name_en, "kind": kind})
+
+
+def _user(username, full_name, kind, **extra):
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"full_name": full_name, "kind": kind, **extra}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user, created
+
+
+def _persona(persona: Persona, courts) -> bool:
+    court = courts[persona.court]
+    is_admin = persona.role == Role.ADMINISTRATOR
+    user, created = _user(persona.username, persona.full_name, UserKind.STAFF,
+                          is_staff=is_admin, email=f"{persona.username}@court.example")
+    division = court.divisions.filter(name=persona.division).first() if persona.division else None
+    Membership.objects.get_or_create(
+        user=user, court=court, role=persona.role,
+        defaults={"division": division, "sees_lower_courts": persona.sees_lower_courts},
+    )
+    return created
+
+
+def _teams(court: Court) -> None:
+    users = {u.username: u for u in get_user_model().objects.filter(kind=UserKind.STAFF)}
+    fast_track, _ = Team.objects.get_or_create(
+        court=court, name="速裁快审团队",
+        defaults={"name_en": "Fast-track team", "kind": TeamKind.FAST_TRACK,
+                  "division": court.divisions.get(name="民事审判第一庭")},
+    )
+    enforcement, _ = Team.objects.get_or_create(
+        court=court, name="执行团队一组",
+        defaults={"name_en": "Enforcement team 1", "kind": TeamKind.ENFORCEMENT,
+                  "division": court.divisions.get(name="执行局")},
+    )
+    for team, username, role in [
+        (fast_track, "wangjun", TeamRole.LEAD),
+        (fast_track, "zhaomin", TeamRole.MEMBER),
+        (fast_track, "sunli", TeamRole.CLERK),
+        (enforcement, "gaofeng", TeamRole.OFFICER),
+        (enforcement, "sunli", TeamRole.CLERK),
+    ]:
+        TeamMember.objects.get_or_create(team=team, user=users[username],
+                                         defaults={"role": role})
+
+
+def _rooms_and_points(court: Court) -> None:
+    for name, location, online in [("第一审判庭", "审判楼二层", False),
+                                   ("第二审判庭", "审判楼三层", False),
+                                   ("互联网法庭", "", True)]:
+        Courtroom.objects.get_or_create(court=court, name=name,
+                                        defaults={"location": location, "is_online": online})
+    court.address = court.address or "内蒙古自治区锡林浩特市"
+    court.save(update_fields=["address"])
+    for name, township, liaison, phone in [
+        ("宝力根苏木诉讼服务点", "宝力根苏木", "乌日娜", "13904790001"),
+        ("朝克乌拉苏木诉讼服务点", "朝克乌拉苏木", "其其格", "13904790002"),
+    ]:
+        point, _ = ServicePoint.objects.get_or_create(court=court, name=name,
+                                                      defaults={"township": township})
+        Liaison.objects.get_or_create(service_point=point, name=liaison,
+                                      defaults={"phone": phone, "position": "嘎查联络员"})
+
+
+def _public_users() -> list[tuple[str, str, str]]:
+    created = []
+    _, new = _user("zhangsan", "张三", UserKind.LITIGANT, id_number="152502198503120029",
+                   phone="13800000001", email="zhangsan@example.com")
+    if new:
+        created.append(("zhangsan", "张三", str(UserKind.LITIGANT.label)))
+    lawyer, new = _user("lilawyer", "李律师", UserKind.LAWYER, phone="13800000002",
+                        email="lilawyer@example.com")
+    LawyerProfile.objects.get_or_create(
+        user=lawyer, defaults={"licence_number": "11525201010123456", "law_firm": "内蒙古草原律师事务所"}
+    )
+    if new:
+        created.append(("lilawyer", "李律师", str(UserKind.LAWYER.label)))
+    return created

@@ -1,0 +1,120 @@
+"""Who may do what: the one module of `can_*` predicates used by pages and API alike.
+
+A predicate takes the acting user (for an A/B backup standing in, the principal: see
+`effective_user`) and the object concerned, and answers True or False. Nothing else in
+the code base decides permissions.
+"""
+
+from tianping.courts.choices import Role
+from tianping.courts.models import Backup, Court, Membership
+
+FILING_ROLES = {Role.FILING_CLERK, Role.DIVISION_HEAD, Role.PRESIDENT}
+TRIAL_ROLES = {Role.JUDGE, Role.JUDGE_ASSISTANT, Role.COURT_CLERK}
+LEADER_ROLES = {Role.DIVISION_HEAD, Role.PRESIDENT}
+OVERSIGHT_ROLES = {Role.DIVISION_HEAD, Role.PRESIDENT, Role.TRIAL_MANAGEMENT}
+
+
+def _memberships(user) -> list[Membership]:
+    """The user's current memberships, read once per user object."""
+    if not getattr(user, "is_authenticated", False) or not user.is_court_staff:
+        return []
+    cached = getattr(user, "_tianping_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.current().filter(user=user).select_related("court"))
+        user._tianping_memberships = cached
+    return cached
+
+
+def roles_in(user, court: Court | None = None) -> set[str]:
+    """The user's roles in COURT, or in any court when COURT is None."""
+    return {m.role for m in _memberships(user) if court is None or m.court_id == court.pk}
+
+
+def visible_court_ids(user) -> set[int]:
+    """Courts whose staff pages the user may see: their own, and those below where allowed."""
+    if getattr(user, "is_superuser", False):
+        return set(Court.objects.values_list("pk", flat=True))
+    ids: set[int] = set()
+    for membership in _memberships(user):
+        ids.add(membership.court_id)
+        if membership.sees_lower_courts:
+            ids |= membership.court.descendant_ids()
+    return ids
+
+
+def _has_role(user, court: Court, roles: set[str]) -> bool:
+    return bool(roles_in(user, court) & roles)
+
+
+def is_staff_member(user) -> bool:
+    return bool(_memberships(user)) or getattr(user, "is_superuser", False)
+
+
+def can_view_court(user, court: Court) -> bool:
+    return court.pk in visible_court_ids(user)
+
+
+def can_administer_court(user, court: Court) -> bool:
+    return getattr(user, "is_superuser", False) or _has_role(user, court, {Role.ADMINISTRATOR})
+
+
+def can_manage_reference_data(user) -> bool:
+    """Django admin is for reference data: administrators only."""
+    return getattr(user, "is_superuser", False) or Role.ADMINISTRATOR in roles_in(user)
+
+
+def can_review_filings(user, court: Court) -> bool:
+    return _has_role(user, court, FILING_ROLES)
+
+
+def can_try_cases(user, court: Court) -> bool:
+    return _has_role(user, court, {Role.JUDGE})
+
+
+def can_assist_trial(user, court: Court) -> bool:
+    return _has_role(user, court, TRIAL_ROLES)
+
+
+def can_mediate(user, court: Court) -> bool:
+    return _has_role(user, court, {Role.MEDIATOR, Role.JUDGE})
+
+
+def can_enforce(user, court: Court) -> bool:
+    return _has_role(user, court, {Role.ENFORCEMENT_OFFICER})
+
+
+def can_assign_cases(user, court: Court) -> bool:
+    return _has_role(user, court, LEADER_ROLES)
+
+
+def can_approve_extension(user, court: Court) -> bool:
+    return _has_role(user, court, LEADER_ROLES)
+
+
+def can_view_dashboard(user, court: Court) -> bool:
+    """Leaders and the trial management office see indicators of the courts they can see."""
+    return any(
+        m.role in OVERSIGHT_ROLES
+        and (m.court_id == court.pk or (m.sees_lower_courts and court.pk in visible_court_ids(user)))
+        for m in _memberships(user)
+    )
+
+
+def can_file_online(user) -> bool:
+    return getattr(user, "is_authenticated", False) and user.is_public_user
+
+
+def can_name_backup(user) -> bool:
+    return is_staff_member(user)
+
+
+def can_act_for(user, principal, on=None) -> bool:
+    """A backup (B) may act for the principal (A) while A is away."""
+    if not getattr(user, "is_authenticated", False) or principal is None or user.pk == principal.pk:
+        return False
+    return Backup.objects.in_force(on).filter(principal=principal, backup=user).exists()
+
+
+def effective_user(request):
+    """The person whose authority applies: the principal when acting as their backup."""
+    return getattr(request, "acting_for", None) or request.user

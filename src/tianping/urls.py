@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from tianping.api.api import api
+from tianping.workspace.views import home
+
+admin.site.site_header = "天平 Tianping"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("tianping.accounts.urls")),
+    path("workspace/", include("tianping.workspace.urls")),
+    path("portal/", include("tianping.portal.urls")),
+    path("courts/", include("tianping.courts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

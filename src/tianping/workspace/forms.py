@@ -1,0 +1,36 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from tianping.accounts.choices import UserKind
+
+
+class BackupForm(forms.Form):
+    backup = forms.ModelChoiceField(
+        label=_("Backup (B)"),
+        queryset=get_user_model().objects.none(),
+        error_messages={"invalid_choice": _("Choose a colleague from the list.")},
+    )
+    away_from = forms.DateField(label=_("Away from"), widget=forms.DateInput(attrs={"type": "date"}))
+    away_until = forms.DateField(
+        label=_("Away until"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+    def __init__(self, *args, principal, court_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["backup"].queryset = (
+            get_user_model()
+            .objects.filter(kind=UserKind.STAFF, memberships__court_id__in=court_ids,
+                            is_active=True)
+            .exclude(pk=principal.pk)
+            .distinct()
+            .order_by("full_name")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("away_from"), cleaned.get("away_until")
+        if start and end and end < start:
+            self.add_error("away_until", _("The end of the absence is before its start."))
+        return cleaned
