@@ -1,8 +1,8 @@
 """The `tianping` console command: Django's management commands under one name.
 
-    tianping migrate
-    tianping runserver
-    tianping demo
+tianping migrate
+tianping runserver
+tianping demo
 """
 
 import os

@@ -41,8 +41,10 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "tianping.lib",
     "tianping.accounts",
     "tianping.courts",
+    "tianping.catalog",
     "tianping.audit",
     "tianping.workspace",
     "tianping.portal",
@@ -91,8 +93,7 @@ except ValueError as exc:
     raise ImproperlyConfigured(f"Setting DATABASE_URL is not a database URL: {exc}") from None
 if _db["ENGINE"] not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
     raise ImproperlyConfigured(
-        "Setting DATABASE_URL must use sqlite:// or postgres://; "
-        f"{_db['ENGINE']} is not supported."
+        f"Setting DATABASE_URL must use sqlite:// or postgres://; {_db['ENGINE']} is not supported."
     )
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; IMMEDIATE transactions take the write

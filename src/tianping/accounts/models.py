@@ -64,6 +64,9 @@ class LoginFailure(models.Model):
     class Meta:
         ordering = ["-failed_at"]
 
+    def __str__(self) -> str:
+        return f"{self.username} {self.failed_at:%Y-%m-%d %H:%M}"
+
 
 class ApiToken(models.Model):
     """A token for integrations calling the REST API. Only its SHA-256 digest is stored."""

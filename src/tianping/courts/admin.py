@@ -27,8 +27,9 @@ class ReferenceAdmin(admin.ModelAdmin):
         record(action, obj, actor=request.user, changes=model_changes(before, obj))
 
     def delete_model(self, request, obj):
-        record(f"{obj._meta.model_name}.deleted", obj, actor=request.user,
-               changes=field_values(obj))
+        record(
+            f"{obj._meta.model_name}.deleted", obj, actor=request.user, changes=field_values(obj)
+        )
         super().delete_model(request, obj)
 
 

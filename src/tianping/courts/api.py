@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from tianping.courts import actions
 from tianping.courts.permissions import effective_user
@@ -102,4 +102,4 @@ def create_backup(request, payload: BackupIn):
         away_until=payload.away_until,
         reason=payload.reason,
     )
-    return 201, _backup_out(entry)
+    return Status(201, _backup_out(entry))

@@ -27,7 +27,10 @@ def court_code_error(code: str, level: str, parent_code: str | None) -> str | No
         return None
     patterns = {
         CourtLevel.HIGH: (_HIGH, _("one Chinese character, e.g. 内")),
-        CourtLevel.INTERMEDIATE: (_INTERMEDIATE, _("the high court's character and two digits, e.g. 内25")),
+        CourtLevel.INTERMEDIATE: (
+            _INTERMEDIATE,
+            _("the high court's character and two digits, e.g. 内25"),
+        ),
         CourtLevel.BASIC: (_BASIC, _("the high court's character and four digits, e.g. 内2502")),
     }
     pattern, shape = patterns[level]

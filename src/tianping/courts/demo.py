@@ -28,9 +28,20 @@ DEMO_PASSWORD = "Tianping-demo-2026"
 COURTS = [
     # code, name, English name, level, parent code
     ("最高法", "最高人民法院", "Supreme People's Court", CourtLevel.SUPREME, None),
-    ("内", "内蒙古自治区高级人民法院", "Inner Mongolia High People's Court", CourtLevel.HIGH, "最高法"),
-    ("内25", "内蒙古自治区锡林郭勒盟中级人民法院", "Xilin Gol Intermediate People's Court",
-     CourtLevel.INTERMEDIATE, "内"),
+    (
+        "内",
+        "内蒙古自治区高级人民法院",
+        "Inner Mongolia High People's Court",
+        CourtLevel.HIGH,
+        "最高法",
+    ),
+    (
+        "内25",
+        "内蒙古自治区锡林郭勒盟中级人民法院",
+        "Xilin Gol Intermediate People's Court",
+        CourtLevel.INTERMEDIATE,
+        "内",
+    ),
     ("内2502", "锡林浩特市人民法院", "Xilinhot People's Court", CourtLevel.BASIC, "内25"),
     ("内2501", "二连浩特市人民法院", "Erenhot People's Court", CourtLevel.BASIC, "内25"),
 ]
@@ -96,8 +107,12 @@ def _courts() -> dict[str, Court]:
     for code, name, name_en, level, parent in COURTS:
         court, _ = Court.objects.get_or_create(
             code=code,
-            defaults={"name": name, "name_en": name_en, "level": level,
-                      "parent": courts.get(parent) if parent else None},
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "level": level,
+                "parent": courts.get(parent) if parent else None,
+            },
         )
         court.full_clean()
         courts[code] = court
@@ -106,8 +121,9 @@ def _courts() -> dict[str, Court]:
 
 def _divisions(court: Court) -> None:
     for name, name_en, kind in BASIC_DIVISIONS:
-        Division.objects.get_or_create(court=court, name=name,
-                                       defaults={"name_en": name_en, "kind": kind})
+        Division.objects.get_or_create(
+            court=court, name=name, defaults={"name_en": name_en, "kind": kind}
+        )
 
 
 def _user(username, full_name, kind, **extra):
@@ -123,11 +139,18 @@ def _user(username, full_name, kind, **extra):
 def _persona(persona: Persona, courts) -> bool:
     court = courts[persona.court]
     is_admin = persona.role == Role.ADMINISTRATOR
-    user, created = _user(persona.username, persona.full_name, UserKind.STAFF,
-                          is_staff=is_admin, email=f"{persona.username}@court.example")
+    user, created = _user(
+        persona.username,
+        persona.full_name,
+        UserKind.STAFF,
+        is_staff=is_admin,
+        email=f"{persona.username}@court.example",
+    )
     division = court.divisions.filter(name=persona.division).first() if persona.division else None
     Membership.objects.get_or_create(
-        user=user, court=court, role=persona.role,
+        user=user,
+        court=court,
+        role=persona.role,
         defaults={"division": division, "sees_lower_courts": persona.sees_lower_courts},
     )
     return created
@@ -136,14 +159,22 @@ def _persona(persona: Persona, courts) -> bool:
 def _teams(court: Court) -> None:
     users = {u.username: u for u in get_user_model().objects.filter(kind=UserKind.STAFF)}
     fast_track, _ = Team.objects.get_or_create(
-        court=court, name="速裁快审团队",
-        defaults={"name_en": "Fast-track team", "kind": TeamKind.FAST_TRACK,
-                  "division": court.divisions.get(name="民事审判第一庭")},
+        court=court,
+        name="速裁快审团队",
+        defaults={
+            "name_en": "Fast-track team",
+            "kind": TeamKind.FAST_TRACK,
+            "division": court.divisions.get(name="民事审判第一庭"),
+        },
     )
     enforcement, _ = Team.objects.get_or_create(
-        court=court, name="执行团队一组",
-        defaults={"name_en": "Enforcement team 1", "kind": TeamKind.ENFORCEMENT,
-                  "division": court.divisions.get(name="执行局")},
+        court=court,
+        name="执行团队一组",
+        defaults={
+            "name_en": "Enforcement team 1",
+            "kind": TeamKind.ENFORCEMENT,
+            "division": court.divisions.get(name="执行局"),
+        },
     )
     for team, username, role in [
         (fast_track, "wangjun", TeamRole.LEAD),
@@ -152,38 +183,50 @@ def _teams(court: Court) -> None:
         (enforcement, "gaofeng", TeamRole.OFFICER),
         (enforcement, "sunli", TeamRole.CLERK),
     ]:
-        TeamMember.objects.get_or_create(team=team, user=users[username],
-                                         defaults={"role": role})
+        TeamMember.objects.get_or_create(team=team, user=users[username], defaults={"role": role})
 
 
 def _rooms_and_points(court: Court) -> None:
-    for name, location, online in [("第一审判庭", "审判楼二层", False),
-                                   ("第二审判庭", "审判楼三层", False),
-                                   ("互联网法庭", "", True)]:
-        Courtroom.objects.get_or_create(court=court, name=name,
-                                        defaults={"location": location, "is_online": online})
+    for name, location, online in [
+        ("第一审判庭", "审判楼二层", False),
+        ("第二审判庭", "审判楼三层", False),
+        ("互联网法庭", "", True),
+    ]:
+        Courtroom.objects.get_or_create(
+            court=court, name=name, defaults={"location": location, "is_online": online}
+        )
     court.address = court.address or "内蒙古自治区锡林浩特市"
     court.save(update_fields=["address"])
     for name, township, liaison, phone in [
         ("宝力根苏木诉讼服务点", "宝力根苏木", "乌日娜", "13904790001"),
         ("朝克乌拉苏木诉讼服务点", "朝克乌拉苏木", "其其格", "13904790002"),
     ]:
-        point, _ = ServicePoint.objects.get_or_create(court=court, name=name,
-                                                      defaults={"township": township})
-        Liaison.objects.get_or_create(service_point=point, name=liaison,
-                                      defaults={"phone": phone, "position": "嘎查联络员"})
+        point, _ = ServicePoint.objects.get_or_create(
+            court=court, name=name, defaults={"township": township}
+        )
+        Liaison.objects.get_or_create(
+            service_point=point, name=liaison, defaults={"phone": phone, "position": "嘎查联络员"}
+        )
 
 
 def _public_users() -> list[tuple[str, str, str]]:
     created = []
-    _, new = _user("zhangsan", "张三", UserKind.LITIGANT, id_number="152502198503120029",
-                   phone="13800000001", email="zhangsan@example.com")
+    _, new = _user(
+        "zhangsan",
+        "张三",
+        UserKind.LITIGANT,
+        id_number="152502198503120029",
+        phone="13800000001",
+        email="zhangsan@example.com",
+    )
     if new:
         created.append(("zhangsan", "张三", str(UserKind.LITIGANT.label)))
-    lawyer, new = _user("lilawyer", "李律师", UserKind.LAWYER, phone="13800000002",
-                        email="lilawyer@example.com")
+    lawyer, new = _user(
+        "lilawyer", "李律师", UserKind.LAWYER, phone="13800000002", email="lilawyer@example.com"
+    )
     LawyerProfile.objects.get_or_create(
-        user=lawyer, defaults={"licence_number": "11525201010123456", "law_firm": "内蒙古草原律师事务所"}
+        user=lawyer,
+        defaults={"licence_number": "11525201010123456", "law_firm": "内蒙古草原律师事务所"},
     )
     if new:
         created.append(("lilawyer", "李律师", str(UserKind.LAWYER.label)))

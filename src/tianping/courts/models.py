@@ -63,18 +63,21 @@ class Court(models.Model):
         return self.name
 
     def clean(self) -> None:
-        parent_code = self.parent.code if self.parent_id else None
-        error = court_code_error(self.code, self.level, parent_code)
-        if error:
-            raise ValidationError({"code": error})
         allowed = PARENT_LEVELS.get(self.level, ())
         if self.parent_id and self.parent.level not in allowed:
             raise ValidationError(
-                {"parent": _("A court of this level cannot sit under a %(level)s.")
-                 % {"level": self.parent.get_level_display()}}
+                {
+                    "parent": _("A court of this level cannot sit under a %(level)s.")
+                    % {"level": self.parent.get_level_display()}
+                }
             )
         if not self.parent_id and allowed:
             raise ValidationError({"parent": _("A court of this level needs a higher court.")})
+        error = court_code_error(
+            self.code, self.level, self.parent.code if self.parent_id else None
+        )
+        if error:
+            raise ValidationError({"code": error})
 
     def display_name(self, language: str | None = None) -> str:
         if language == "en" and self.name_en:
@@ -159,9 +162,7 @@ class TeamMember(models.Model):
 
     class Meta:
         ordering = ["team", "role", "user"]
-        constraints = [
-            models.UniqueConstraint(fields=["team", "user"], name="team_member_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["team", "user"], name="team_member_unique")]
         verbose_name = _("team member")
         verbose_name_plural = _("team members")
 
@@ -283,9 +284,7 @@ class Membership(models.Model):
     class Meta:
         ordering = ["court__code", "user__username", "role"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "court", "role"], name="membership_unique_role"
-            )
+            models.UniqueConstraint(fields=["user", "court", "role"], name="membership_unique_role")
         ]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")

@@ -95,7 +95,9 @@ def can_view_dashboard(user, court: Court) -> bool:
     """Leaders and the trial management office see indicators of the courts they can see."""
     return any(
         m.role in OVERSIGHT_ROLES
-        and (m.court_id == court.pk or (m.sees_lower_courts and court.pk in visible_court_ids(user)))
+        and (
+            m.court_id == court.pk or (m.sees_lower_courts and court.pk in visible_court_ids(user))
+        )
         for m in _memberships(user)
     )
 

@@ -21,8 +21,8 @@ def get_court_for_user(user, code: str) -> Court:
 
 def public_courts():
     """What anyone may see: active courts with their service points (诉讼服务点)."""
-    return Court.objects.active().select_related("parent").prefetch_related(
-        "service_points__liaisons"
+    return (
+        Court.objects.active().select_related("parent").prefetch_related("service_points__liaisons")
     )
 
 

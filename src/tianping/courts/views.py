@@ -29,7 +29,8 @@ def court_detail(request, code):
         "teams": court.teams.select_related("division").prefetch_related("memberships__user"),
         "courtrooms": court.courtrooms.all(),
         "service_points": court.service_points.prefetch_related("liaisons"),
-        "children": court.children.filter(pk__in=[c.pk for c in courts_visible_to(
-            effective_user(request))]),
+        "children": court.children.filter(
+            pk__in=[c.pk for c in courts_visible_to(effective_user(request))]
+        ),
     }
     return render(request, "courts/court_detail.html", context)

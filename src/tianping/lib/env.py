@@ -58,7 +58,5 @@ def env_list(name: str, default: list[str]) -> list[str]:
 def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     value = os.environ.get(name, default).strip()
     if value not in choices:
-        raise ImproperlyConfigured(
-            f"Setting {name}={value!r} is not one of: {', '.join(choices)}."
-        )
+        raise ImproperlyConfigured(f"Setting {name}={value!r} is not one of: {', '.join(choices)}.")
     return value

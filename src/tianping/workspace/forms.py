@@ -11,7 +11,9 @@ class BackupForm(forms.Form):
         queryset=get_user_model().objects.none(),
         error_messages={"invalid_choice": _("Choose a colleague from the list.")},
     )
-    away_from = forms.DateField(label=_("Away from"), widget=forms.DateInput(attrs={"type": "date"}))
+    away_from = forms.DateField(
+        label=_("Away from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     away_until = forms.DateField(
         label=_("Away until"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -21,8 +23,9 @@ class BackupForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["backup"].queryset = (
             get_user_model()
-            .objects.filter(kind=UserKind.STAFF, memberships__court_id__in=court_ids,
-                            is_active=True)
+            .objects.filter(
+                kind=UserKind.STAFF, memberships__court_id__in=court_ids, is_active=True
+            )
             .exclude(pk=principal.pk)
             .distinct()
             .order_by("full_name")

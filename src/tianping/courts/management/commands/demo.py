@@ -10,8 +10,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = load_demo()
         if not created:
-            self.stdout.write(_("Demo data is already in place; logins were printed when it was created."))
+            self.stdout.write(
+                _("Demo data is already in place; logins were printed when it was created.")
+            )
             return
-        self.stdout.write(_("Demo logins (password for all: %(password)s):") % {"password": DEMO_PASSWORD})
+        self.stdout.write(
+            _("Demo logins (password for all: %(password)s):") % {"password": DEMO_PASSWORD}
+        )
         for username, name, role in created:
             self.stdout.write(f"  {username:<10} {name:<8} {role}")

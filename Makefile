@@ -1,0 +1,44 @@
+# Tianping: the two commands of the README, and the steps they are made of.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+export DEBUG ?= true
+
+.PHONY: demo test install install-dev browser lint lock
+
+## Set everything up and run the platform with demo data on SQLite at http://$(HOST)
+demo: install
+	$(BIN)/tianping compilelocales
+	$(BIN)/tianping migrate --no-input -v 0
+	$(BIN)/tianping demo
+	@echo "Tianping is starting at http://$(HOST)  (stop with Ctrl-C)"
+	$(BIN)/tianping runserver $(HOST)
+
+## Run the whole test suite (unit, pages, API and browser tests)
+test: install-dev browser
+	$(BIN)/tianping compilelocales
+	$(BIN)/pytest
+
+install: $(VENV)/.installed
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+install-dev: install $(VENV)/.installed-dev
+$(VENV)/.installed-dev: requirements-dev.lock
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	touch $@
+
+browser:
+	bash scripts/install-browser.sh
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+## Re-pin every dependency after changing pyproject.toml
+lock:
+	bash scripts/lock.sh

@@ -1,0 +1,81 @@
+import pytest
+
+from tianping.accounts.models import LoginFailure
+from tianping.audit.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_judge_signs_in_and_lands_on_the_workspace(client, demo, password):
+    # when
+    response = client.post(
+        "/accounts/login/", {"username": "wangjun", "password": password}, follow=True
+    )
+    # then
+    assert response.redirect_chain[-1][0] == "/workspace/"
+    assert "王军的工作台" in response.content.decode()
+    assert AuditEntry.objects.filter(action="user.logged_in", actor=demo["wangjun"]).exists()
+
+
+def test_litigant_signs_in_and_lands_on_the_portal(client, demo, password):
+    response = client.post(
+        "/accounts/login/", {"username": "zhangsan", "password": password}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == "/portal/"
+    page = response.content.decode()
+    assert "欢迎，张三" in page
+    # the identity number is masked on the portal
+    assert "152502********0029" in page
+    assert "152502198503120029" not in page
+
+
+def test_wrong_password_is_refused_with_a_clear_message(client, demo):
+    response = client.post("/accounts/login/", {"username": "wangjun", "password": "nope"})
+    assert response.status_code == 200
+    assert "用户名或密码错误" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_unknown_user_gets_the_same_message_as_a_wrong_password(client, demo):
+    response = client.post("/accounts/login/", {"username": "nobody", "password": "nope"})
+    assert "用户名或密码错误" in response.content.decode()
+
+
+def test_message_is_in_english_after_switching(client, demo):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    response = client.post("/accounts/login/", {"username": "wangjun", "password": "nope"})
+    assert "The username or password is wrong" in response.content.decode()
+
+
+def test_repeated_failures_lock_the_account_even_for_the_right_password(
+    client, demo, password, settings
+):
+    # given five failures
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        client.post("/accounts/login/", {"username": "wangjun", "password": "wrong"})
+    # when the right password comes next
+    response = client.post("/accounts/login/", {"username": "wangjun", "password": password})
+    # then it is refused with the waiting time
+    assert response.status_code == 200
+    assert "登录失败次数过多" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_another_user_is_not_locked_by_someone_elses_failures(client, demo, password, settings):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        client.post("/accounts/login/", {"username": "wangjun", "password": "wrong"})
+    response = client.post("/accounts/login/", {"username": "lixia", "password": password})
+    assert response.status_code == 302
+
+
+def test_successful_sign_in_clears_earlier_failures(client, demo, password):
+    client.post("/accounts/login/", {"username": "wangjun", "password": "wrong"})
+    client.post("/accounts/login/", {"username": "wangjun", "password": password})
+    assert not LoginFailure.objects.filter(username="wangjun").exists()
+
+
+def test_sign_out_ends_the_session(client, demo, login):
+    login(demo["wangjun"])
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert client.get("/workspace/").status_code == 302  # back to the login page

@@ -1,0 +1,81 @@
+"""Signing in with a real browser (headless Chromium driven by Playwright)."""
+
+import os
+import shutil
+
+import pytest
+
+from tianping.courts.demo import DEMO_PASSWORD, load_demo
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("TIANPING_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop runs beside the ORM
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    load_demo()
+    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+def sign_in(page, username):
+    page.goto(page.base_url + "/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_judge_lands_on_the_workspace_in_chinese_then_english(page):
+    sign_in(page, "wangjun")
+    assert page.url.endswith("/workspace/")
+    assert page.locator("h1").inner_text() == "王军的工作台"
+    with page.expect_navigation():
+        page.select_option("#language", "en")
+    assert page.url.endswith("/workspace/")
+    assert page.locator("h1").inner_text() == "Workspace of 王军"
+    assert page.locator("nav.nav").inner_text().count("Courts") == 1
+
+
+def test_litigant_lands_on_the_portal_in_chinese_then_english(page):
+    sign_in(page, "zhangsan")
+    assert page.url.endswith("/portal/")
+    assert page.locator("h1").inner_text() == "欢迎，张三"
+    with page.expect_navigation():
+        page.select_option("#language", "en")
+    assert page.url.endswith("/portal/")
+    assert page.locator("h1").inner_text() == "Welcome, 张三"
+    assert "152502********0029" in page.content()
+
+
+def test_wrong_password_shows_a_message_and_keeps_the_username(page):
+    page.goto(page.base_url + "/accounts/login/")
+    page.fill("#id_username", "wangjun")
+    page.fill("#id_password", "wrong")
+    page.click("form.stacked button[type=submit]")
+    assert "用户名或密码错误" in page.locator("[role=alert]").inner_text()
+    assert page.input_value("#id_username") == "wangjun"
