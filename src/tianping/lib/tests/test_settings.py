@@ -11,12 +11,12 @@ TIANPING = str(Path(sys.executable).with_name("tianping"))
 GOOD_KEY = "k" * 20 + "9fQ2-random-enough-for-tests-only-xyz"
 
 
+CLEARED = ("DEBUG", "DATABASE_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE",
+           "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
 def run(args, **env):
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DEBUG", "DATABASE_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")
-    }
+    base = {k: v for k, v in os.environ.items() if k not in CLEARED}
     base.update(env)
     return subprocess.run([TIANPING, *args], env=base, capture_output=True, text=True, timeout=120)
 
