@@ -215,7 +215,7 @@ def _public_users() -> list[tuple[str, str, str]]:
         "zhangsan",
         "张三",
         UserKind.LITIGANT,
-        id_number="152502198503120029",
+        id_number="152502198503120022",
         phone="13800000001",
         email="zhangsan@example.com",
     )

@@ -19,3 +19,11 @@ def test_demo_builds_the_network_and_prints_logins_once(capsys):
     from tianping.courts.choices import Role
 
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+
+
+def test_demo_identity_numbers_pass_the_identity_checks(demo):
+    from tianping.catalog.choices import DocumentType
+    from tianping.catalog.identity import validate_document
+
+    number = demo["zhangsan"].id_number
+    assert validate_document(DocumentType.RESIDENT_ID, number) == number

@@ -20,7 +20,8 @@ def test_every_message_has_a_chinese_translation():
 
 
 @pytest.mark.django_db
-def test_pages_are_chinese_by_default_and_english_on_request(client):
-    assert "登录" in client.get("/accounts/login/").content.decode()
-    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Sign in" in page
+def test_pages_are_chinese_even_for_an_english_browser_until_english_is_chosen(client):
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+    assert "<h1>登录</h1>" in page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    assert "<h1>Sign in</h1>" in client.get("/accounts/login/").content.decode()

@@ -75,7 +75,7 @@ def test_litigant_lands_on_the_portal_in_chinese_then_english(page):
         page.select_option("#language", "en")
     assert page.url.endswith("/portal/")
     assert page.locator("h1").inner_text() == "Welcome, 张三"
-    assert "152502********0029" in page.content()
+    assert "152502********0022" in page.content()
 
 
 def test_wrong_password_shows_a_message_and_keeps_the_username(page):

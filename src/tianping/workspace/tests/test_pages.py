@@ -31,3 +31,12 @@ def test_pages_load_nothing_from_outside(client, demo, url):
 def test_public_directory_lists_service_points_and_liaisons(client, demo):
     page = client.get("/portal/courts/").content.decode()
     assert "宝力根苏木诉讼服务点" in page and "乌日娜" in page
+
+
+def test_every_stylesheet_and_script_a_page_links_is_served_locally(client, demo):
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/accounts/login/").content.decode()
+    assets = re.findall(r'(?:src|href)="/static/([^"]+)"', page)
+    assert "tianping/css/app.css" in assets
+    assert [a for a in assets if not finders.find(a)] == []
