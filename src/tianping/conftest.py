@@ -55,7 +55,11 @@ def login(client):
 @pytest.fixture(autouse=True)
 def _audit_purge_for_live_server(request):
     """Tests on a live server empty every table afterwards, the audit record included."""
-    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+    marker = request.node.get_closest_marker("django_db")
+    by_marker = marker is not None and bool(
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    if by_marker or {"transactional_db", "live_server"} & set(request.fixturenames):
         request.getfixturevalue("transactional_db")
         allow_purge(connections["default"])
     yield

@@ -12,6 +12,8 @@ urlpatterns = [
     path("workspace/", include("tianping.workspace.urls")),
     path("portal/", include("tianping.portal.urls")),
     path("courts/", include("tianping.courts.urls")),
+    path("catalogs/", include("tianping.catalog.urls")),
+    path("tools/", include("tianping.catalog.tools_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

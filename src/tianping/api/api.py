@@ -33,3 +33,5 @@ def not_found(request, exc):
 api.add_router("/", "tianping.accounts.api.router")
 api.add_router("/courts", "tianping.courts.api.router")
 api.add_router("/backups", "tianping.courts.api.backup_router")
+api.add_router("/catalogs", "tianping.catalog.api.router")
+api.add_router("/", "tianping.catalog.tools_api.router")

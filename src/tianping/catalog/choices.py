@@ -93,3 +93,13 @@ class Sex(models.TextChoices):
 
     MALE = "male", _("Male")
     FEMALE = "female", _("Female")
+
+
+class CatalogKind(models.TextChoices):
+    """The versioned reference catalogs (目录)."""
+
+    CASE_TYPES = "case-types", _("Case types (案件类型及代字)")
+    CIVIL_CAUSES = "civil-causes", _("Civil causes of action (民事案由)")
+    ADMINISTRATIVE_CAUSES = "administrative-causes", _("Administrative causes (行政案由)")
+    CRIMINAL_CHARGES = "criminal-charges", _("Criminal charges (刑事罪名)")
+    COURT_CODES = "court-codes", _("Court codes (法院代字)")
