@@ -18,7 +18,7 @@ class LoginForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
-        minutes = throttle.minutes_locked(username)
+        minutes = throttle.minutes_locked(username, _client_ip(self.request))
         if minutes:
             raise forms.ValidationError(
                 ngettext(

@@ -15,13 +15,21 @@ def _window_start():
     return timezone.now() - datetime.timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MINUTES)
 
 
-def minutes_locked(username: str) -> int:
-    """Minutes until USERNAME may try again; 0 when it is not locked."""
-    failures = LoginFailure.objects.filter(
-        username__iexact=username, failed_at__gte=_window_start()
-    ).order_by("-failed_at")
-    if failures.count() < settings.LOGIN_FAILURE_LIMIT:
+# One address trying many usernames (password spraying) is locked after this many times
+# the per-user limit.
+IP_FACTOR = 4
+
+
+def minutes_locked(username: str, ip_address: str | None = None) -> int:
+    """Minutes until USERNAME (or anyone from IP_ADDRESS) may try again; 0 when not locked."""
+    recent = LoginFailure.objects.filter(failed_at__gte=_window_start()).order_by("-failed_at")
+    by_user = recent.filter(username__iexact=username)
+    by_ip = recent.filter(ip_address=ip_address) if ip_address else recent.none()
+    limit = settings.LOGIN_FAILURE_LIMIT
+    locked = [q for q, n in ((by_user, limit), (by_ip, limit * IP_FACTOR)) if q.count() >= n]
+    if not locked:
         return 0
+    failures = locked[0]
     unlock_at = failures.first().failed_at + datetime.timedelta(
         minutes=settings.LOGIN_FAILURE_WINDOW_MINUTES
     )

@@ -37,9 +37,16 @@ def model_changes(before: dict, instance: models.Model) -> dict:
     }
 
 
+# Never copied into the audit record: a change is noted, the value is not.
+SECRET_FIELDS = {"password", "digest"}
+
+
 def field_values(instance: models.Model) -> dict:
     values = {}
     for field in instance._meta.concrete_fields:
+        if field.attname in SECRET_FIELDS:
+            values[field.attname] = f"[secret:{hash(getattr(instance, field.attname))}]"
+            continue
         value = getattr(instance, field.attname)
         values[field.attname] = value if isinstance(value, int | bool | type(None)) else str(value)
     return values
