@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "tianping.accounts",
     "tianping.courts",
     "tianping.catalog",
+    "tianping.deadlines",
     "tianping.audit",
     "tianping.workspace",
     "tianping.portal",
