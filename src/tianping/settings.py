@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "tianping.courts",
     "tianping.catalog",
     "tianping.deadlines",
+    "tianping.filings",
+    "tianping.cases",
     "tianping.audit",
     "tianping.workspace",
     "tianping.portal",
@@ -147,6 +149,11 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 WHITENOISE_USE_FINDERS = DEBUG
+MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 20, minimum=1)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Days before a filing's review clock runs out when the queue flags it (临期).
+FILING_REVIEW_WARNING_DAYS = env_int("FILING_REVIEW_WARNING_DAYS", 2, minimum=0)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

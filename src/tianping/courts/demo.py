@@ -97,6 +97,7 @@ def load_demo() -> list[tuple[str, str, str]]:
         _teams(courts["内2502"])
         _rooms_and_points(courts["内2502"])
         created += _public_users()
+        _triage_rules()
         if created:
             record("demo.loaded", None, actor=None, changes={"created": [c[0] for c in created]})
     return created
@@ -231,3 +232,45 @@ def _public_users() -> list[tuple[str, str, str]]:
     if new:
         created.append(("lilawyer", "李律师", str(UserKind.LAWYER.label)))
     return created
+
+
+def _triage_rules() -> None:
+    """Default triage rules (繁简分流). Courts adjust them in the reference-data admin."""
+    from decimal import Decimal
+
+    from tianping.cases.choices import Procedure, Track
+    from tianping.cases.models import TriageRule
+
+    rules = [
+        (
+            "小额诉讼",
+            10,
+            Decimal("30000"),
+            2,
+            Procedure.SMALL_CLAIMS,
+            "简单金钱给付，标的额不超过3万元、当事人不超过2方：适用小额诉讼程序（民事诉讼法第165条）",
+        ),
+        (
+            "简易程序",
+            20,
+            Decimal("500000"),
+            None,
+            Procedure.SUMMARY,
+            "标的额不超过50万元的民事案件：适用简易程序，由速裁快审团队审理",
+        ),
+    ]
+    for name, priority, max_amount, max_parties, procedure, reason in rules:
+        TriageRule.objects.get_or_create(
+            name=name,
+            court=None,
+            defaults={
+                "priority": priority,
+                "type_codes": ["民初"],
+                "max_amount": max_amount,
+                "max_parties": max_parties,
+                "track": Track.SIMPLE,
+                "procedure": procedure,
+                "team_kind": TeamKind.FAST_TRACK,
+                "reason": reason,
+            },
+        )

@@ -14,7 +14,7 @@ LEADER_ROLES = {Role.DIVISION_HEAD, Role.PRESIDENT}
 OVERSIGHT_ROLES = {Role.DIVISION_HEAD, Role.PRESIDENT, Role.TRIAL_MANAGEMENT}
 
 
-def _memberships(user) -> list[Membership]:
+def current_memberships(user) -> list[Membership]:
     """The user's current memberships, read once per user object."""
     if not getattr(user, "is_authenticated", False) or not user.is_court_staff:
         return []
@@ -27,7 +27,7 @@ def _memberships(user) -> list[Membership]:
 
 def roles_in(user, court: Court | None = None) -> set[str]:
     """The user's roles in COURT, or in any court when COURT is None."""
-    return {m.role for m in _memberships(user) if court is None or m.court_id == court.pk}
+    return {m.role for m in current_memberships(user) if court is None or m.court_id == court.pk}
 
 
 def visible_court_ids(user) -> set[int]:
@@ -35,7 +35,7 @@ def visible_court_ids(user) -> set[int]:
     if getattr(user, "is_superuser", False):
         return set(Court.objects.values_list("pk", flat=True))
     ids: set[int] = set()
-    for membership in _memberships(user):
+    for membership in current_memberships(user):
         ids.add(membership.court_id)
         if membership.sees_lower_courts:
             ids |= membership.court.descendant_ids()
@@ -47,7 +47,7 @@ def _has_role(user, court: Court, roles: set[str]) -> bool:
 
 
 def is_staff_member(user) -> bool:
-    return bool(_memberships(user)) or getattr(user, "is_superuser", False)
+    return bool(current_memberships(user)) or getattr(user, "is_superuser", False)
 
 
 def can_view_court(user, court: Court) -> bool:
@@ -98,7 +98,7 @@ def can_view_dashboard(user, court: Court) -> bool:
         and (
             m.court_id == court.pk or (m.sees_lower_courts and court.pk in visible_court_ids(user))
         )
-        for m in _memberships(user)
+        for m in current_memberships(user)
     )
 
 

@@ -11,8 +11,13 @@ TIANPING = str(Path(sys.executable).with_name("tianping"))
 GOOD_KEY = "k" * 20 + "9fQ2-random-enough-for-tests-only-xyz"
 
 
-CLEARED = ("DEBUG", "DATABASE_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE",
-           "DJANGO_ALLOW_ASYNC_UNSAFE")
+CLEARED = (
+    "DEBUG",
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 
 
 def run(args, **env):

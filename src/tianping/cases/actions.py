@@ -1,0 +1,304 @@
+"""Use cases of a case: opening it from a filing, triage, assignment, closing."""
+
+import random
+import secrets
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import TransitionNotAllowed
+
+from tianping.audit.actions import record
+from tianping.cases import triage
+from tianping.cases.assignment import draw_judge, eligible_judges
+from tianping.cases.choices import ClosureMode, Procedure
+from tianping.cases.events import case_event
+from tianping.cases.models import Case, CaseParty, CaseRepresentative, TriageRule
+from tianping.catalog.numbering import issue_case_number
+from tianping.courts.choices import DivisionKind
+from tianping.courts.permissions import can_assign_cases, can_try_cases
+from tianping.filings.choices import TYPE_CODES
+
+_RNG = random.Random(secrets.randbits(64))
+DIVISION_BY_TYPE = {
+    "民": DivisionKind.CIVIL,
+    "行": DivisionKind.ADMINISTRATIVE,
+    "刑": DivisionKind.CRIMINAL,
+    "执": DivisionKind.ENFORCEMENT,
+}
+
+
+def _do(case: Case, transition: str) -> None:
+    try:
+        getattr(case, transition)()
+    except TransitionNotAllowed:
+        raise ValidationError(
+            _("This cannot be done while the case is “%(state)s”.")
+            % {"state": case.get_state_display()}
+        ) from None
+
+
+def _locked(case: Case) -> Case:
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.state != case.state:
+        raise ValidationError(_("Someone else has just acted on this case; reload it."))
+    return locked
+
+
+def open_case_from_filing(filing, *, actor, acted_for=None, today, rng=None) -> Case:
+    """Create the case of an accepted filing: number, parties, triage and assignment."""
+    type_code = TYPE_CODES[filing.kind]
+    issued = issue_case_number(court_code=filing.court.code, type_code=type_code, year=today.year)
+    case = Case.objects.create(
+        number=issued.number,
+        court=filing.court,
+        filing=filing,
+        type_code=type_code,
+        procedure=_default_procedure(type_code),
+        cause=filing.cause,
+        claims=filing.claims,
+        amount=filing.amount,
+        is_livelihood=filing.is_livelihood,
+        is_enterprise=filing.is_enterprise,
+        is_migrant_wages=filing.is_migrant_wages,
+        filed_on=today,
+    )
+    _copy_parties(filing, case)
+    case_event(
+        case,
+        "filed",
+        actor=actor,
+        acted_for=acted_for,
+        number=case.number,
+        channel=filing.get_channel_display(),
+        received_at=filing.submitted_at,
+    )
+    record("case.filed", case, actor=actor, acted_for=acted_for)
+    triage_case(case, actor=actor, acted_for=acted_for)
+    assign_at_random(case, actor=actor, acted_for=acted_for, rng=rng)
+    return case
+
+
+def _default_procedure(type_code: str) -> str:
+    return Procedure.ENFORCEMENT if type_code.startswith("执") else Procedure.ORDINARY
+
+
+def _copy_parties(filing, case: Case) -> None:
+    for party in filing.parties.all():
+        copy = CaseParty.objects.create(
+            case=case,
+            role=party.role,
+            kind=party.kind,
+            name=party.name,
+            doc_type=party.doc_type,
+            id_number=party.id_number,
+            phone=party.phone,
+            address=party.address,
+            position=party.position,
+            user=party.user or (filing.filer if party.role in _filer_roles(filing) else None),
+        )
+        for rep in party.representatives.all():
+            CaseRepresentative.objects.create(
+                case=case,
+                party=copy,
+                kind=rep.kind,
+                name=rep.name,
+                licence_number=rep.licence_number,
+                law_firm=rep.law_firm,
+                phone=rep.phone,
+                user=rep.user,
+            )
+
+
+def _filer_roles(filing) -> set:
+    """A litigant filing for themself is the first claimant; a lawyer is linked as agent."""
+    return (
+        set()
+        if filing.filer is None or filing.filer.kind == "lawyer"
+        else {"plaintiff", "applicant"}
+    )
+
+
+def rules_for(court) -> list[triage.Rule]:
+    rows = TriageRule.objects.filter(is_active=True).filter(
+        court__in=[court]
+    ) | TriageRule.objects.filter(is_active=True, court__isnull=True)
+    ordered = sorted(rows, key=lambda r: (r.court_id is None, r.priority, r.pk))
+    return [
+        triage.Rule(
+            name=r.name,
+            track=r.track,
+            procedure=r.procedure,
+            reason=r.reason,
+            type_codes=tuple(r.type_codes),
+            cause_codes=tuple(r.cause_codes),
+            max_amount=r.max_amount,
+            min_amount=r.min_amount,
+            max_parties=r.max_parties,
+            green_only=r.green_only,
+            team_kind=r.team_kind,
+            division_kind=r.division_kind,
+        )
+        for r in ordered
+    ]
+
+
+def triage_case(case: Case, *, actor, acted_for=None) -> triage.Decision:
+    """Mark the case simple or complex by the rules, and record why."""
+    facts = triage.CaseFacts(
+        type_code=case.type_code,
+        cause_path=_cause_path(case),
+        amount=case.amount,
+        party_count=case.parties.count(),
+        is_green=case.is_green,
+    )
+    decision = triage.decide(
+        rules_for(case.court), facts, default_procedure=_default_procedure(case.type_code)
+    )
+    case.track, case.procedure = decision.track, decision.procedure
+    case.triage_reasons = list(decision.reasons)
+    case.team = _team_for(case, decision)
+    case.division = (
+        case.team.division if case.team and case.team.division else _division_for(case, decision)
+    )
+    case.save(update_fields=["track", "procedure", "triage_reasons", "team", "division"])
+    case_event(
+        case,
+        "triaged",
+        actor=actor,
+        acted_for=acted_for,
+        track=case.track,
+        procedure=case.get_procedure_display(),
+        reasons=list(decision.reasons),
+        team=case.team.name if case.team else None,
+        is_public=False,
+    )
+    return decision
+
+
+def _cause_path(case: Case) -> tuple[str, ...]:
+    if case.cause is None:
+        return ()
+    path = [case.cause.code]
+    parent = case.cause.parent_code
+    entries = (
+        {e.code: e.parent_code for e in case.cause.version.entries.only("code", "parent_code")}
+        if parent
+        else {}
+    )
+    while parent:
+        path.append(parent)
+        parent = entries.get(parent, "")
+    return tuple(path)
+
+
+def _team_for(case: Case, decision: triage.Decision):
+    if not decision.team_kind:
+        return None
+    return case.court.teams.filter(kind=decision.team_kind).order_by("pk").first()
+
+
+def _division_for(case: Case, decision: triage.Decision):
+    kind = decision.division_kind or DIVISION_BY_TYPE.get(case.type_code[:1], "")
+    return case.court.divisions.filter(kind=kind).order_by("pk").first() if kind else None
+
+
+def assign_at_random(case: Case, *, actor, acted_for=None, rng=None):
+    """Random judge of the case's team (or division), weighted by load (随机分案)."""
+    candidates = eligible_judges(case.court, team=case.team, division=case.division)
+    judge = draw_judge(candidates, rng or _RNG)
+    if judge is None:
+        case_event(
+            case,
+            "assignment_pending",
+            actor=actor,
+            acted_for=acted_for,
+            is_public=False,
+            reason=_("No judge is available in the team or division."),
+        )
+        return None
+    _set_judge(case, judge, actor=actor, acted_for=acted_for, how="random", load=judge.load)
+    return judge
+
+
+def assign_by_hand(case: Case, *, actor, judge, reason: str, acted_for=None) -> Case:
+    """A leader designates the judge (指定分案), with a reason."""
+    if not can_assign_cases(acted_for or actor, case.court):
+        raise PermissionDenied(_("Only a division head or the president can assign cases."))
+    if not (reason or "").strip():
+        raise ValidationError(_("Give the reason for assigning by hand."))
+    if not can_try_cases(judge, case.court):
+        raise ValidationError(_("%(name)s is not a judge of this court.") % {"name": judge})
+    with transaction.atomic():
+        case = _locked(case)
+        _set_judge(
+            case, judge, actor=actor, acted_for=acted_for, how="designated", reason=reason.strip()
+        )
+    return case
+
+
+def _set_judge(case: Case, judge, *, actor, acted_for, how, **details) -> None:
+    previous = case.judge
+    _do(case, "assign")
+    case.judge = judge
+    case.save(update_fields=["judge", "state"])
+    case_event(
+        case,
+        "assigned",
+        actor=actor,
+        acted_for=acted_for,
+        judge=judge.full_name,
+        how=how,
+        previous=previous.full_name if previous else None,
+        **details,
+    )
+    record(
+        "case.assigned",
+        case,
+        actor=actor,
+        acted_for=acted_for,
+        changes={"judge": {"from": previous.pk if previous else None, "to": judge.pk}},
+    )
+
+
+def _require_judge(case: Case, actor, acted_for=None) -> None:
+    person = acted_for or actor
+    if case.judge_id != person.pk and not can_assign_cases(person, case.court):
+        raise PermissionDenied(_("Only the case's judge can do that."))
+
+
+def start_trial(case: Case, *, actor, acted_for=None) -> Case:
+    _require_judge(case, actor, acted_for)
+    with transaction.atomic():
+        case = _locked(case)
+        _do(case, "start_trial")
+        case.save(update_fields=["state"])
+        case_event(case, "trial_started", actor=actor, acted_for=acted_for)
+    return case
+
+
+def close_case(case: Case, *, actor, mode: str, closed_on, note: str = "", acted_for=None) -> Case:
+    """Close the case (结案) with its closure mode and date; it leaves the pending lists."""
+    _require_judge(case, actor, acted_for)
+    if mode not in ClosureMode.values:
+        raise ValidationError(_("Choose how the case was closed."))
+    if closed_on < case.filed_on:
+        raise ValidationError(_("The closing date cannot be before the filing date."))
+    if closed_on > timezone.localdate():
+        raise ValidationError(_("The closing date cannot be in the future."))
+    with transaction.atomic():
+        case = _locked(case)
+        _do(case, "close")
+        case.closure_mode, case.closed_on, case.closure_note = mode, closed_on, note
+        case.save(update_fields=["state", "closure_mode", "closed_on", "closure_note"])
+        case_event(
+            case,
+            "closed",
+            actor=actor,
+            acted_for=acted_for,
+            mode=case.get_closure_mode_display(),
+            closed_on=closed_on,
+        )
+        record("case.closed", case, actor=actor, acted_for=acted_for)
+    return case

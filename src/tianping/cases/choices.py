@@ -1,0 +1,39 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseState(models.TextChoices):
+    FILED = "filed", _("Filed")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_TRIAL = "in_trial", _("In trial")
+    SUSPENDED = "suspended", _("Suspended")
+    CLOSED = "closed", _("Closed")
+    ARCHIVED = "archived", _("Archived")
+
+
+PENDING_STATES = [CaseState.FILED, CaseState.ASSIGNED, CaseState.IN_TRIAL, CaseState.SUSPENDED]
+
+
+class Procedure(models.TextChoices):
+    ORDINARY = "ordinary", _("Ordinary procedure (普通程序)")
+    SUMMARY = "summary", _("Summary procedure (简易程序)")
+    SMALL_CLAIMS = "small_claims", _("Small claims (小额诉讼程序)")
+    SPECIAL = "special", _("Special procedure (特别程序)")
+    ENFORCEMENT = "enforcement", _("Enforcement (执行程序)")
+
+
+class Track(models.TextChoices):
+    """Triage (繁简分流): simple cases go to the fast-track team."""
+
+    SIMPLE = "simple", _("Simple (简案)")
+    ORDINARY = "ordinary", _("Complex (繁案)")
+
+
+class ClosureMode(models.TextChoices):
+    JUDGMENT = "judgment", _("Judgment (判决)")
+    MEDIATION = "mediation", _("Mediation (调解)")
+    WITHDRAWAL = "withdrawal", _("Withdrawal (撤诉)")
+    DISMISSAL = "dismissal", _("Complaint dismissed (驳回起诉)")
+    TRANSFER = "transfer", _("Transferred (移送)")
+    TERMINATION = "termination", _("Terminated (终结)")
+    OTHER = "other", _("Other (其他)")

@@ -1,0 +1,281 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField
+
+from tianping.cases.choices import PENDING_STATES, CaseState, ClosureMode, Procedure, Track
+from tianping.cases.workflow import CaseWorkflow
+from tianping.filings.choices import PartyKind, PartyRole, RepresentativeKind
+from tianping.filings.models import new_public_code
+
+GREEN = Q(is_livelihood=True) | Q(is_enterprise=True) | Q(is_migrant_wages=True)
+
+
+class CaseQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state__in=PENDING_STATES)
+
+    def for_court(self, court):
+        return self.filter(court=court)
+
+    def green_first(self):
+        """Green-channel cases (绿色通道) first, then the oldest."""
+        return self.alias(
+            green=models.Case(
+                models.When(GREEN, then=0), default=1, output_field=models.IntegerField()
+            )
+        ).order_by("green", "filed_on", "id")
+
+
+class Case(ConcurrentTransitionMixin, CaseWorkflow, models.Model):
+    """A case (案件) with its number (案号), parties, judge and workflow state."""
+
+    code = models.CharField(max_length=12, unique=True, default=new_public_code)
+    number = models.CharField(_("case number"), max_length=40, unique=True)
+    court = models.ForeignKey(
+        "courts.Court", on_delete=models.PROTECT, related_name="cases", verbose_name=_("court")
+    )
+    division = models.ForeignKey(
+        "courts.Division",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("division"),
+    )
+    team = models.ForeignKey(
+        "courts.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("team"),
+    )
+    judge = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases_as_judge",
+        verbose_name=_("judge"),
+    )
+    filing = models.OneToOneField(
+        "filings.Filing", on_delete=models.PROTECT, null=True, blank=True, related_name="case"
+    )
+    type_code = models.CharField(_("type code"), max_length=8)
+    special_code = models.CharField(_("specialised-trial code"), max_length=2, blank=True)
+    procedure = models.CharField(_("procedure"), max_length=16, choices=Procedure.choices)
+    track = models.CharField(_("track"), max_length=12, choices=Track.choices, blank=True)
+    triage_reasons = models.JSONField(_("triage reasons"), default=list, blank=True)
+    cause = models.ForeignKey(
+        "catalog.CatalogEntry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cause of action"),
+    )
+    claims = models.TextField(_("claims"), blank=True)
+    amount = models.DecimalField(
+        _("amount in dispute (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    is_livelihood = models.BooleanField(_("livelihood case"), default=False)
+    is_enterprise = models.BooleanField(_("enterprise case"), default=False)
+    is_migrant_wages = models.BooleanField(_("migrant workers' wages"), default=False)
+    state = FSMField(_("state"), default=CaseState.FILED, choices=CaseState.choices, protected=True)
+    filed_on = models.DateField(_("filed on"))
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closure_mode = models.CharField(
+        _("closure mode"), max_length=16, choices=ClosureMode.choices, blank=True
+    )
+    closure_note = models.TextField(_("closing note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-filed_on", "-id"]
+        indexes = [
+            models.Index(fields=["court", "state"], name="case_court_state"),
+            models.Index(fields=["court", "filed_on"], name="case_court_filed"),
+            models.Index(fields=["court", "closed_on"], name="case_court_closed"),
+            models.Index(fields=["judge", "state"], name="case_judge_state"),
+        ]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def is_green(self) -> bool:
+        return self.is_livelihood or self.is_enterprise or self.is_migrant_wages
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state in PENDING_STATES
+
+    def days_pending(self, today: datetime.date) -> int:
+        return ((self.closed_on or today) - self.filed_on).days
+
+
+class CaseParty(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
+    role = models.CharField(_("role"), max_length=24, choices=PartyRole.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=PartyKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    doc_type = models.CharField(_("document type"), max_length=40)
+    id_number = models.CharField(_("document number"), max_length=40)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_parties",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["case", "position", "id"]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} {self.name}"
+
+    @property
+    def masked_id_number(self) -> str:
+        from tianping.lib.masking import mask_id_number
+
+        return mask_id_number(self.id_number)
+
+
+class CaseRepresentative(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="representatives")
+    party = models.ForeignKey(CaseParty, on_delete=models.CASCADE, related_name="representatives")
+    kind = models.CharField(_("kind"), max_length=16, choices=RepresentativeKind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    licence_number = models.CharField(_("bar licence number"), max_length=17, blank=True)
+    law_firm = models.CharField(_("law firm"), max_length=200, blank=True)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_representations",
+    )
+
+    class Meta:
+        ordering = ["case", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseEvent(models.Model):
+    """The case's timeline: every procedural act, numbered, append-only (流程节点)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    seq = models.PositiveIntegerField()
+    kind = models.CharField(max_length=40)
+    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    acted_for = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    details = models.JSONField(default=dict)
+    is_public = models.BooleanField(default=True)  # shown to the parties (流程公开)
+
+    class Meta:
+        ordering = ["case", "seq"]
+        constraints = [models.UniqueConstraint(fields=["case", "seq"], name="case_event_seq")]
+
+    def __str__(self) -> str:
+        return f"{self.case} #{self.seq} {self.kind}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Case events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Case events are append-only.")
+
+
+class TriageRule(models.Model):
+    """A rule of triage (繁简分流) as data: conditions, outcome and the reason given.
+
+    Rules are tried in order of priority; the first whose every condition holds decides.
+    Conditions left empty do not restrict. A court's own rules come before the general ones.
+    """
+
+    court = models.ForeignKey(
+        "courts.Court",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="triage_rules",
+        verbose_name=_("court"),
+    )
+    priority = models.PositiveSmallIntegerField(_("priority"), default=100)
+    name = models.CharField(_("name"), max_length=100)
+    type_codes = models.JSONField(_("case type codes"), default=list, blank=True)
+    cause_codes = models.JSONField(_("cause codes (or their parents)"), default=list, blank=True)
+    max_amount = models.DecimalField(
+        _("at most this amount"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    min_amount = models.DecimalField(
+        _("at least this amount"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    max_parties = models.PositiveSmallIntegerField(
+        _("at most this many parties"), null=True, blank=True
+    )
+    green_only = models.BooleanField(_("green-channel cases only"), default=False)
+    track = models.CharField(_("track"), max_length=12, choices=Track.choices)
+    procedure = models.CharField(_("procedure"), max_length=16, choices=Procedure.choices)
+    team_kind = models.CharField(_("team kind"), max_length=16, blank=True)
+    division_kind = models.CharField(_("division kind"), max_length=24, blank=True)
+    reason = models.CharField(_("reason given"), max_length=300)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["priority", "id"]
+        verbose_name = _("triage rule")
+        verbose_name_plural = _("triage rules")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def document_path(instance, filename) -> str:
+    return f"cases/{instance.case.code}/{new_public_code()}"
+
+
+class CaseDocument(models.Model):
+    """A document of the case: the judgment, ruling, mediation document ..."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=document_path)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    is_public = models.BooleanField(_("shown to the parties"), default=True)
+
+    class Meta:
+        ordering = ["case", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.title

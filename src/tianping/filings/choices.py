@@ -1,0 +1,97 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Channel(models.TextChoices):
+    """How a filing reached the court (立案渠道)."""
+
+    WINDOW = "window", _("Window (窗口)")
+    ONLINE = "online", _("Online (网上)")
+    SELF_SERVICE = "self_service", _("Self-service kiosk (自助)")
+    MOBILE = "mobile", _("Mobile (移动)")
+    CROSS_REGION = "cross_region", _("Cross-region (跨域)")
+    CIRCUIT = "circuit", _("Circuit (巡回)")
+    ON_SITE = "on_site", _("On-site visit (上门)")
+    HOLIDAY = "holiday", _("Holiday (假日)")
+
+
+class FilingKind(models.TextChoices):
+    """What is filed; decides the review clock (登记立案规定 art. 8)."""
+
+    CIVIL = "civil", _("Civil complaint (民事起诉)")
+    ADMINISTRATIVE = "administrative", _("Administrative complaint (行政起诉)")
+    PRIVATE_PROSECUTION = "private_prosecution", _("Criminal private prosecution (刑事自诉)")
+    ENFORCEMENT_OBJECTION_SUIT = (
+        "enforcement_objection_suit",
+        _("Enforcement objection suit (执行异议之诉)"),
+    )
+    THIRD_PARTY_REVOCATION = (
+        "third_party_revocation",
+        _("Third-party revocation suit (第三人撤销之诉)"),
+    )
+    ENFORCEMENT = "enforcement", _("Application for enforcement (申请执行)")
+
+
+# Review days per kind, and the type code the case will carry (类型代字).
+REVIEW_DAYS = {
+    FilingKind.CIVIL: 7,
+    FilingKind.ADMINISTRATIVE: 7,
+    FilingKind.PRIVATE_PROSECUTION: 15,
+    FilingKind.ENFORCEMENT_OBJECTION_SUIT: 15,
+    FilingKind.THIRD_PARTY_REVOCATION: 30,
+    FilingKind.ENFORCEMENT: 7,
+}
+TYPE_CODES = {
+    FilingKind.CIVIL: "民初",
+    FilingKind.ADMINISTRATIVE: "行初",
+    FilingKind.PRIVATE_PROSECUTION: "刑初",
+    FilingKind.ENFORCEMENT_OBJECTION_SUIT: "民初",
+    FilingKind.THIRD_PARTY_REVOCATION: "民撤",
+    FilingKind.ENFORCEMENT: "执",
+}
+
+
+class FilingStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    AT_ASSISTING_COURT = "at_assisting_court", _("Being checked by the assisting court")
+    SUBMITTED = "submitted", _("Under review")
+    CORRECTION_REQUESTED = "correction_requested", _("Corrections requested")
+    ACCEPTED = "accepted", _("Filed as a case")
+    REFUSED = "refused", _("Refused by ruling")
+    TRANSFERRED = "transferred", _("Transferred")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PartyRole(models.TextChoices):
+    PLAINTIFF = "plaintiff", _("Plaintiff (原告)")
+    DEFENDANT = "defendant", _("Defendant (被告)")
+    THIRD_PARTY = "third_party", _("Third party (第三人)")
+    APPLICANT = "applicant", _("Applicant (申请人)")
+    RESPONDENT = "respondent", _("Respondent (被申请人)")
+    PRIVATE_PROSECUTOR = "private_prosecutor", _("Private prosecutor (自诉人)")
+
+
+CLAIMANT_ROLES = {PartyRole.PLAINTIFF, PartyRole.APPLICANT, PartyRole.PRIVATE_PROSECUTOR}
+OPPONENT_ROLES = {PartyRole.DEFENDANT, PartyRole.RESPONDENT}
+
+
+class PartyKind(models.TextChoices):
+    NATURAL_PERSON = "natural", _("Natural person (自然人)")
+    LEGAL_PERSON = "legal", _("Legal person (法人)")
+    OTHER_ORGANISATION = "organisation", _("Other organisation (非法人组织)")
+
+
+class RepresentativeKind(models.TextChoices):
+    LAWYER = "lawyer", _("Lawyer (律师)")
+    LEGAL_WORKER = "legal_worker", _("Basic-level legal worker (基层法律服务工作者)")
+    RELATIVE = "relative", _("Close relative or employee (近亲属或工作人员)")
+    CITIZEN = "citizen", _("Citizen recommended by a community or organisation (公民)")
+
+
+class AttachmentKind(models.TextChoices):
+    COMPLAINT = "complaint", _("Complaint (起诉状)")
+    IDENTITY = "identity", _("Identity document (身份证明)")
+    AUTHORISATION = "authorisation", _("Power of attorney (授权委托书)")
+    EVIDENCE = "evidence", _("Evidence (证据)")
+    CORRECTION = "correction", _("Correction (补正材料)")
+    OTHER = "other", _("Other (其他)")

@@ -1,0 +1,28 @@
+"""Constructors of filing timeline events. Called only from actions, inside their transaction."""
+
+from django.db.models import Max
+
+from tianping.filings.models import Filing, FilingEvent
+
+
+def filing_event(filing: Filing, kind: str, *, actor, acted_for=None, **details) -> FilingEvent:
+    """Append the next numbered event; the filing row is locked by the calling action."""
+    last = filing.events.aggregate(last=Max("seq"))["last"] or 0
+    return FilingEvent.objects.create(
+        filing=filing,
+        seq=last + 1,
+        kind=kind,
+        actor=actor if getattr(actor, "pk", None) else None,
+        acted_for=acted_for if getattr(acted_for, "pk", None) else None,
+        details={k: _plain(v) for k, v in details.items()},
+    )
+
+
+def _plain(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, int | float | bool | str):
+        return value
+    return str(value)

@@ -1,0 +1,303 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField
+
+from tianping.filings.choices import (
+    AttachmentKind,
+    Channel,
+    FilingKind,
+    FilingStatus,
+    PartyKind,
+    PartyRole,
+    RepresentativeKind,
+)
+from tianping.filings.workflow import FilingWorkflow
+
+_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out over the phone
+
+
+def new_public_code() -> str:
+    """A random code for URLs and receipts: litigants never see sequential keys."""
+    return "".join(secrets.choice(_ALPHABET) for _ in range(10))
+
+
+class FilingQuerySet(models.QuerySet):
+    def open_for_review(self):
+        return self.filter(status__in=[FilingStatus.SUBMITTED, FilingStatus.CORRECTION_REQUESTED])
+
+    def green_first(self):
+        """Green-channel filings (绿色通道) first, then by the review clock."""
+        green = Q(is_livelihood=True) | Q(is_enterprise=True) | Q(is_migrant_wages=True)
+        return self.alias(
+            green=models.Case(
+                models.When(green, then=0), default=1, output_field=models.IntegerField()
+            )
+        ).order_by("green", "review_due_on", "submitted_at")
+
+
+class Filing(ConcurrentTransitionMixin, FilingWorkflow, models.Model):
+    """A complaint or application before it is filed as a case (起诉材料/立案申请)."""
+
+    code = models.CharField(
+        _("receipt number"), max_length=12, unique=True, default=new_public_code
+    )
+    court = models.ForeignKey(
+        "courts.Court", on_delete=models.PROTECT, related_name="filings", verbose_name=_("court")
+    )
+    assisting_court = models.ForeignKey(
+        "courts.Court",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assisting court"),
+        help_text=_("Cross-region filing (跨域立案): the court where the papers were handed in."),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=FilingKind.choices, default=FilingKind.CIVIL
+    )
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    filer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="filings",
+        verbose_name=_("filer"),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    status = FSMField(
+        _("status"), default=FilingStatus.DRAFT, choices=FilingStatus.choices, protected=True
+    )
+    cause = models.ForeignKey(
+        "catalog.CatalogEntry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cause of action"),
+    )
+    claims = models.TextField(_("claims"), blank=True)
+    amount = models.DecimalField(
+        _("amount claimed (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    facts = models.TextField(_("facts and reasons"), blank=True)
+    is_livelihood = models.BooleanField(_("livelihood case"), default=False)
+    is_enterprise = models.BooleanField(_("enterprise case"), default=False)
+    is_migrant_wages = models.BooleanField(_("migrant workers' wages"), default=False)
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("received at"), null=True, blank=True)
+    clock_starts_on = models.DateField(_("review clock starts"), null=True, blank=True)
+    review_due_on = models.DateField(_("review due"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    refusal_reasons = models.TextField(_("reasons for refusal"), blank=True)
+    transferred_to = models.ForeignKey(
+        "courts.Court",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("transferred to"),
+    )
+
+    objects = FilingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["court", "status", "review_due_on"], name="filing_review_queue")
+        ]
+        verbose_name = _("filing")
+        verbose_name_plural = _("filings")
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def is_green(self) -> bool:
+        return self.is_livelihood or self.is_enterprise or self.is_migrant_wages
+
+    def parties_in(self, roles) -> list:
+        return [p for p in self.parties.all() if p.role in roles]
+
+
+class FilingParty(models.Model):
+    """A party named in a filing: plaintiff, defendant, third party, applicant ..."""
+
+    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="parties")
+    role = models.CharField(_("role"), max_length=24, choices=PartyRole.choices)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=PartyKind.choices, default=PartyKind.NATURAL_PERSON
+    )
+    name = models.CharField(_("name"), max_length=200)
+    doc_type = models.CharField(_("document type"), max_length=40)
+    id_number = models.CharField(_("document number"), max_length=40)
+    legal_representative = models.CharField(_("legal representative"), max_length=100, blank=True)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["filing", "position", "id"]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} {self.name}"
+
+    @property
+    def masked_id_number(self) -> str:
+        from tianping.lib.masking import mask_id_number
+
+        return mask_id_number(self.id_number)
+
+
+class FilingRepresentative(models.Model):
+    """An agent ad litem (诉讼代理人) of one party, with their power of attorney."""
+
+    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="representatives")
+    party = models.ForeignKey(FilingParty, on_delete=models.CASCADE, related_name="representatives")
+    kind = models.CharField(_("kind"), max_length=16, choices=RepresentativeKind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    id_number = models.CharField(_("identity number"), max_length=40, blank=True)
+    licence_number = models.CharField(_("bar licence number"), max_length=17, blank=True)
+    law_firm = models.CharField(_("law firm"), max_length=200, blank=True)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    authorisation = models.ForeignKey(
+        "FilingAttachment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("power of attorney"),
+    )
+
+    class Meta:
+        ordering = ["filing", "id"]
+        verbose_name = _("representative")
+        verbose_name_plural = _("representatives")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FilingEvidence(models.Model):
+    """One line of the evidence list (证据清单)."""
+
+    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="evidence")
+    name = models.CharField(_("evidence"), max_length=200)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    purpose = models.CharField(_("what it proves"), max_length=300, blank=True)
+    attachment = models.ForeignKey(
+        "FilingAttachment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["filing", "position", "id"]
+        verbose_name = _("evidence item")
+        verbose_name_plural = _("evidence items")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def attachment_path(instance, filename) -> str:
+    return f"filings/{instance.filing.code}/{new_public_code()}"
+
+
+class FilingAttachment(models.Model):
+    """An uploaded file. Its type is checked from its content, not its name."""
+
+    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("kind"), max_length=16, choices=AttachmentKind.choices)
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=60)
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["filing", "uploaded_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class CorrectionNotice(models.Model):
+    """A one-time notice of everything to correct (一次性告知, 登记立案规定 art. 7)."""
+
+    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="corrections")
+    items = models.JSONField(_("items to correct"))
+    respond_by = models.DateField(_("correct by"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+
+    class Meta:
+        ordering = ["filing", "-issued_at"]
+        verbose_name = _("correction notice")
+        verbose_name_plural = _("correction notices")
+
+    def __str__(self) -> str:
+        return f"{self.filing} {self.issued_at:%Y-%m-%d}"
+
+
+class FilingEvent(models.Model):
+    """The filing's timeline: append-only, numbered, written only by actions."""
+
+    filing = models.ForeignKey(Filing, on_delete=models.PROTECT, related_name="events")
+    seq = models.PositiveIntegerField()
+    kind = models.CharField(max_length=40)
+    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    acted_for = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    details = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["filing", "seq"]
+        constraints = [models.UniqueConstraint(fields=["filing", "seq"], name="filing_event_seq")]
+
+    def __str__(self) -> str:
+        return f"{self.filing} #{self.seq} {self.kind}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Filing events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Filing events are append-only.")

@@ -1,0 +1,63 @@
+"""Checks a filing must pass before it is handed in. Pure over the filing's data."""
+
+from django.utils.translation import gettext as _
+
+from tianping.catalog.choices import DocumentType
+from tianping.catalog.identity import IdentityError, validate_document
+from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, PartyKind
+
+
+def party_errors(parties: list[dict], *, today) -> list[str]:
+    """Every problem with the parties, each naming the party it concerns."""
+    errors = []
+    for index, party in enumerate(parties, start=1):
+        label = party.get("name") or _("party %(n)d") % {"n": index}
+        if not (party.get("name") or "").strip():
+            errors.append(_("Party %(n)d has no name.") % {"n": index})
+        try:
+            validate_document(
+                party.get("doc_type") or "", party.get("id_number") or "", today=today
+            )
+        except IdentityError as exc:
+            errors.append(_("%(party)s: %(error)s") % {"party": label, "error": exc})
+        if party.get("kind") != PartyKind.NATURAL_PERSON and party.get("doc_type") not in (
+            DocumentType.USCC,
+            DocumentType.OTHER,
+        ):
+            errors.append(
+                _("%(party)s: an organisation is identified by its unified social credit code.")
+                % {"party": label}
+            )
+    errors.extend(_same_party_on_both_sides(parties))
+    return errors
+
+
+def _same_party_on_both_sides(parties: list[dict]) -> list[str]:
+    claimants = {_identity(p) for p in parties if p.get("role") in CLAIMANT_ROLES}
+    return [
+        _("%(party)s cannot be both plaintiff and defendant.") % {"party": p.get("name")}
+        for p in parties
+        if p.get("role") in OPPONENT_ROLES and _identity(p) in claimants
+    ]
+
+
+def _identity(party: dict) -> tuple:
+    number = (party.get("id_number") or "").strip().upper()
+    return ("id", number) if number else ("name", (party.get("name") or "").strip())
+
+
+def completeness_errors(filing, parties: list[dict]) -> list[str]:
+    """What is missing before the filing can be handed in."""
+    errors = []
+    roles = {p.get("role") for p in parties}
+    if not roles & CLAIMANT_ROLES:
+        errors.append(_("Name at least one plaintiff or applicant."))
+    if not roles & OPPONENT_ROLES:
+        errors.append(_("Name at least one defendant or respondent."))
+    if not filing.claims.strip():
+        errors.append(_("State your claims."))
+    if not filing.facts.strip():
+        errors.append(_("State the facts and reasons."))
+    if filing.amount is not None and filing.amount < 0:
+        errors.append(_("The amount claimed cannot be negative."))
+    return errors
