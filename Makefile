@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DEBUG ?= true
 
-.PHONY: demo test install install-dev browser lint lock
+.PHONY: demo test install install-dev system browser lint lock
 
 ## Set everything up and run the platform with demo data on SQLite at http://$(HOST)
 demo: install
@@ -20,7 +20,7 @@ test: install-dev browser
 	$(BIN)/tianping compilelocales
 	$(BIN)/pytest
 
-install: $(VENV)/.installed
+install: system $(VENV)/.installed
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -33,8 +33,11 @@ $(VENV)/.installed-dev: requirements-dev.lock
 	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
 	touch $@
 
+system:
+	bash scripts/install-system-packages.sh
+
 browser:
-	bash scripts/install-browser.sh
+	bash scripts/install-system-packages.sh --browser
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build Tianping's built-in court-code and case-type catalogs from the shared reference data.
+"""Build Tianping's built-in catalogs (courts, case types, causes, charges) from shared data.
 
     python scripts/build_catalog_data.py            # write src/tianping/catalog/data/*.csv
     python scripts/build_catalog_data.py --check    # exit 1 if the files are out of date
@@ -9,6 +9,10 @@ their sources' layout and stay outside the project. This script carries their fa
 the project's own format and adds what the sources lack: courts created after the 2018
 table, case-type codes seen in real case numbers after the 2016 standard, and the
 specialised-trial codes (专门审判代字). Output is deterministic, so the build is reproducible.
+
+Causes of action get codes from their official numbering: 第四部分 (part), 十 (section),
+83 (cause, numbered through the whole table), 83.1 (sub-cause （1）). A criminal charge's
+code is its running number in the source list.
 """
 
 import argparse
@@ -28,6 +32,8 @@ LATER = "later addition"
 COURT_FIELDS = ["code", "name", "level", "parent_code", "valid_from", "valid_to", "source", "note"]
 TYPE_FIELDS = ["kind", "code", "name", "category", "category_name", "standard_codes", "covers",
                "source", "note"]
+CAUSE_FIELDS = ["code", "level", "parent_code", "name"]
+CHARGE_FIELDS = ["code", "name", "chapter", "section", "article"]
 
 # Courts created after the 2018-07-24 table (named in the shared README). Dates are the
 # courts' founding days as published by the courts themselves.
@@ -173,6 +179,59 @@ def _special(code, name, source, note) -> dict[str, str]:
             "standard_codes": "", "covers": "", "source": source, "note": note}
 
 
+def civil_cause_rows(shared: Path) -> list[dict[str, str]]:
+    """The 2025 civil causes: 第一部分 › 一 › 8 › 8.1, each level's number and name."""
+    names = {"1": "一级案由", "2": "二级案由", "3": "三级案由", "4": "四级案由"}
+    rows = []
+    for row in read_csv(shared / "civil_causes_2025.csv"):
+        level = row["层级"]
+        codes = [row["一级编号"], row["二级编号"], row["三级编号"]]
+        codes.append(f"{row['三级编号']}.{_unbracket(row['四级编号'])}")
+        rows.append(_cause(codes[: int(level)], level, row[names[level]]))
+    return _checked_tree(rows)
+
+
+def administrative_cause_rows(shared: Path) -> list[dict[str, str]]:
+    """The 2021 administrative causes: 行政行为 › （一）行政处罚 › 1.警告."""
+    rows = []
+    for row in read_csv(shared / "administrative_causes_2021.csv"):
+        level = row["层级"]
+        codes = [row["一级编号"] or row["一级案由"], _unbracket(row["二级编号"])]
+        name = {"1": row["一级案由"], "2": row["二级案由"]}.get(level)
+        if level == "3":
+            number, name = re.fullmatch(r"(\d+)[.．、](.+)", row["三级案由"]).groups()
+            codes.append(number)
+        rows.append(_cause(codes[: int(level)], level, name))
+    return _checked_tree(rows)
+
+
+def _unbracket(number: str) -> str:
+    """（十二） and (十二） alike -> 十二."""
+    return number.strip("（）() ")
+
+
+def _cause(codes: list[str], level: str, name: str) -> dict[str, str]:
+    parent = codes[-2] if len(codes) > 1 else ""
+    return {"code": codes[-1], "level": level, "parent_code": parent, "name": name}
+
+
+def _checked_tree(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    codes = [row["code"] for row in rows]
+    if len(set(codes)) != len(codes):
+        raise SystemExit("cause table has duplicate codes")
+    if any(row["parent_code"] and row["parent_code"] not in codes for row in rows):
+        raise SystemExit("cause table has causes whose parent is missing")
+    return rows
+
+
+def criminal_charge_rows(shared: Path) -> list[dict[str, str]]:
+    return [
+        {"code": row["序号"], "name": row["罪名"], "chapter": row["刑法分则章"],
+         "section": row["刑法分则节"], "article": row["对应条文"]}
+        for row in read_csv(shared / "criminal_charges_2024.csv")
+    ]
+
+
 def render(fields: list[str], rows: list[dict[str, str]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
@@ -194,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     outputs = {
         "court_codes.csv": render(COURT_FIELDS, court_rows(args.shared)),
         "case_types.csv": render(TYPE_FIELDS, type_rows(args.shared)),
+        "civil_causes_2025.csv": render(CAUSE_FIELDS, civil_cause_rows(args.shared)),
+        "administrative_causes_2021.csv": render(
+            CAUSE_FIELDS, administrative_cause_rows(args.shared)
+        ),
+        "criminal_charges_2024.csv": render(CHARGE_FIELDS, criminal_charge_rows(args.shared)),
     }
     stale = [n for n, text in outputs.items() if _read(OUT_DIR / n) != text]
     if args.check:

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Debian's Chromium and CJK fonts for the browser tests (Playwright drives the system
-# browser: no browser download at test time).
+# Debian packages the platform needs at run time: Pango for printable documents
+# (WeasyPrint) and CJK fonts. With --browser, also Chromium for the browser tests.
 set -euo pipefail
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
+ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ -n "$(fc-list :lang=zh 2>/dev/null | head -n1)" ] || need+=(fonts-noto-cjk)
+if [ "${1:-}" = "--browser" ]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
