@@ -1,0 +1,110 @@
+"""`tianping time-limit rules` and `tianping time-limit compute --rule CODE --start DATE ...`."""
+
+import datetime
+import json
+import re
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tianping.deadlines.calendar import HolidayDataMissing
+from tianping.deadlines.limits import Exclusion, ExclusionKind, Grant, LimitError, compute_limit
+from tianping.deadlines.rules import RULES, UnknownRule, get_rule
+from tianping.deadlines.services import court_calendar
+
+_EXTEND = re.compile(r"^(\d+)([md])$")
+
+
+def parse_date(text: str, what: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{what} {text!r} is not a date (YYYY-MM-DD).", returncode=2) from None
+
+
+def parse_exclusion(text: str) -> Exclusion:
+    kind, _, span = text.rpartition("=") if "=" in text else ("other", "", text)
+    start, sep, end = span.partition(":")
+    if not sep:
+        raise CommandError(f"--exclude {text!r} must be START:END.", returncode=2)
+    if kind not in ExclusionKind.values:
+        raise CommandError(f"Unknown exclusion kind {kind!r}.", returncode=2)
+    return Exclusion(kind, parse_date(start, "--exclude start"), parse_date(end, "--exclude end"))
+
+
+def parse_extension(text: str) -> Grant:
+    match = _EXTEND.match(text.strip())
+    if not match or int(match.group(1)) == 0:
+        raise CommandError(f"--extend {text!r} must be like 6m or 10d.", returncode=2)
+    number, unit = int(match.group(1)), match.group(2)
+    return Grant(months=number) if unit == "m" else Grant(days=number)
+
+
+class Command(BaseCommand):
+    help = "List the statutory time-limit rules, or compute a limit with its explanation."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        rules = sub.add_parser("rules", help="List the rule codes.")
+        rules.add_argument("--json", action="store_true")
+        compute = sub.add_parser("compute", help="Compute an expiry date.")
+        compute.add_argument("--rule", required=True)
+        compute.add_argument(
+            "--start", required=True, help="The day that starts the period (filing date, receipt)."
+        )
+        compute.add_argument(
+            "--exclude",
+            action="append",
+            default=[],
+            help="START:END or KIND=START:END, both days excluded.",
+        )
+        compute.add_argument("--extend", action="append", default=[], help="6m or 10d.")
+        compute.add_argument("--in-custody", action="store_true")
+        compute.add_argument("--json", action="store_true")
+
+    def handle(self, *args, action, **options):
+        if action == "rules":
+            return self._rules(options["json"])
+        return self._compute(options)
+
+    def _rules(self, as_json: bool) -> None:
+        for rule in RULES:
+            row = {
+                "code": rule.code,
+                "name": str(rule.name),
+                "months": rule.months,
+                "days": rule.days,
+                "source": rule.source,
+            }
+            self.stdout.write(
+                json.dumps(row, ensure_ascii=False)
+                if as_json
+                else f"{rule.code:<34} {rule.length_text:<14} {rule.name}"
+            )
+
+    def _compute(self, options) -> None:
+        try:
+            rule = get_rule(options["rule"])
+            result = compute_limit(
+                rule,
+                parse_date(options["start"], "--start"),
+                court_calendar(strict=True),
+                exclusions=tuple(parse_exclusion(e) for e in options["exclude"]),
+                grants=tuple(parse_extension(e) for e in options["extend"]),
+                in_custody=options["in_custody"],
+            )
+        except (UnknownRule, LimitError, HolidayDataMissing) as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        if options["json"]:
+            self.stdout.write(
+                json.dumps(
+                    {
+                        "expires_on": result.expires_on.isoformat(),
+                        "steps": [s.as_dict() for s in result.steps],
+                    },
+                    ensure_ascii=False,
+                )
+            )
+            return
+        for step in result.steps:
+            self.stdout.write(f"- {step.text}")
+        self.stdout.write(f"=> {result.expires_on.isoformat()}")
