@@ -10,7 +10,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from tianping.lib.env import env_bool, env_choice, env_int, env_list, env_str
+from tianping.lib.env import env_bool, env_choice, env_int, env_int_list, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = Path(env_str("TIANPING_HOME", str(PACKAGE_DIR.parent.parent)))
@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tianping.deadlines",
     "tianping.filings",
     "tianping.cases",
+    "tianping.notifications",
     "tianping.audit",
     "tianping.workspace",
     "tianping.portal",
@@ -154,6 +155,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Days before a filing's review clock runs out when the queue flags it (临期).
 FILING_REVIEW_WARNING_DAYS = env_int("FILING_REVIEW_WARNING_DAYS", 2, minimum=0)
+# Days before a case's time limit expires when the judge and division head are warned.
+TIME_LIMIT_WARNING_DAYS = env_int_list("TIME_LIMIT_WARNING_DAYS", [30, 15, 7])
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

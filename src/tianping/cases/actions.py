@@ -18,6 +18,7 @@ from tianping.cases.models import Case, CaseParty, CaseRepresentative, TriageRul
 from tianping.catalog.numbering import issue_case_number
 from tianping.courts.choices import DivisionKind
 from tianping.courts.permissions import can_assign_cases, can_try_cases
+from tianping.deadlines.actions import refresh_time_limit
 from tianping.filings.choices import TYPE_CODES
 
 _RNG = random.Random(secrets.randbits(64))
@@ -76,6 +77,7 @@ def open_case_from_filing(filing, *, actor, acted_for=None, today, rng=None) -> 
     )
     record("case.filed", case, actor=actor, acted_for=acted_for)
     triage_case(case, actor=actor, acted_for=acted_for)
+    refresh_time_limit(case, actor=actor, acted_for=acted_for, why="filed")
     assign_at_random(case, actor=actor, acted_for=acted_for, rng=rng)
     return case
 

@@ -35,3 +35,100 @@ class CoveredYear(models.Model):
 
     def __str__(self) -> str:
         return str(self.year)
+
+
+class CaseTimeLimit(models.Model):
+    """A case's time limit (审限): its rule, start, current expiry and how it was reached."""
+
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="time_limit")
+    rule_code = models.CharField(_("rule"), max_length=40)
+    starts_on = models.DateField(_("counted from"))
+    expires_on = models.DateField(_("expires on"), db_index=True)
+    in_custody = models.BooleanField(_("in custody"), default=False)
+    steps = models.JSONField(_("explanation"), default=list)
+    suspended_since = models.DateField(_("suspended since"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["expires_on"]
+        verbose_name = _("case time limit")
+        verbose_name_plural = _("case time limits")
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.rule_code} {self.expires_on}"
+
+
+class CaseExclusion(models.Model):
+    """A period not counted in the case's time limit (扣除审限); both days included."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="exclusions")
+    kind = models.CharField(_("kind"), max_length=32)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["case", "starts_on"]
+        verbose_name = _("excluded period")
+        verbose_name_plural = _("excluded periods")
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.kind} {self.starts_on}–{self.ends_on or '…'}"
+
+
+class ExtensionStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ExtensionRequest(models.Model):
+    """A request to extend the time limit (延长审限) and its decision."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="extensions")
+    months = models.PositiveSmallIntegerField(_("months"), default=0)
+    days = models.PositiveSmallIntegerField(_("days"), default=0)
+    reason = models.TextField(_("reason"))
+    approver = models.CharField(_("decided by"), max_length=24)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ExtensionStatus.choices,
+        default=ExtensionStatus.REQUESTED,
+    )
+    requested_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    requested_on = models.DateField(_("requested on"))
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+
+    class Meta:
+        ordering = ["case", "requested_on", "id"]
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+
+    def __str__(self) -> str:
+        return f"{self.case} +{self.months}m{self.days}d {self.status}"
+
+
+class TimeLimitWarning(models.Model):
+    """A warning raised once per case, threshold and expiry date (the sweep's memory)."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    threshold = models.PositiveSmallIntegerField()
+    expires_on = models.DateField()
+    raised_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-raised_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "threshold", "expires_on"], name="time_limit_warning_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.threshold}d"

@@ -60,3 +60,17 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise ImproperlyConfigured(f"Setting {name}={value!r} is not one of: {', '.join(choices)}.")
     return value
+
+
+def env_int_list(name: str, default: list[int]) -> list[int]:
+    """Comma-separated whole numbers, each at least 0, e.g. 30,15,7."""
+    items = env_list(name, [str(d) for d in default])
+    try:
+        numbers = [int(item) for item in items]
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"Setting {name}={','.join(items)!r} must be whole numbers separated by commas."
+        ) from None
+    if not numbers or min(numbers) < 0:
+        raise ImproperlyConfigured(f"Setting {name} needs at least one number, none negative.")
+    return numbers

@@ -93,7 +93,9 @@ def test_the_whole_spine(demo, court):
     assert (total.received, total.closed, total.pending) == (1, 1, 0)
     assert total.clearance == Decimal("100.00")
     kinds = [e.kind for e in case.events.all()]
-    assert kinds == ["filed", "triaged", "assigned", "closed"]
+    assert kinds == ["filed", "triaged", "time_limit_set", "assigned", "closed"]
+    assert case.time_limit.rule_code == "civil-small-claims"
+    assert case.time_limit.expires_on == datetime.date(2027, 1, 5)
 
 
 def test_defendant_identical_to_plaintiff_is_refused(demo, court):
