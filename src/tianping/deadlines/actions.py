@@ -156,7 +156,7 @@ def record_exclusion(case, *, actor, kind: str, starts_on, ends_on, note="", act
             "period_excluded",
             actor=actor,
             acted_for=acted_for,
-            kind=ExclusionKind(kind).label,
+            period=ExclusionKind(kind).label,
             starts_on=starts_on,
             ends_on=ends_on,
         )

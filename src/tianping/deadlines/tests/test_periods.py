@@ -65,7 +65,7 @@ def test_lenient_calendar_says_when_it_guessed():
     assert "holiday-data-missing" in [s.code for s in result.steps]
 
 
-dates = st.dates(D(2005, 1, 1), D(2026, 6, 1))
+dates = st.dates(D(2005, 1, 1), D(2025, 6, 1))
 
 
 @given(dates, dates, st.integers(0, 6), st.integers(0, 40))

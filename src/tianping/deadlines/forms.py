@@ -1,0 +1,40 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tianping.deadlines.limits import ExclusionKind
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class SuspendForm(forms.Form):
+    on = forms.DateField(label=_("Suspended on"), widget=DATE)
+    note = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class ResumeForm(forms.Form):
+    on = forms.DateField(label=_("Resumed on"), widget=DATE)
+
+
+class ExclusionForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[c for c in ExclusionKind.choices if c[0] != ExclusionKind.SUSPENSION],
+    )
+    starts_on = forms.DateField(label=_("From"), widget=DATE)
+    ends_on = forms.DateField(label=_("Until (included)"), widget=DATE)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class ExtensionRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the extension"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ExtensionDecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("Decision"),
+        coerce=lambda v: v == "yes",
+        choices=[("yes", _("Approve")), ("no", _("Reject"))],
+    )
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)

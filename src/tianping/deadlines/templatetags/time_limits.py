@@ -1,0 +1,24 @@
+"""{% days_left case %}: the days remaining on a case's time limit, for every case list."""
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag
+def days_left(case, today=None):
+    limit = getattr(case, "time_limit", None) if case is not None else None
+    if limit is None or not case.is_pending:
+        return ""
+    if limit.suspended_since:
+        return format_html('<span class="badge">{}</span>', _("suspended"))
+    left = (limit.expires_on - (today or timezone.localdate())).days
+    if left < 0:
+        return format_html(
+            '<span class="badge overdue">{}</span>', _("%(n)d days overdue") % {"n": -left}
+        )
+    css = "warn" if left <= 15 else ""
+    return format_html('<span class="badge {}">{}</span>', css, _("%(n)d days left") % {"n": left})

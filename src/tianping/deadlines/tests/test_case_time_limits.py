@@ -1,0 +1,155 @@
+"""A case's time limit in the workflow: suspension, exclusions, extensions, lists, API."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from tianping.courts.models import Court
+from tianping.deadlines import actions
+from tianping.filings import actions as filing_actions
+from tianping.filings.choices import Channel
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+PARTIES = [
+    {
+        "role": "plaintiff",
+        "kind": "natural",
+        "name": "张三",
+        "doc_type": "resident_id",
+        "id_number": "152502198503120022",
+    },
+    {
+        "role": "defendant",
+        "kind": "natural",
+        "name": "李四",
+        "doc_type": "resident_id",
+        "id_number": "110105199001011232",
+    },
+]
+
+
+@pytest.fixture
+def case(demo):
+    court = Court.objects.get(code="内2502")
+    filing = filing_actions.start_filing(
+        actor=demo["zhangsan"], court=court, channel=Channel.ONLINE, filer=demo["zhangsan"]
+    )
+    filing_actions.save_draft(
+        filing,
+        actor=demo["zhangsan"],
+        claims="归还货款",
+        facts="买卖合同",
+        amount=Decimal("900000"),
+    )
+    filing_actions.set_parties(filing, PARTIES, actor=demo["zhangsan"])
+    filing = filing_actions.submit_filing(filing, actor=demo["zhangsan"])
+    case = filing_actions.accept_filing(filing, actor=demo["lixia"])
+    # over 500,000 yuan: complex, civil division; give it a judge of that division
+    from tianping.cases.actions import assign_by_hand
+
+    return assign_by_hand(case, actor=demo["liuqiang"], judge=demo["wangjun"], reason="专业对口")
+
+
+def test_a_case_gets_its_limit_when_filed(case):
+    assert case.time_limit.rule_code == "civil-ordinary"
+    assert case.time_limit.starts_on == TODAY
+    assert case.time_limit.steps[0]["code"] == "rule"
+
+
+def test_suspension_stops_the_clock_and_resumption_adds_the_days(case, demo):
+    before = case.time_limit.expires_on
+    actions.suspend_case(case, actor=demo["wangjun"], on=TODAY, note="等待另案结果")
+    case.refresh_from_db()
+    actions.resume_case(case, actor=demo["wangjun"], on=TODAY + datetime.timedelta(days=10))
+    case.time_limit.refresh_from_db()
+    # 10 days suspended (TODAY .. TODAY+9): the expiry moves by at least 10 days
+    assert case.time_limit.expires_on >= before + datetime.timedelta(days=10)
+    kinds = [e.kind for e in case.events.all()]
+    assert "suspended" in kinds and "resumed" in kinds
+
+
+def test_an_excluded_period_is_explained(case, demo):
+    actions.record_exclusion(
+        case,
+        actor=demo["wangjun"],
+        kind="appraisal",
+        starts_on=TODAY,
+        ends_on=TODAY + datetime.timedelta(days=4),
+    )
+    case.time_limit.refresh_from_db()
+    assert any(s["code"] == "excluded" for s in case.time_limit.steps)
+
+
+def test_extension_too_late_is_refused_with_the_last_day(case, demo):
+    late = case.time_limit.expires_on - datetime.timedelta(days=3)
+    with pytest.raises(ValidationError, match="at least 15 days"):
+        actions.request_extension(case, actor=demo["wangjun"], reason="案情复杂", today=late)
+
+
+def test_extension_asked_in_time_and_approved_by_the_division_head(case, demo):
+    expires = case.time_limit.expires_on
+    request = actions.request_extension(case, actor=demo["wangjun"], reason="案情复杂", today=TODAY)
+    with pytest.raises(PermissionDenied):
+        actions.decide_extension(request, actor=demo["zhaomin"], approve=True, note="", today=TODAY)
+    actions.decide_extension(
+        request, actor=demo["liuqiang"], approve=True, note="同意", today=TODAY
+    )
+    case.time_limit.refresh_from_db()
+    assert case.time_limit.expires_on > expires + datetime.timedelta(days=170)
+
+
+def test_the_second_extension_goes_to_the_higher_court(case, demo):
+    first = actions.request_extension(case, actor=demo["wangjun"], reason="复杂", today=TODAY)
+    actions.decide_extension(first, actor=demo["chenzhi"], approve=True, note="", today=TODAY)
+    second = actions.request_extension(case, actor=demo["wangjun"], reason="仍复杂", today=TODAY)
+    assert second.approver == "higher_court"
+    with pytest.raises(PermissionDenied):
+        actions.decide_extension(second, actor=demo["chenzhi"], approve=True, note="", today=TODAY)
+
+
+def test_pages_show_the_explanation_and_record_a_suspension(client, demo, login, case):
+    login(demo["wangjun"])
+    page = client.get(f"/time-limits/cases/{case.code}/").content.decode()
+    assert case.time_limit.expires_on.isoformat() in page
+    response = client.post(
+        f"/time-limits/cases/{case.code}/",
+        {"action": "suspend", "on": TODAY.isoformat(), "note": "中止"},
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == "suspended"
+
+
+def test_a_judge_of_another_court_gets_404(client, demo, login, case):
+    login(demo["sarula"])
+    assert client.get(f"/time-limits/cases/{case.code}/").status_code == 404
+    assert client.get(f"/api/v1/time-limits/cases/{case.code}").status_code == 404
+
+
+def test_overdue_list_shows_a_case_past_its_limit(client, demo, login, case):
+    from tianping.deadlines.models import CaseTimeLimit
+
+    CaseTimeLimit.objects.filter(case=case).update(expires_on=TODAY - datetime.timedelta(days=2))
+    login(demo["chenzhi"])
+    page = client.get("/time-limits/overdue/").content.decode()
+    assert case.number in page
+
+
+def test_api_compute_and_bad_rule(client, demo, login):
+    login(demo["wangjun"])
+    ok = client.post(
+        "/api/v1/time-limits/compute",
+        {"rule": "civil-appeal-judgment", "start": "2014-05-28"},
+        content_type="application/json",
+    )
+    assert ok.json()["expires_on"] == "2014-08-28"
+    bad = client.post(
+        "/api/v1/time-limits/compute",
+        {"rule": "nope", "start": "2014-05-28"},
+        content_type="application/json",
+    )
+    assert bad.status_code == 422 and "nope" in bad.json()["detail"]

@@ -1,0 +1,154 @@
+"""Pages for time limits: act on a case's limit, decide extensions, overdue lists."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tianping.cases.queries import get_case_for_user
+from tianping.courts.permissions import effective_user, is_staff_member
+from tianping.deadlines import actions, forms, queries
+from tianping.deadlines.models import ExtensionRequest
+
+ACTIONS = {
+    "suspend": (
+        forms.SuspendForm,
+        lambda case, data, **kw: actions.suspend_case(case, on=data["on"], note=data["note"], **kw),
+    ),
+    "resume": (
+        forms.ResumeForm,
+        lambda case, data, **kw: actions.resume_case(case, on=data["on"], **kw),
+    ),
+    "exclude": (
+        forms.ExclusionForm,
+        lambda case, data, **kw: actions.record_exclusion(
+            case,
+            kind=data["kind"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            note=data["note"],
+            **kw,
+        ),
+    ),
+    "extend": (
+        forms.ExtensionRequestForm,
+        lambda case, data, **kw: actions.request_extension(
+            case, reason=data["reason"], today=timezone.localdate(), **kw
+        ),
+    ),
+}
+
+
+def _staff(request):
+    if not is_staff_member(effective_user(request)):
+        raise PermissionDenied
+
+
+@login_required
+def time_limit(request, code):
+    """The case's time limit with its explanation, and the forms to act on it."""
+    _staff(request)
+    case = get_case_for_user(effective_user(request), code)
+    if request.method == "POST":
+        name = request.POST.get("action", "")
+        if name not in ACTIONS:
+            raise PermissionDenied
+        form_class, run = ACTIONS[name]
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                run(case, form.cleaned_data, actor=request.user, acted_for=request.acting_for)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Recorded."))
+                return redirect("deadlines:case", code=case.code)
+        else:
+            messages.error(
+                request,
+                _("Check the form: %(errors)s")
+                % {"errors": "; ".join(e for errs in form.errors.values() for e in errs)},
+            )
+    return render(
+        request,
+        "deadlines/time_limit.html",
+        {
+            "case": case,
+            "limit": getattr(case, "time_limit", None),
+            "exclusions": case.exclusions.all(),
+            "extensions": case.extensions.all(),
+            "forms": {name: cls() for name, (cls, _run) in ACTIONS.items()},
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def extension_requests(request):
+    _staff(request)
+    pending = queries.extension_requests_to_decide(effective_user(request))
+    return render(
+        request,
+        "deadlines/extension_requests.html",
+        {"requests": pending, "form": forms.ExtensionDecisionForm(), "today": timezone.localdate()},
+    )
+
+
+@login_required
+@require_POST
+def decide(request, pk):
+    _staff(request)
+    candidates = queries.extension_requests_to_decide(effective_user(request))
+    extension = get_object_or_404(ExtensionRequest, pk=pk, pk__in=[r.pk for r in candidates])
+    form = forms.ExtensionDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.decide_extension(
+                extension,
+                actor=request.user,
+                acted_for=request.acting_for,
+                approve=form.cleaned_data["approve"],
+                note=form.cleaned_data["note"],
+                today=timezone.localdate(),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The decision has been recorded."))
+    return redirect("deadlines:extension_requests")
+
+
+@login_required
+def overdue(request):
+    """Overdue cases and long-pending cases (over 12, 18, 36 months)."""
+    _staff(request)
+    user, today = effective_user(request), timezone.localdate()
+    months = int(request.GET.get("months") or 0)
+    if months and months not in queries.LONG_PENDING_MONTHS:
+        months = 12
+    cases = (
+        queries.long_pending_cases(user, today, months)
+        if months
+        else queries.overdue_cases(user, today)
+    )
+    return render(
+        request,
+        "deadlines/overdue.html",
+        {
+            "cases": cases[:500],
+            "months": months,
+            "choices": queries.LONG_PENDING_MONTHS,
+            "today": today,
+            "by_judge": _count_by(cases, "judge__full_name"),
+            "by_division": _count_by(cases, "division__name"),
+        },
+    )
+
+
+def _count_by(cases, field):
+    from django.db.models import Count
+
+    return list(cases.order_by().values(field).annotate(n=Count("pk")).order_by("-n"))
