@@ -84,7 +84,8 @@ def refresh_time_limit(case, *, actor, acted_for=None, why: str) -> CaseTimeLimi
     limit.rule_code = code
     result = _explained(case, limit)
     changed = created or result.expires_on != limit.expires_on
-    limit.expires_on, limit.steps = result.expires_on, [s.as_dict() for s in result.steps]
+    limit.expires_on = result.expires_on
+    limit.steps = [s.as_dict(with_text=False) for s in result.steps]
     limit.save()
     if changed:
         case_event(

@@ -14,6 +14,7 @@ from tianping.deadlines.limits import Exclusion, Grant, LimitError, compute_limi
 from tianping.deadlines.models import ExtensionRequest
 from tianping.deadlines.rules import RULES, UnknownRule, get_rule
 from tianping.deadlines.services import court_calendar
+from tianping.deadlines.steps import render
 
 router = Router(tags=["time limits"])
 
@@ -115,7 +116,10 @@ def case_limit(request, code: str):
             "starts_on": limit.starts_on,
             "expires_on": limit.expires_on,
             "suspended_since": limit.suspended_since,
-            "steps": limit.steps,
+            "steps": [
+                {**step, "text": render(step["code"], step.get("params", {}))}
+                for step in limit.steps
+            ],
         },
     )
 

@@ -10,6 +10,7 @@ Pure: no ORM, no clock.
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import chinese_calendar
 
@@ -20,6 +21,15 @@ class HolidayDataMissing(ValueError):
     def __init__(self, day: datetime.date):
         self.day = day
         super().__init__(f"No holiday data for {day.year}; add the State Council schedule.")
+
+
+@lru_cache(maxsize=20000)
+def library_rest_day(day: datetime.date) -> bool | None:
+    """chinese_calendar's answer for DAY, or None when its data does not cover the year."""
+    try:
+        return chinese_calendar.is_holiday(day)
+    except NotImplementedError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -37,13 +47,7 @@ class RestDayCalendar:
     strict: bool = True
 
     def is_covered(self, day: datetime.date) -> bool:
-        if day.year in self.covered_years:
-            return True
-        try:
-            chinese_calendar.is_holiday(day)
-        except NotImplementedError:
-            return False
-        return True
+        return day.year in self.covered_years or library_rest_day(day) is not None
 
     def is_guessed(self, day: datetime.date) -> bool:
         return day not in self.extra and not self.is_covered(day)
@@ -52,11 +56,11 @@ class RestDayCalendar:
         if day in self.extra:
             return self.extra[day]
         if day.year not in self.covered_years:
-            try:
-                return chinese_calendar.is_holiday(day)
-            except NotImplementedError:
-                if self.strict:
-                    raise HolidayDataMissing(day) from None
+            answer = library_rest_day(day)
+            if answer is not None:
+                return answer
+            if self.strict:
+                raise HolidayDataMissing(day)
         return day.weekday() >= 5
 
     def holiday_name(self, day: datetime.date) -> str | None:

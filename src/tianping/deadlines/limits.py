@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tianping.deadlines.calendar import RestDayCalendar
-from tianping.deadlines.periods import PeriodResult, Step, add_days, add_months, roll_forward
+from tianping.deadlines.periods import PeriodResult, add_days, add_months, roll_forward
 from tianping.deadlines.rules import Rule
+from tianping.deadlines.steps import Step
 
 
 class ExclusionKind(models.TextChoices):
@@ -97,51 +98,30 @@ def compute_limit(
             % {"rule": rule.code}
         )
     check_exclusions(list(exclusions))
-    steps = [
-        Step(
-            "rule",
-            _("%(name)s: %(length)s (%(source)s).")
-            % {"name": rule.name, "length": rule.length_text, "source": rule.source},
-        ),
-        Step("start", _("Counted from the day after %(day)s.") % {"day": start}, start),
-    ]
+    steps = [Step("rule", params=(("rule", rule.code),)), Step("start", start, (("day", start),))]
     months = rule.months + sum(g.months for g in grants)
     end = add_months(start, months) if months else start
     if months:
-        steps.append(
-            Step(
-                "months",
-                _("%(n)d month(s) from the start (extensions included): %(day)s.")
-                % {"n": months, "day": end},
-                end,
-            )
-        )
+        steps.append(Step("months", end, (("n", months), ("day", end))))
     if rule.days:
         end = add_days(end, rule.days)
-        steps.append(Step("days", _("%(n)d day(s): %(day)s.") % {"n": rule.days, "day": end}, end))
+        steps.append(Step("days", end, (("n", rule.days), ("day", end))))
     for grant in (g for g in grants if g.days):
         end = add_days(end, grant.days)
-        steps.append(
-            Step(
-                "extension",
-                _("Extension of %(n)d day(s): %(day)s.") % {"n": grant.days, "day": end},
-                end,
-            )
-        )
+        steps.append(Step("extension", end, (("n", grant.days), ("day", end))))
     for item in sorted(exclusions, key=lambda e: e.start):
         end = add_days(end, item.days)
         steps.append(
             Step(
                 "excluded",
-                _("%(kind)s %(start)s–%(end)s not counted: %(n)d day(s) added, %(day)s.")
-                % {
-                    "kind": ExclusionKind(item.kind).label,
-                    "start": item.start,
-                    "end": item.end,
-                    "n": item.days,
-                    "day": end,
-                },
                 end,
+                (
+                    ("kind", item.kind),
+                    ("start", item.start),
+                    ("end", item.end),
+                    ("n", item.days),
+                    ("day", end),
+                ),
             )
         )
     end, moved = roll_forward(end, calendar, in_custody=in_custody)

@@ -12,25 +12,8 @@ import calendar as _calendar
 import datetime
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-
 from tianping.deadlines.calendar import RestDayCalendar
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of a computation: a code for machines, a sentence for people."""
-
-    code: str
-    text: str
-    on: datetime.date | None = None
-
-    def as_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "text": self.text,
-            "date": self.on.isoformat() if self.on else None,
-        }
+from tianping.deadlines.steps import Step
 
 
 @dataclass(frozen=True)
@@ -64,51 +47,17 @@ def roll_forward(
     """Move a last day that is a rest day to the next working day, and say why."""
     steps = []
     if calendar.is_guessed(last_day):
-        steps.append(
-            Step(
-                "holiday-data-missing",
-                _(
-                    "No holiday schedule for %(year)s is on file: only weekends were treated as "
-                    "rest days. Add the State Council's schedule for that year."
-                )
-                % {"year": last_day.year},
-            )
-        )
+        steps.append(Step("holiday-data-missing", params=(("year", last_day.year),)))
     if in_custody:
-        steps.append(
-            Step(
-                "in-custody",
-                _(
-                    "In custody: the period ends on its last day even if that is a rest day "
-                    "(Criminal Procedure Law art. 105)."
-                ),
-                last_day,
-            )
-        )
+        steps.append(Step("in-custody", last_day))
         return last_day, steps
     moved = next_working_day(last_day, calendar)
     if moved != last_day:
+        name = calendar.holiday_name(last_day) or ""
         steps.append(
-            Step(
-                "rest-day-moved",
-                _(
-                    "%(day)s is a rest day%(name)s; the period ends on the next working day, "
-                    "%(moved)s (Civil Procedure Law art. 85)."
-                )
-                % {
-                    "day": last_day.isoformat(),
-                    "moved": moved.isoformat(),
-                    "name": _rest_day_label(last_day, calendar),
-                },
-                moved,
-            )
+            Step("rest-day-moved", moved, (("day", last_day), ("moved", moved), ("name", name)))
         )
     return moved, steps
-
-
-def _rest_day_label(day: datetime.date, calendar: RestDayCalendar) -> str:
-    name = calendar.holiday_name(day)
-    return f" ({name})" if name else ""
 
 
 def compute_period(
@@ -122,37 +71,13 @@ def compute_period(
     """The last day of a period of MONTHS and DAYS that starts on START (not counted)."""
     if months < 0 or days < 0 or not (months or days):
         raise ValueError("A period needs a positive number of months or days.")
-    steps = [
-        Step(
-            "start",
-            _("The period starts on %(day)s; that day is not counted.")
-            % {"day": start.isoformat()},
-            start,
-        )
-    ]
+    steps = [Step("start", start, (("day", start),))]
     end = start
     if months:
         end = add_months(end, months)
-        steps.append(
-            Step(
-                "months",
-                _(
-                    "%(n)d month(s) later, on the corresponding day (or the month's last day): "
-                    "%(day)s."
-                )
-                % {"n": months, "day": end.isoformat()},
-                end,
-            )
-        )
+        steps.append(Step("months", end, (("n", months), ("day", end))))
     if days:
         end = add_days(end, days)
-        steps.append(
-            Step(
-                "days",
-                _("%(n)d day(s), counted from the next day: %(day)s.")
-                % {"n": days, "day": end.isoformat()},
-                end,
-            )
-        )
+        steps.append(Step("days", end, (("n", days), ("day", end))))
     end, moved = roll_forward(end, calendar, in_custody=in_custody)
     return PeriodResult(end, tuple(steps + moved))

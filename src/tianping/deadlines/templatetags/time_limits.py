@@ -22,3 +22,11 @@ def days_left(case, today=None):
         )
     css = "warn" if left <= 15 else ""
     return format_html('<span class="badge {}">{}</span>', css, _("%(n)d days left") % {"n": left})
+
+
+@register.filter
+def step_text(step: dict) -> str:
+    """A stored explanation step in the reader's language."""
+    from tianping.deadlines.steps import render
+
+    return render(step.get("code", ""), step.get("params", {}))

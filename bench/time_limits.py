@@ -1,0 +1,124 @@
+"""Benchmark: time-limit computation and the deadline sweep. Prints figures; asserts nothing.
+
+    DEBUG=true .venv/bin/python bench/time_limits.py compute [--n 1000000]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tianping_bench DEBUG=true \
+        .venv/bin/python bench/time_limits.py sweep [--n 200000]
+
+`sweep` needs a migrated database with the demo loaded (`tianping migrate && tianping demo`);
+it adds N pending cases with time limits spread over the coming 60 days, then times a
+first sweep (raising warnings) and a second one (nothing new to raise).
+"""
+
+import argparse
+import datetime
+import os
+import random
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tianping.settings")
+os.environ.setdefault("DEBUG", "true")
+
+
+def bench_compute(n: int) -> None:
+    import django
+
+    django.setup()
+    from tianping.deadlines.calendar import RestDayCalendar
+    from tianping.deadlines.limits import Exclusion, compute_limit
+    from tianping.deadlines.rules import RULES
+
+    rng = random.Random(7)
+    calendar = RestDayCalendar()
+    starts = [
+        datetime.date(2010, 1, 1) + datetime.timedelta(days=rng.randrange(5000))
+        for _ in range(1000)
+    ]
+    began = time.perf_counter()
+    for i in range(n):
+        rule = RULES[i % len(RULES)]
+        start = starts[i % 1000]
+        exclusions = (
+            (
+                Exclusion(
+                    "appraisal",
+                    start + datetime.timedelta(days=10),
+                    start + datetime.timedelta(days=20),
+                ),
+            )
+            if i % 3 == 0
+            else ()
+        )
+        compute_limit(rule, start, calendar, exclusions=exclusions)
+    elapsed = time.perf_counter() - began
+    print(f"compute: {n} limits in {elapsed:.1f} s ({n / elapsed:,.0f} per second)")
+
+
+def bench_sweep(n: int) -> None:
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from tianping.cases.models import Case
+    from tianping.courts.models import Court
+    from tianping.deadlines.models import CaseTimeLimit, TimeLimitWarning
+    from tianping.deadlines.sweep import sweep
+    from tianping.notifications.models import Notification
+
+    court = Court.objects.get(code="内2502")
+    judge = court.memberships.filter(role="judge").first().user
+    today = datetime.date(2026, 6, 1)
+    year = 2000 + (Case.objects.count() // 1_000_000)
+    print(f"database: {connection.vendor}; seeding {n} pending cases...")
+    began = time.perf_counter()
+    for chunk in range(0, n, 5000):
+        cases = Case.objects.bulk_create(
+            [
+                Case(
+                    number=f"（{year}）内2502民初{chunk + i + 1}号B{os.getpid()}",
+                    court=court,
+                    type_code="民初",
+                    procedure="ordinary",
+                    state="assigned",
+                    judge=judge,
+                    filed_on=today - datetime.timedelta(days=100),
+                )
+                for i in range(min(5000, n - chunk))
+            ]
+        )
+        CaseTimeLimit.objects.bulk_create(
+            [
+                CaseTimeLimit(
+                    case=c,
+                    rule_code="civil-ordinary",
+                    starts_on=c.filed_on,
+                    expires_on=today + datetime.timedelta(days=(c.pk % 60)),
+                )
+                for c in cases
+            ]
+        )
+    print(f"seeded in {time.perf_counter() - began:.1f} s")
+    for label in ("first sweep", "second sweep"):
+        began = time.perf_counter()
+        seen = sweep(today)
+        print(
+            f"{label}: {seen} limits checked in {time.perf_counter() - began:.1f} s; "
+            f"warnings {TimeLimitWarning.objects.count()}, "
+            f"notifications {Notification.objects.count()}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=["compute", "sweep"])
+    parser.add_argument("--n", type=int)
+    args = parser.parse_args()
+    if args.what == "compute":
+        bench_compute(args.n or 1_000_000)
+    else:
+        bench_sweep(args.n or 200_000)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

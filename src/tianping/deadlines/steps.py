@@ -1,0 +1,89 @@
+"""Explanation steps: a code and its parameters, rendered in the reader's language.
+
+Computations record what they did cheaply (no translation at compute time); the text is
+produced when someone reads it, so a judge reads Chinese and an English reader English,
+from the same stored explanation.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+MESSAGES = {
+    "rule": _("%(name)s: %(length)s (%(source)s)."),
+    "start": _("The period starts on %(day)s; that day is not counted."),
+    "months": _(
+        "%(n)s month(s) from the start (extensions included), on the corresponding "
+        "day or the month's last day: %(day)s."
+    ),
+    "days": _("%(n)s day(s), counted from the next day: %(day)s."),
+    "extension": _("Extension of %(n)s day(s): %(day)s."),
+    "excluded": _("%(kind)s %(start)s–%(end)s not counted: %(n)s day(s) added, %(day)s."),
+    "rest-day-moved": _(
+        "%(day)s is a rest day%(name)s; the period ends on the next working "
+        "day, %(moved)s (Civil Procedure Law art. 85)."
+    ),
+    "in-custody": _(
+        "In custody: the period ends on its last day even if that is a rest day "
+        "(Criminal Procedure Law art. 105)."
+    ),
+    "holiday-data-missing": _(
+        "No holiday schedule for %(year)s is on file: only weekends were "
+        "treated as rest days. Add the State Council's schedule for "
+        "that year."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a computation: a code for machines, parameters, and text for people."""
+
+    code: str
+    on: datetime.date | None = None
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return render(self.code, dict(self.params))
+
+    def as_dict(self, *, with_text: bool = True) -> dict:
+        data = {
+            "code": self.code,
+            "date": self.on.isoformat() if self.on else None,
+            "params": {k: _plain(v) for k, v in self.params},
+        }
+        if with_text:
+            data["text"] = self.text
+        return data
+
+
+def _plain(value):
+    return (
+        value.isoformat()
+        if hasattr(value, "isoformat")
+        else (value if isinstance(value, int | str | type(None)) else str(value))
+    )
+
+
+def render(code: str, params: dict) -> str:
+    """The text of a stored step in the active language."""
+    values = dict(params)
+    if code == "rule":
+        from tianping.deadlines.rules import BY_CODE
+
+        rule = BY_CODE.get(values.get("rule", ""))
+        if rule is not None:
+            values.update(name=rule.name, length=rule.length_text, source=rule.source)
+    if code == "excluded":
+        from tianping.deadlines.limits import ExclusionKind
+
+        kind = values.get("kind", "")
+        values["kind"] = ExclusionKind(kind).label if kind in ExclusionKind.values else kind
+    if code == "rest-day-moved":
+        values["name"] = f" ({values['name']})" if values.get("name") else ""
+    try:
+        return str(MESSAGES[code]) % values
+    except (KeyError, TypeError, ValueError):
+        return code
