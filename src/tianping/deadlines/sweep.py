@@ -48,22 +48,32 @@ def sweep(today: datetime.date) -> int:
 
 
 def _raise(batch: list[CaseTimeLimit], today: datetime.date) -> None:
+    raised = set(
+        TimeLimitWarning.objects.filter(case_id__in=[x.case_id for x in batch]).values_list(
+            "case_id", "threshold", "expires_on"
+        )
+    )
     wanted = [
         TimeLimitWarning(case_id=limit.case_id, threshold=t, expires_on=limit.expires_on)
         for limit in batch
         for t in thresholds()
         if (limit.expires_on - today).days <= t
+        and (limit.case_id, t, limit.expires_on) not in raised
     ]
-    with transaction.atomic():
-        TimeLimitWarning.objects.bulk_create(wanted, ignore_conflicts=True)
+    if not wanted:
+        return
     by_case = {limit.case_id: limit for limit in batch}
     heads = _division_heads({limit.case.division_id for limit in batch})
-    rows = []
-    for warning in wanted:
-        limit = by_case[warning.case_id]
-        for user_id in _recipients(limit.case, heads):
-            rows.append(_message(user_id, limit, warning.threshold, today))
-    notify_once(rows)
+    rows = [
+        _message(user_id, by_case[w.case_id], w.threshold, today)
+        for w in wanted
+        for user_id in _recipients(by_case[w.case_id].case, heads)
+    ]
+    # Warnings and their messages commit together. A worker racing this one waits on the
+    # unique keys and then skips what this one inserted: each is raised once.
+    with transaction.atomic():
+        TimeLimitWarning.objects.bulk_create(wanted, ignore_conflicts=True)
+        notify_once(rows)
 
 
 def _division_heads(division_ids: set) -> dict:
