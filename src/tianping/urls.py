@@ -15,6 +15,7 @@ urlpatterns = [
     path("catalogs/", include("tianping.catalog.urls")),
     path("tools/", include("tianping.catalog.tools_urls")),
     path("time-limits/", include("tianping.deadlines.urls")),
+    path("notifications/", include("tianping.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

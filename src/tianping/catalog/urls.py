@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tianping.catalog import views
 
 app_name = "catalog"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("import/", views.import_table, name="import"),
+    path("<str:kind>/", views.browse, name="browse"),
+    path("<str:kind>/picker/", views.picker, name="picker"),
+]

@@ -31,6 +31,8 @@ class CatalogVersion(models.Model):
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     is_builtin = models.BooleanField(_("shipped with Tianping"), default=False)
+    # For built-in versions: a digest of the shipped file, so a sync reloads only what changed.
+    checksum = models.CharField(_("checksum"), max_length=64, blank=True)
     entry_count = models.PositiveIntegerField(_("entries"), default=0)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     imported_by = models.ForeignKey(
@@ -66,7 +68,8 @@ class CatalogEntry(models.Model):
     """One entry of a catalog version: a case type, a cause, a charge or a court code.
 
     `initials` holds the pinyin initials of the name (买卖合同纠纷 -> mmhtjf) and `pinyin`
-    the full pinyin without spaces, both for the pickers' search.
+    the full pinyin without spaces, both for the pickers' search. `path` names the entry's
+    ancestors (第四部分 … › 合同纠纷), so a search result shows where a cause sits.
     """
 
     version = models.ForeignKey(
@@ -82,6 +85,7 @@ class CatalogEntry(models.Model):
     category = models.CharField(_("category"), max_length=100, blank=True)
     initials = models.CharField(max_length=100, blank=True, db_index=True)
     pinyin = models.CharField(max_length=400, blank=True)
+    path = models.CharField(_("parent path"), max_length=400, blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     extra = models.JSONField(_("further fields"), default=dict, blank=True)

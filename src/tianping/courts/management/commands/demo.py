@@ -8,6 +8,9 @@ class Command(BaseCommand):
     help = "Create the demo court network and one persona for each role (idempotent)."
 
     def handle(self, *args, **options):
+        from tianping.catalog.builtin import sync_builtin_catalogs
+
+        sync_builtin_catalogs()
         created = load_demo()
         if not created:
             self.stdout.write(

@@ -1,0 +1,18 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+
+@login_required
+def inbox(request):
+    """The signed-in person's messages, newest first (only their own)."""
+    notes = request.user.notifications.all()[:200]
+    return render(request, "notifications/inbox.html", {"notes": notes})
+
+
+@login_required
+@require_POST
+def mark_all_read(request):
+    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("notifications:inbox")
