@@ -14,12 +14,13 @@ from tianping.cases import triage
 from tianping.cases.assignment import draw_judge, eligible_judges
 from tianping.cases.choices import ClosureMode, Procedure
 from tianping.cases.events import case_event
-from tianping.cases.models import Case, CaseParty, CaseRepresentative, TriageRule
+from tianping.cases.models import Case, CaseDocument, CaseParty, CaseRepresentative, TriageRule
 from tianping.catalog.numbering import issue_case_number
 from tianping.courts.choices import DivisionKind
 from tianping.courts.permissions import can_assign_cases, can_try_cases
 from tianping.deadlines.actions import refresh_time_limit
 from tianping.filings.choices import TYPE_CODES
+from tianping.lib.uploads import check_upload
 
 _RNG = random.Random(secrets.randbits(64))
 DIVISION_BY_TYPE = {
@@ -304,3 +305,26 @@ def close_case(case: Case, *, actor, mode: str, closed_on, note: str = "", acted
         )
         record("case.closed", case, actor=actor, acted_for=acted_for)
     return case
+
+
+def attach_case_documents(case: Case, files, *, actor, acted_for=None) -> list[CaseDocument]:
+    """Store documents of the case (judgment, ruling ...) after checking each file's content."""
+    _require_judge(case, actor, acted_for)
+    stored = []
+    for uploaded in files:
+        checked = check_upload(uploaded)
+        stored.append(
+            CaseDocument.objects.create(
+                case=case,
+                title=uploaded.name[:200],
+                file=uploaded,
+                content_type=checked.content_type,
+                size=checked.size,
+                sha256=checked.sha256,
+                uploaded_by=actor,
+            )
+        )
+        case_event(
+            case, "document_added", actor=actor, acted_for=acted_for, title=uploaded.name[:200]
+        )
+    return stored

@@ -13,8 +13,9 @@ Anything else, and anything missing, is the same 404.
 from django.db.models import Q
 from django.http import Http404
 
-from tianping.cases.models import Case
+from tianping.cases.models import Case, CaseParty, CaseRepresentative
 from tianping.courts.choices import Role
+from tianping.courts.models import TeamMember
 from tianping.courts.permissions import current_memberships
 
 COURT_WIDE = {Role.PRESIDENT, Role.TRIAL_MANAGEMENT, Role.FILING_CLERK}
@@ -31,7 +32,8 @@ def _staff_condition(user) -> Q:
             scope = Q(division_id=m.division_id) if m.division_id else Q()
             condition |= Q(court_id__in=courts) & scope
         elif m.role in TRIAL:
-            condition |= Q(court_id=m.court_id) & (Q(judge=user) | Q(team__members=user))
+            teams = TeamMember.objects.filter(user=user).values("team_id")
+            condition |= Q(court_id=m.court_id) & (Q(judge=user) | Q(team_id__in=teams))
         elif m.role == Role.ENFORCEMENT_OFFICER:
             condition |= Q(court_id=m.court_id, type_code__startswith="执")
     return condition
@@ -44,10 +46,15 @@ def cases_visible_to(user):
     if user.is_superuser:
         return Case.objects.all()
     if user.is_public_user:
-        condition = Q(parties__user=user) | Q(representatives__user=user) | Q(filing__filer=user)
+        # Subqueries rather than joins: no duplicate rows, so no DISTINCT over the list.
+        condition = (
+            Q(pk__in=CaseParty.objects.filter(user=user).values("case_id"))
+            | Q(pk__in=CaseRepresentative.objects.filter(user=user).values("case_id"))
+            | Q(filing__filer=user)
+        )
     else:
         condition = _staff_condition(user)
-    return Case.objects.filter(pk__in=Case.objects.filter(condition).values("pk"))
+    return Case.objects.filter(condition)
 
 
 def get_case_for_user(user, code: str) -> Case:

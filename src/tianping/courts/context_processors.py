@@ -4,24 +4,55 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tianping.courts import permissions
+from tianping.courts.choices import Role
+
+
+def _public_items():
+    return [
+        (reverse("online:list"), _("My filings")),
+        (reverse("party_cases:list"), _("My cases")),
+        (reverse("tools:fees"), _("Fee calculator")),
+        (reverse("portal:courts"), _("Courts and service points")),
+    ]
+
+
+def _staff_items(user):
+    roles = permissions.roles_in(user)
+    items = [(reverse("workspace:home"), _("Workspace"))]
+    if roles & permissions.FILING_ROLES:
+        items.append((reverse("review:queue"), _("Filing review")))
+    items.append((reverse("cases:list"), _("Cases")))
+    if roles & permissions.OVERSIGHT_ROLES:
+        items += [
+            (reverse("cases:dashboard"), _("Dashboard")),
+            (reverse("deadlines:overdue"), _("Overdue cases")),
+        ]
+    if roles & permissions.LEADER_ROLES:
+        items.append((reverse("deadlines:extension_requests"), _("Extensions")))
+    items += [
+        (reverse("courts:list"), _("Courts")),
+        (reverse("catalog:index"), _("Catalogs")),
+        (reverse("tools:case_numbers"), _("Case-number check")),
+        (reverse("tools:fees"), _("Fee calculator")),
+        (reverse("workspace:backups"), _("A/B backup")),
+    ]
+    if permissions.can_manage_reference_data(user) or Role.ADMINISTRATOR in roles:
+        items.append((reverse("admin:index"), _("Reference data")))
+    return items
 
 
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": [(reverse("portal:courts"), _("Courts and service points"))]}
+        return {
+            "nav_items": [
+                (reverse("tools:fees"), _("Fee calculator")),
+                (reverse("catalog:index"), _("Catalogs")),
+                (reverse("portal:courts"), _("Courts and service points")),
+            ]
+        }
+    unread = user.notifications.filter(read_at__isnull=True).count()
+    inbox = (reverse("notifications:inbox"), _("Messages") + (f" ({unread})" if unread else ""))
     if user.is_public_user:
-        items = [
-            (reverse("portal:home"), _("My home")),
-            (reverse("portal:courts"), _("Courts and service points")),
-        ]
-        return {"nav_items": items}
-    acting = permissions.effective_user(request)
-    items = [
-        (reverse("workspace:home"), _("Workspace")),
-        (reverse("courts:list"), _("Courts")),
-        (reverse("workspace:backups"), _("A/B backup")),
-    ]
-    if permissions.can_manage_reference_data(acting):
-        items.append((reverse("admin:index"), _("Reference data")))
-    return {"nav_items": items}
+        return {"nav_items": [(reverse("portal:home"), _("My home")), *_public_items(), inbox]}
+    return {"nav_items": [*_staff_items(permissions.effective_user(request)), inbox]}

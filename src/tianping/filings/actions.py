@@ -18,7 +18,7 @@ from tianping.audit.actions import record
 from tianping.courts.permissions import can_review_filings
 from tianping.deadlines.periods import compute_period
 from tianping.deadlines.services import court_calendar
-from tianping.filings.choices import REVIEW_DAYS, Channel, FilingStatus
+from tianping.filings.choices import REVIEW_DAYS, WINDOW_CHANNELS, Channel, FilingStatus
 from tianping.filings.events import filing_event
 from tianping.filings.models import (
     CorrectionNotice,
@@ -89,7 +89,11 @@ def save_draft(filing: Filing, *, actor, **fields) -> Filing:
 
 def set_parties(filing: Filing, parties: list[dict], *, actor) -> list[FilingParty]:
     """Replace the draft's parties (a party is a dict of FilingParty fields)."""
-    if filing.status not in (FilingStatus.DRAFT, FilingStatus.CORRECTION_REQUESTED):
+    if filing.status not in (
+        FilingStatus.DRAFT,
+        FilingStatus.CORRECTION_REQUESTED,
+        FilingStatus.AT_ASSISTING_COURT,
+    ):
         raise ValidationError(_("The parties can no longer be changed."))
     with transaction.atomic():
         filing.parties.all().delete()
@@ -114,11 +118,24 @@ def _party_fields(party: dict) -> dict:
     return {k: (v.strip() if isinstance(v, str) else v) for k, v in party.items() if k in allowed}
 
 
+EDITABLE = (FilingStatus.DRAFT, FilingStatus.CORRECTION_REQUESTED, FilingStatus.AT_ASSISTING_COURT)
+
+
+def _require_editable(filing: Filing, actor) -> None:
+    _require_filer(filing, actor)
+    if filing.status not in EDITABLE:
+        raise ValidationError(_("This filing can no longer be changed."))
+
+
 def add_representative(filing: Filing, *, actor, party: FilingParty, **fields):
+    _require_editable(filing, actor)
+    if party.filing_id != filing.pk:
+        raise ValidationError(_("That party belongs to another filing."))
     return FilingRepresentative.objects.create(filing=filing, party=party, **fields)
 
 
 def set_evidence(filing: Filing, items: list[dict], *, actor) -> None:
+    _require_editable(filing, actor)
     with transaction.atomic():
         filing.evidence.all().delete()
         for i, item in enumerate(items):
@@ -310,9 +327,11 @@ def accept_filing(filing: Filing, *, actor, acted_for=None, today=None):
     return case
 
 
-def receive_for_other_court(*, actor, assisting_court, court, filer=None, **fields) -> Filing:
+def receive_for_other_court(
+    *, actor, assisting_court, court, filer=None, acted_for=None, **fields
+) -> Filing:
     """Cross-region filing (跨域立案): the assisting court takes papers for COURT."""
-    if not can_review_filings(actor, assisting_court):
+    if not can_review_filings(acted_for or actor, assisting_court):
         raise PermissionDenied(_("Only the filing division of the assisting court can do that."))
     if assisting_court.pk == court.pk:
         raise ValidationError(_("The court with jurisdiction is this court: file normally."))
@@ -333,9 +352,9 @@ def receive_for_other_court(*, actor, assisting_court, court, filer=None, **fiel
     return filing
 
 
-def forward_filing(filing: Filing, *, actor, today=None) -> Filing:
+def forward_filing(filing: Filing, *, actor, acted_for=None, today=None) -> Filing:
     """The assisting court has checked the papers; the court with jurisdiction reviews."""
-    if not can_review_filings(actor, filing.assisting_court):
+    if not can_review_filings(acted_for or actor, filing.assisting_court):
         raise PermissionDenied(_("Only the filing division of the assisting court can do that."))
     today = today or timezone.localdate()
     _check_complete(filing, today)
@@ -356,9 +375,61 @@ def forward_filing(filing: Filing, *, actor, today=None) -> Filing:
 
 
 def withdraw_filing(filing: Filing, *, actor) -> Filing:
+    _require_filer(filing, actor)
     with transaction.atomic():
         filing = _locked(filing)
         _do(filing, "withdraw")
         filing.save()
         filing_event(filing, "withdrawn", actor=actor)
+    return filing
+
+
+def hand_in_at_window(*, actor, acted_for, court, channel, parties, fields, today, key=None):
+    """A clerk hands in a walk-in's complaint: draft, parties, data, dated receipt, clock."""
+    if channel not in WINDOW_CHANNELS:
+        raise ValidationError(_("Choose how the complaint came in."))
+    if not can_review_filings(acted_for or actor, court):
+        raise PermissionDenied(_("Only the filing division of this court can do that."))
+    existing = Filing.objects.filter(submission_key=key).first() if key else None
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        filing = start_filing(actor=actor, acted_for=acted_for, court=court, channel=channel)
+        set_parties(filing, parties, actor=actor)
+        save_draft(filing, actor=actor, **fields)
+        handed_in = submit_filing(
+            filing, actor=actor, acted_for=acted_for, submission_key=key, today=today
+        )
+        if handed_in.pk != filing.pk:  # the same form sent twice at once: keep the first
+            transaction.set_rollback(True)
+    return handed_in
+
+
+def take_in_for_other_court(
+    *,
+    actor,
+    assisting_court,
+    court,
+    parties,
+    fields,
+    uploads,
+    upload_kind,
+    forward,
+    today,
+    acted_for=None,
+):
+    """Cross-region filing at the assisting court: papers entered and uploaded, maybe sent."""
+    with transaction.atomic():
+        filing = receive_for_other_court(
+            actor=actor,
+            acted_for=acted_for,
+            assisting_court=assisting_court,
+            court=court,
+            **fields,
+        )
+        set_parties(filing, parties, actor=actor)
+        for upload in uploads:
+            attach_file(filing, upload, actor=actor, kind=upload_kind)
+        if forward:
+            filing = forward_filing(filing, actor=actor, acted_for=acted_for, today=today)
     return filing

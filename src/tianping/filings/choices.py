@@ -15,6 +15,17 @@ class Channel(models.TextChoices):
     HOLIDAY = "holiday", _("Holiday (假日)")
 
 
+# A clerk enters walk-ins at these; online and cross-region filings have their own ways in.
+WINDOW_CHANNELS = [
+    Channel.WINDOW,
+    Channel.SELF_SERVICE,
+    Channel.MOBILE,
+    Channel.CIRCUIT,
+    Channel.ON_SITE,
+    Channel.HOLIDAY,
+]
+
+
 class FilingKind(models.TextChoices):
     """What is filed; decides the review clock (登记立案规定 art. 8)."""
 

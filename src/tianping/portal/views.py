@@ -9,8 +9,16 @@ from tianping.courts.queries import public_courts
 def portal_home(request):
     if not request.user.is_public_user:
         raise PermissionDenied
+    from tianping.cases.queries import cases_visible_to
+    from tianping.filings.queries import filings_visible_to
+
     profile = getattr(request.user, "lawyer_profile", None)
-    return render(request, "portal/home.html", {"profile": profile})
+    context = {
+        "profile": profile,
+        "filings": filings_visible_to(request.user).select_related("court")[:5],
+        "cases": cases_visible_to(request.user).select_related("court", "judge")[:5],
+    }
+    return render(request, "portal/home.html", context)
 
 
 def courts(request):

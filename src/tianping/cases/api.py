@@ -1,0 +1,297 @@
+"""Cases in the REST API: the list, one case, its actions and the dashboard.
+
+The same reads (`cases.queries`), filters (`cases.forms`) and actions (`cases.actions`) as
+the pages. 404 for a case one may not see (as for a missing one), 403 for an action on a
+visible case one may not take, 422 for bad input.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+
+from tianping.cases import actions
+from tianping.cases.forms import CaseFilterForm, DashboardForm
+from tianping.cases.queries import cases_visible_to, get_case_for_user
+from tianping.cases.views import (
+    allowed_actions,
+    case_for_staff,
+    case_page,
+    short_parties,
+    staff_user,
+)
+from tianping.cases.views_dashboard import FORMULAS, dashboard_courts, figures
+from tianping.courts.permissions import can_assign_cases, effective_user
+from tianping.courts.queries import courts_visible_to
+
+router = Router(tags=["cases"])
+
+
+class CaseRowOut(Schema):
+    code: str
+    number: str
+    court: str
+    division: str | None
+    team: str | None
+    judge: str | None
+    judge_name: str | None
+    cause: str | None
+    parties: str
+    procedure: str
+    track: str
+    state: str
+    green: list[str]
+    filed_on: datetime.date
+    closed_on: datetime.date | None
+    days_pending: int
+
+    @staticmethod
+    def resolve_court(case):
+        return case.court.code
+
+    @staticmethod
+    def resolve_division(case):
+        return case.division.name if case.division_id else None
+
+    @staticmethod
+    def resolve_team(case):
+        return case.team.name if case.team_id else None
+
+    @staticmethod
+    def resolve_judge(case):
+        return case.judge.username if case.judge_id else None
+
+    @staticmethod
+    def resolve_judge_name(case):
+        return str(case.judge) if case.judge_id else None
+
+    @staticmethod
+    def resolve_cause(case):
+        return case.cause.name if case.cause_id else None
+
+    @staticmethod
+    def resolve_parties(case):
+        return short_parties(case)
+
+    @staticmethod
+    def resolve_green(case):
+        flags = ("livelihood", "enterprise", "migrant_wages")
+        return [f for f in flags if getattr(case, f"is_{f}")]
+
+    @staticmethod
+    def resolve_days_pending(case):
+        return case.days_pending(timezone.localdate())
+
+
+class CasePageOut(Schema):
+    count: int
+    page: int
+    pages: int
+    items: list[CaseRowOut]
+
+
+class RepresentativeOut(Schema):
+    kind: str
+    name: str
+    law_firm: str
+
+
+class PartyOut(Schema):
+    role: str
+    kind: str
+    name: str
+    doc_type: str
+    id_number_masked: str
+    representatives: list[RepresentativeOut]
+
+    @staticmethod
+    def resolve_id_number_masked(party):
+        return party.masked_id_number
+
+    @staticmethod
+    def resolve_representatives(party):
+        return list(party.representatives.all())
+
+
+class EventOut(Schema):
+    seq: int
+    kind: str
+    at: datetime.datetime
+    actor: str | None
+    acted_for: str | None
+    is_public: bool
+    details: dict
+
+    @staticmethod
+    def resolve_actor(event):
+        return event.actor.username if event.actor_id else None
+
+    @staticmethod
+    def resolve_acted_for(event):
+        return event.acted_for.username if event.acted_for_id else None
+
+
+class DocumentOut(Schema):
+    title: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded_at: datetime.datetime
+
+
+class CaseOut(CaseRowOut):
+    type_code: str
+    claims: str
+    amount: Decimal | None
+    triage_reasons: list[str]
+    closure_mode: str
+    closure_note: str
+    allowed_actions: list[str]
+    party_list: list[PartyOut]
+    events: list[EventOut]
+    documents: list[DocumentOut]
+
+    @staticmethod
+    def resolve_party_list(case):
+        return list(case.parties.prefetch_related("representatives"))
+
+    @staticmethod
+    def resolve_events(case):
+        return list(case.events.select_related("actor", "acted_for"))
+
+    @staticmethod
+    def resolve_documents(case):
+        return list(case.documents.all())
+
+
+class CaseFilters(Schema):
+    page: int = 1
+    state: str = ""
+    court: str = ""
+    division: int | None = None
+    judge: str = ""
+    mine: bool = False
+
+
+class AssignIn(Schema):
+    judge: str
+    reason: str
+
+
+class CloseIn(Schema):
+    mode: str
+    closed_on: datetime.date
+    note: str = ""
+
+
+class RowOut(Schema):
+    court: str
+    division: str
+    received: int
+    closed: int
+    pending_at_start: int
+    pending: int
+    clearance: float | None
+    closure_rate: float | None
+
+
+class DashboardOut(Schema):
+    start: datetime.date
+    end: datetime.date
+    courts: list[str]
+    rows: list[RowOut]
+    total: RowOut
+    formulas: list[str]
+
+
+def _case_out(user, case):
+    can = allowed_actions(user, case)
+    case.allowed_actions = [a for a in ("start_trial", "assign", "close") if getattr(can, a)]
+    return case
+
+
+def _acting(request) -> dict:
+    return {"actor": request.user, "acted_for": getattr(request, "acting_for", None)}
+
+
+def _fresh(request, code: str):
+    user = effective_user(request)
+    return _case_out(user, get_case_for_user(user, code))
+
+
+def _invalid(form) -> ValidationError:
+    return ValidationError([f"{k}: {' '.join(v)}" for k, v in form.errors.items()])
+
+
+@router.get("", response=CasePageOut, summary="Cases I may see, filtered as on the page")
+def list_cases(request, filters: Query[CaseFilters]):
+    user = staff_user(request)
+    data = {k: v for k, v in filters.dict(exclude={"page"}).items() if v not in (None, "", False)}
+    form = CaseFilterForm(data, user=user, courts=list(courts_visible_to(user)))
+    if not form.is_valid():
+        raise _invalid(form)
+    page = case_page(form.apply(cases_visible_to(user)), filters.page)
+    return {
+        "count": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "items": page.object_list,
+    }
+
+
+@router.get(
+    "/dashboard", response=DashboardOut, summary="Received, closed, pending, 结收比, 结案率"
+)
+def dashboard(request, court: str = "", start: str = "", end: str = ""):
+    user = effective_user(request)
+    data = {"court": court, "start": start, "end": end}
+    form = DashboardForm(data, courts=dashboard_courts(user), today=timezone.localdate())
+    if not form.is_valid():
+        raise _invalid(form)
+    found = figures(user, form)
+    return {
+        "start": found.start,
+        "end": found.end,
+        "courts": [c.code for c in found.courts],
+        "rows": found.rows,
+        "total": found.total,
+        "formulas": [str(f) for f in FORMULAS.values()],
+    }
+
+
+@router.get("/{code}", response=CaseOut, summary="One case with its parties and timeline")
+def case_detail(request, code: str):
+    user, case = case_for_staff(request, code)
+    return _case_out(user, case)
+
+
+@router.post("/{code}/assign", response=CaseOut, summary="Assign by hand, with a reason")
+def assign(request, code: str, payload: AssignIn):
+    user, case = case_for_staff(request, code)
+    if not can_assign_cases(user, case.court):
+        raise PermissionDenied(_("Only a division head or the president can assign cases."))
+    judge = get_user_model().objects.filter(username=payload.judge, is_active=True).first()
+    if judge is None:
+        raise ValidationError(_("There is no judge with that user name."))
+    actions.assign_by_hand(case, judge=judge, reason=payload.reason, **_acting(request))
+    return _fresh(request, code)
+
+
+@router.post("/{code}/start-trial", response=CaseOut, summary="The judge starts the trial")
+def start_trial(request, code: str):
+    _, case = case_for_staff(request, code)
+    actions.start_trial(case, **_acting(request))
+    return _fresh(request, code)
+
+
+@router.post("/{code}/close", response=CaseOut, summary="Close the case (结案)")
+def close(request, code: str, payload: CloseIn):
+    _, case = case_for_staff(request, code)
+    actions.close_case(
+        case, mode=payload.mode, closed_on=payload.closed_on, note=payload.note, **_acting(request)
+    )
+    return _fresh(request, code)

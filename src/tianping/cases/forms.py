@@ -1,0 +1,189 @@
+"""Forms of the case pages: list filters, hand assignment, closing, dashboard period.
+
+The list filter and the dashboard form also parse the API's query parameters, so that a
+page and its endpoint read their input the same way.
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from tianping.cases.assignment import eligible_judges
+from tianping.cases.choices import CaseState, ClosureMode
+from tianping.courts.choices import DivisionKind, Role
+from tianping.courts.models import Division, Membership
+from tianping.courts.permissions import OVERSIGHT_ROLES, roles_in
+from tianping.lib.uploads import check_upload
+
+PENDING, CLOSED, ALL = "pending", "closed", "all"
+TRIAL_DIVISIONS = [
+    DivisionKind.CIVIL,
+    DivisionKind.CRIMINAL,
+    DivisionKind.ADMINISTRATIVE,
+    DivisionKind.ENFORCEMENT,
+    DivisionKind.TRIBUNAL,
+    DivisionKind.OTHER,
+]
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CaseFilterForm(forms.Form):
+    """Which cases a staff member's list shows. Only the courts they can see are offered."""
+
+    state = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[(PENDING, _("Pending")), (CLOSED, _("Closed")), (ALL, _("All"))],
+    )
+    court = forms.ChoiceField(label=_("Court"), required=False)
+    division = forms.TypedChoiceField(label=_("Division"), required=False, coerce=int)
+    judge = forms.ChoiceField(label=_("Judge"), required=False)
+    mine = forms.BooleanField(label=_("Only my cases"), required=False)
+
+    def __init__(self, data=None, *, user, courts):
+        super().__init__(data)
+        self.user = user
+        self.fields["court"].choices = [("", _("All courts"))] + [(c.code, c.name) for c in courts]
+        if len(courts) < 2:
+            self.fields["court"].widget = forms.HiddenInput()
+        divisions = Division.objects.filter(court__in=courts, kind__in=TRIAL_DIVISIONS)
+        many = len(courts) > 1
+        self.fields["division"].choices = [("", _("All divisions"))] + [
+            (d.pk, f"{d.court.short_name or d.court.name} · {d.name}" if many else d.name)
+            for d in divisions.select_related("court")
+        ]
+        self._judge_choices(courts)
+        if Role.JUDGE not in roles_in(user):
+            del self.fields["mine"]
+
+    def _judge_choices(self, courts) -> None:
+        if not roles_in(self.user) & OVERSIGHT_ROLES and not self.user.is_superuser:
+            del self.fields["judge"]
+            return
+        judges = (
+            Membership.objects.current()
+            .filter(court__in=courts, role=Role.JUDGE)
+            .select_related("user")
+            .order_by("user__username")
+        )
+        unique = {m.user.username: str(m.user) for m in judges}
+        self.fields["judge"].choices = [("", _("All judges"))] + list(unique.items())
+
+    def apply(self, cases):
+        """CASES narrowed by the valid filters, green-channel cases first, then the oldest."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        state = data.get("state") or PENDING
+        if state == PENDING:
+            cases = cases.pending()
+        elif state == CLOSED:
+            cases = cases.filter(state__in=[CaseState.CLOSED, CaseState.ARCHIVED])
+        if data.get("court"):
+            cases = cases.filter(court__code=data["court"])
+        if data.get("division"):
+            cases = cases.filter(division_id=data["division"])
+        if data.get("judge"):
+            cases = cases.filter(judge__username=data["judge"])
+        if data.get("mine"):
+            cases = cases.filter(judge=self.user)
+        if state == CLOSED:
+            return cases.order_by("-closed_on", "-id")
+        return cases.green_first()
+
+
+class JudgeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return _("%(name)s (%(load)d pending)") % {"name": obj, "load": obj.load}
+
+
+class AssignForm(forms.Form):
+    """A leader designates the judge (指定分案) and says why."""
+
+    judge = JudgeChoiceField(label=_("Judge"), queryset=None, empty_label=None)
+    reason = forms.CharField(
+        label=_("Reason for assigning by hand"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, court, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["judge"].queryset = eligible_judges(court)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        items = data if isinstance(data, list | tuple) else [data]
+        return [f for f in (super(MultipleFileField, self).clean(d, initial) for d in items) if f]
+
+
+class CloseForm(forms.Form):
+    """Closing (结案): how, when, a note, and the documents (judgment, mediation paper ...)."""
+
+    mode = forms.ChoiceField(label=_("Closure mode"), choices=ClosureMode.choices)
+    closed_on = forms.DateField(label=_("Closing date"), widget=DATE_INPUT)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    documents = MultipleFileField(
+        label=_("Documents (PDF, OFD, JPEG or PNG)"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": ".pdf,.ofd,.jpg,.jpeg,.png"}),
+    )
+
+    def clean_documents(self):
+        files, errors = self.cleaned_data.get("documents") or [], []
+        for uploaded in files:
+            try:
+                check_upload(uploaded)
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+
+ALL_COURTS = "*"
+
+
+class DashboardForm(forms.Form):
+    """The court (or every court one oversees) and the period of the dashboard."""
+
+    court = forms.ChoiceField(label=_("Court"))
+    start = forms.DateField(label=_("From"), widget=DATE_INPUT)
+    end = forms.DateField(label=_("To"), widget=DATE_INPUT)
+
+    def __init__(self, data=None, *, courts, today: datetime.date):
+        self.courts = list(courts)
+        choices = [(c.code, c.name) for c in self.courts]
+        if len(self.courts) > 1:
+            choices.insert(0, (ALL_COURTS, _("All courts I oversee, together")))
+        defaults = {
+            "court": choices[0][0] if choices else "",
+            "start": datetime.date(today.year, 1, 1).isoformat(),
+            "end": today.isoformat(),
+        }
+        given = {k: v for k, v in (data or {}).items() if k in defaults and v}
+        super().__init__({**defaults, **given})
+        self.fields["court"].choices = choices
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            raise ValidationError(_("The period must start before it ends."))
+        return data
+
+    def chosen_courts(self) -> list:
+        code = self.cleaned_data["court"]
+        return [c for c in self.courts if code in (ALL_COURTS, c.code)]

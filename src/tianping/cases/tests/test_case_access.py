@@ -1,0 +1,117 @@
+"""Nobody sees a case that is not theirs to see, and they get the same 404 as for a missing one."""
+
+import datetime
+
+import pytest
+
+from tianping.accounts.models import User
+from tianping.cases.tests.test_case_pages import make_case
+from tianping.courts.models import Court, Membership
+
+pytestmark = pytest.mark.django_db
+MISSING = "ZZZZZZZZZZ"
+
+
+@pytest.fixture
+def case(demo):
+    return make_case(demo)
+
+
+@pytest.fixture
+def other_clerk(demo):
+    """A filing clerk of 内2501, another basic court."""
+    clerk = User.objects.create_user("tuya", password="x", full_name="图雅", kind="staff")
+    court = Court.objects.get(code="内2501")
+    Membership.objects.create(user=clerk, court=court, role="filing_clerk")
+    return clerk
+
+
+@pytest.fixture
+def other_litigant(db):
+    return User.objects.create_user("wangwu", password="x", full_name="王五", kind="litigant")
+
+
+def _same_as_missing(client, case, url):
+    """URL (with {code}) answers for CASE exactly as it does for a code that does not exist."""
+    seen = client.get(url.format(code=case.code))
+    missing = client.get(url.format(code=MISSING))
+    assert seen.status_code == missing.status_code == 404
+    assert seen.content.replace(case.code.encode(), MISSING.encode()) == missing.content
+
+
+@pytest.mark.parametrize("url", ["/cases/{code}/", "/api/v1/cases/{code}"])
+@pytest.mark.parametrize("who", ["sarula", "tuya", "wangwu"])
+def test_outsiders_get_the_404_of_a_missing_case(
+    client, demo, case, other_clerk, other_litigant, who, url
+):
+    # given a judge of another court, a clerk of another court, a litigant not a party
+    client.force_login(User.objects.get(username=who))
+    # then the case page and the API answer exactly as for a case that does not exist
+    _same_as_missing(client, case, url)
+
+
+BODIES = {
+    "start-trial": {},
+    "close": {"mode": "judgment", "closed_on": str(datetime.date.today())},
+    "assign": {"judge": "wangjun", "reason": "我来分"},
+}
+
+
+@pytest.mark.parametrize("action", BODIES)
+def test_outsiders_cannot_act_on_a_case_they_cannot_see(client, demo, case, action):
+    client.force_login(demo["sarula"])
+    assert client.post(f"/cases/{case.code}/{action}/", BODIES[action]).status_code == 404
+    api = client.post(
+        f"/api/v1/cases/{case.code}/{action}", BODIES[action], content_type="application/json"
+    )
+    assert api.status_code == 404 and api.json() == {"detail": "Not found"}
+    case.refresh_from_db()
+    assert case.state == "assigned"
+
+
+def test_outsiders_cannot_download_its_documents(client, demo, case):
+    client.force_login(demo["sarula"])
+    assert client.get(f"/cases/{case.code}/documents/ANYKEY/").status_code == 404
+
+
+def test_the_case_is_not_in_an_outsiders_list(client, demo, case):
+    client.force_login(demo["sarula"])
+    assert case.number not in client.get("/cases/?state=all").content.decode()
+    assert client.get("/api/v1/cases?state=all").json()["count"] == 0
+
+
+def test_a_litigant_has_no_staff_case_list(client, demo, case):
+    client.force_login(demo["zhangsan"])
+    assert client.get("/cases/").status_code == 403
+    assert client.get("/api/v1/cases").status_code == 403
+
+
+def test_division_head_sees_only_their_divisions_cases(client, demo, case):
+    # given a civil case and an administrative one at the same court
+    administrative = make_case(demo, kind="administrative")
+    assert administrative.division.kind == "administrative"
+    client.force_login(demo["liuqiang"])  # head of the first civil division
+    page = client.get("/cases/").content.decode()
+    assert case.number in page and administrative.number not in page
+    assert client.get(f"/cases/{administrative.code}/").status_code == 404
+
+
+def test_president_sees_every_case_of_the_court(client, demo, case):
+    administrative = make_case(demo, kind="administrative")
+    client.force_login(demo["chenzhi"])
+    page = client.get("/cases/").content.decode()
+    assert case.number in page and administrative.number in page
+
+
+def test_higher_court_trial_management_sees_the_cases_below(client, demo, case):
+    client.force_login(demo["bayar"])
+    assert case.number in client.get("/cases/").content.decode()
+    assert client.get(f"/cases/{case.code}/").status_code == 200
+    assert client.get(f"/api/v1/cases/{case.code}").json()["number"] == case.number
+
+
+def test_judge_of_the_team_sees_it_the_other_courts_judge_does_not(client, demo, case):
+    client.force_login(demo["zhaomin"])  # judge assistant in the fast-track team
+    assert client.get(f"/cases/{case.code}/").status_code == 200
+    client.force_login(demo["sarula"])
+    assert client.get(f"/cases/{case.code}/").status_code == 404

@@ -1,0 +1,92 @@
+"""The parties' view: a litigant follows their own case, and only theirs."""
+
+import html
+import re
+
+import pytest
+from django.test import Client
+
+from tianping.accounts.tokens import issue_token
+from tianping.courts.demo import DEMO_PASSWORD
+from tianping.courts.models import Court
+from tianping.filings import actions
+from tianping.filings.choices import Channel
+
+pytestmark = pytest.mark.django_db
+
+PARTIES = [
+    {"role": "plaintiff", "kind": "natural", "name": "张三", "doc_type": "resident_id",
+     "id_number": "152502198503120022"},
+    {"role": "defendant", "kind": "natural", "name": "李四", "doc_type": "resident_id",
+     "id_number": "110105199001011232"},
+]
+
+
+def text(page: bytes) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.decode())).split())
+
+
+def browser(user) -> Client:
+    client = Client()
+    client.post("/accounts/login/", {"username": user.username, "password": DEMO_PASSWORD})
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    return client
+
+
+@pytest.fixture
+def case(demo):
+    """Zhangsan's complaint, filed online and accepted by the filing clerk."""
+    user = demo["zhangsan"]
+    filing = actions.start_filing(actor=user, court=Court.objects.get(code="内2502"),
+                                  channel=Channel.ONLINE, filer=user)
+    actions.save_draft(filing, actor=user, claims="归还借款", facts="借款未还")
+    actions.set_parties(filing, PARTIES, actor=user)
+    filing = actions.submit_filing(filing, actor=user)
+    return actions.accept_filing(filing, actor=demo["lixia"])
+
+
+def test_the_litigant_sees_number_judge_and_public_timeline(demo, case):
+    client = browser(demo["zhangsan"])
+    listing = text(client.get("/portal/cases/").content)
+    assert case.number in listing and "王军" in listing
+    page = text(client.get(f"/portal/cases/{case.code}/").content)
+    assert case.number in page and "Judge 王军" in page and "锡林浩特市人民法院" in page
+    assert f"Filed as case {case.number}" in page and "Judge assigned: 王军" in page
+    assert page.index("Filed as case") < page.index("Judge assigned")
+    assert "152502********0022" in page and "152502198503120022" not in page
+    assert "小额诉讼" not in page  # the triage reasons are internal (not a public event)
+    assert "Watch for documents served on you" in page
+
+
+def test_the_filing_list_links_to_the_case(demo, case):
+    client = browser(demo["zhangsan"])
+    page = client.get("/portal/filings/").content.decode()
+    assert f"Filed as case {case.number}" in html.unescape(page)
+    assert f"/portal/cases/{case.code}/" in page
+
+
+def test_another_user_gets_the_same_404_as_for_a_missing_case(demo, case):
+    other = browser(demo["lilawyer"])
+    assert other.get(f"/portal/cases/{case.code}/").status_code == 404
+    assert other.get("/portal/cases/NOSUCHCASE/").status_code == 404
+    assert case.number not in text(other.get("/portal/cases/").content)
+
+
+def test_staff_use_their_workspace_and_visitors_sign_in(demo, case):
+    assert browser(demo["wangjun"]).get("/portal/cases/").status_code == 403
+    assert Client().get(f"/portal/cases/{case.code}/").status_code == 302
+
+
+def test_the_api_gives_the_same_view(demo, case):
+    token = issue_token(demo["zhangsan"], name="test")
+    client = Client(headers={"Authorization": f"Bearer {token}"})
+    client.cookies["django_language"] = "en"
+    cases = client.get("/api/v1/party-cases").json()
+    assert [(c["number"], c["judge"]) for c in cases] == [(case.number, "王军")]
+    body = client.get(f"/api/v1/party-cases/{case.code}").json()
+    kinds = [e["kind"] for e in body["events"]]
+    assert kinds[0] == "filed" and "assigned" in kinds and "triaged" not in kinds
+    assert body["parties"][0]["masked_id_number"] == "152502********0022"
+    other = Client(headers={"Authorization": f"Bearer {issue_token(demo['lilawyer'], name='t')}"})
+    assert other.get(f"/api/v1/party-cases/{case.code}").status_code == 404
+    assert Client().get("/api/v1/party-cases").status_code == 401

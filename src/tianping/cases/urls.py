@@ -1,0 +1,14 @@
+from django.urls import path
+
+from tianping.cases import views, views_dashboard
+
+app_name = "cases"
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path("<str:code>/", views.case_detail, name="detail"),
+    path("<str:code>/start-trial/", views.start_trial, name="start_trial"),
+    path("<str:code>/assign/", views.assign, name="assign"),
+    path("<str:code>/close/", views.close, name="close"),
+    path("<str:code>/documents/<str:key>/", views.document, name="document"),
+]

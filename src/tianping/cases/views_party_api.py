@@ -1,0 +1,108 @@
+"""The parties' view in the REST API (/api/v1/party-cases): the same reads as the pages."""
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied
+from ninja import Router, Schema
+
+from tianping.cases.queries import cases_visible_to, get_case_for_user
+from tianping.cases.views_party import case_next, document_ref, public_events
+from tianping.courts.permissions import can_file_online
+
+router = Router(tags=["parties' view"])
+
+
+class CaseSummaryOut(Schema):
+    code: str
+    number: str
+    court_name: str
+    state: str
+    state_name: str
+    procedure: str
+    judge: str | None
+    filed_on: date
+    closed_on: date | None
+    next: str
+
+
+class PartyOut(Schema):
+    role: str
+    kind: str
+    name: str
+    masked_id_number: str
+    representatives: list[str]
+
+
+class EventOut(Schema):
+    seq: int
+    kind: str
+    at: datetime
+    text: str
+
+
+class DocumentOut(Schema):
+    ref: str
+    title: str
+    uploaded_at: datetime
+
+
+class CaseOut(CaseSummaryOut):
+    cause: str | None
+    parties: list[PartyOut]
+    events: list[EventOut]
+    documents: list[DocumentOut]
+
+
+def _user(request):
+    if not can_file_online(request.user):
+        raise PermissionDenied("The parties' view is for litigants and lawyers.")
+    return request.user
+
+
+def _summary(case) -> dict:
+    return {
+        "code": case.code,
+        "number": case.number,
+        "court_name": case.court.name,
+        "state": case.state,
+        "state_name": str(case.get_state_display()),
+        "procedure": case.procedure,
+        "judge": case.judge.full_name if case.judge_id else None,
+        "filed_on": case.filed_on,
+        "closed_on": case.closed_on,
+        "next": case_next(case),
+    }
+
+
+@router.get("", response=list[CaseSummaryOut], summary="My cases")
+def my_cases(request):
+    cases = cases_visible_to(_user(request)).select_related("court", "judge")
+    return [_summary(case) for case in cases]
+
+
+@router.get("/{code}", response=CaseOut, summary="One of my cases: parties, timeline, documents")
+def case_detail(request, code: str):
+    case = get_case_for_user(_user(request), code)
+    parties = case.parties.prefetch_related("representatives")
+    return {
+        **_summary(case),
+        "cause": case.cause.name if case.cause_id else None,
+        "parties": [
+            {
+                "role": p.role,
+                "kind": p.kind,
+                "name": p.name,
+                "masked_id_number": p.masked_id_number,
+                "representatives": [r.name for r in p.representatives.all()],
+            }
+            for p in parties
+        ],
+        "events": [
+            {"seq": e.seq, "kind": e.kind, "at": e.at, "text": text}
+            for e, text in public_events(case)
+        ],
+        "documents": [
+            {"ref": document_ref(d), "title": d.title, "uploaded_at": d.uploaded_at}
+            for d in case.documents.filter(is_public=True)
+        ],
+    }

@@ -1,0 +1,408 @@
+"""Filing review in the REST API (/api/v1/filing-review): the pages' operations, same actions.
+
+Permissions and reads are those of the pages (views_review): the filing division of a
+court, or of the court that took a filing in for another (跨域立案). A filing that is not
+visible is 404. An action on a filing someone else has just acted on is 409 with the
+current status (send `expected_status` to be told even before trying); an action the law
+or the workflow does not allow now is 422 with the reasons.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from tianping.courts.models import Court
+from tianping.courts.permissions import effective_user
+from tianping.filings import actions
+from tianping.filings import views_review as review
+from tianping.filings.choices import AttachmentKind, Channel, FilingKind, PartyKind, PartyRole
+from tianping.filings.forms_review import default_respond_by, resolve_cause
+
+router = Router(tags=["filing review"])
+FILING_FIELDS = ["kind", "claims", "amount", "facts", "is_livelihood", "is_enterprise"]
+FILING_FIELDS += ["is_migrant_wages"]
+
+
+class PartyIn(Schema):
+    role: PartyRole
+    kind: PartyKind = PartyKind.NATURAL_PERSON
+    name: str
+    doc_type: str = ""
+    id_number: str = ""
+    legal_representative: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+class FilingDataIn(Schema):
+    kind: FilingKind = FilingKind.CIVIL
+    cause: str = ""
+    claims: str
+    amount: Decimal | None = None
+    facts: str
+    is_livelihood: bool = False
+    is_enterprise: bool = False
+    is_migrant_wages: bool = False
+    parties: list[PartyIn]
+
+    def fields(self) -> dict:
+        """The draft fields for the actions, the cause code resolved in today's catalog."""
+        data = {name: getattr(self, name) for name in FILING_FIELDS}
+        data["cause"] = resolve_cause(self.cause.strip(), on=timezone.localdate())
+        return data
+
+
+class WindowIn(FilingDataIn):
+    court: str
+    channel: Channel = Channel.WINDOW
+    file_now: bool = False
+    submission_key: str | None = None
+
+
+class CrossRegionIn(FilingDataIn):
+    court: str
+    assisting_court: str | None = None
+    forward: bool = False
+
+
+class DecisionIn(Schema):
+    expected_status: str | None = None
+
+
+class CorrectionIn(DecisionIn):
+    items: list[str]
+    respond_by: datetime.date | None = None
+
+
+class RefusalIn(DecisionIn):
+    reasons: str
+
+
+class TransferIn(DecisionIn):
+    to_court: str
+    reason: str
+
+
+class PartyOut(Schema):
+    role: str
+    role_label: str
+    kind: str
+    name: str
+    doc_type: str
+    id_number_masked: str
+
+
+class RowOut(Schema):
+    code: str
+    court: str
+    assisting_court: str | None
+    status: str
+    status_label: str
+    kind: str
+    kind_label: str
+    channel: str
+    channel_label: str
+    received_at: datetime.datetime | None
+    review_due_on: datetime.date | None
+    days_left: int | None
+    flag: str
+    green_channel: list[str]
+    parties: list[PartyOut]
+    case_number: str | None
+
+
+class EventOut(Schema):
+    seq: int
+    kind: str
+    at: datetime.datetime
+    actor: str | None
+    details: dict
+
+
+class CorrectionOut(Schema):
+    items: list[str]
+    respond_by: datetime.date
+    issued_at: datetime.datetime
+    answered_at: datetime.datetime | None
+
+
+class AttachmentOut(Schema):
+    id: int
+    kind: str
+    name: str
+    content_type: str
+    size: int
+    url: str
+
+
+class FilingOut(RowOut):
+    cause: str | None
+    claims: str
+    amount: Decimal | None
+    facts: str
+    refusal_reasons: str
+    transferred_to: str | None
+    corrections: list[CorrectionOut]
+    attachments: list[AttachmentOut]
+    events: list[EventOut]
+    documents: dict[str, str]
+
+
+class ConflictOut(Schema):
+    detail: str
+    status: str
+    status_label: str
+
+
+def _row(filing, today=None, case=None) -> dict:
+    days_left, flag = review.clock_of(filing, today or timezone.localdate())
+    green = ["livelihood", "enterprise", "migrant_wages"]
+    return {
+        "code": filing.code,
+        "court": filing.court.code,
+        "assisting_court": filing.assisting_court.code if filing.assisting_court_id else None,
+        "status": filing.status,
+        "status_label": filing.get_status_display(),
+        "kind": filing.kind,
+        "kind_label": filing.get_kind_display(),
+        "channel": filing.channel,
+        "channel_label": filing.get_channel_display(),
+        "received_at": filing.submitted_at,
+        "review_due_on": filing.review_due_on,
+        "days_left": days_left,
+        "flag": flag,
+        "green_channel": [g for g in green if getattr(filing, f"is_{g}")],
+        "parties": [_party(p) for p in filing.parties.all()],
+        "case_number": case.number if case else None,
+    }
+
+
+def _party(party) -> dict:
+    return {
+        "role": party.role,
+        "role_label": party.get_role_display(),
+        "kind": party.kind,
+        "name": party.name,
+        "doc_type": party.doc_type,
+        "id_number_masked": party.masked_id_number,
+    }
+
+
+def _filing_out(filing) -> dict:
+    case = review.case_of(filing)
+    url = lambda name, *args: reverse(f"review:{name}", args=[filing.code, *args])  # noqa: E731
+    documents = ["acceptance-notice", "correction-notice", "refusal-ruling"]
+    return {
+        **_row(filing, case=case),
+        "cause": str(filing.cause) if filing.cause_id else None,
+        "claims": filing.claims,
+        "amount": filing.amount,
+        "facts": filing.facts,
+        "refusal_reasons": filing.refusal_reasons,
+        "transferred_to": filing.transferred_to.code if filing.transferred_to_id else None,
+        "corrections": list(filing.corrections.all()),
+        "attachments": [
+            {
+                "id": a.pk,
+                "kind": a.kind,
+                "name": a.original_name,
+                "content_type": a.content_type,
+                "size": a.size,
+                "url": url("attachment", a.pk),
+            }
+            for a in filing.attachments.all()
+        ],
+        "events": [
+            {
+                "seq": e.seq,
+                "kind": e.kind,
+                "at": e.at,
+                "details": e.details,
+                "actor": str(e.actor) if e.actor_id else None,
+            }
+            for e in filing.events.select_related("actor")
+        ],
+        "documents": {
+            name: url("document", name)
+            for name in documents
+            if review.document_context(filing, name) is not None
+        },
+    }
+
+
+def _court(code: str | None, courts=None) -> Court:
+    found = next((c for c in courts if c.code == code), None) if courts else None
+    found = found or Court.objects.filter(code=code, is_active=True).first()
+    if found is None or (courts is not None and found not in courts):
+        raise Http404("No such court.")
+    return found
+
+
+def _decide(request, code: str, expected: str | None, run):
+    """Run one decision; 409 when another clerk acted first, with the status now."""
+    filing = review.get_filing_for_clerk(effective_user(request), code)
+    if review.status_changed(filing, expected):
+        return _conflict(request, code)
+    try:
+        return run(filing)
+    except ValidationError:
+        if review.status_changed(filing, None):
+            return _conflict(request, code)
+        raise
+
+
+def _conflict(request, code):
+    filing = review.get_filing_for_clerk(effective_user(request), code)
+    return Status(
+        409,
+        {
+            "detail": _("Someone else has just acted on this filing; reload it."),
+            "status": filing.status,
+            "status_label": filing.get_status_display(),
+        },
+    )
+
+
+def _by(request) -> dict:
+    return {"actor": request.user, "acted_for": request.acting_for}
+
+
+@router.get("/queue", response=list[RowOut], summary="Review queue of a court (立案审查)")
+def queue(request, court: str | None = None, status: str = "", channel: str = ""):
+    user = effective_user(request)
+    courts = review.reviewing_courts(user)
+    chosen = _court(court, courts) if court else courts[0]
+    today = timezone.localdate()
+    rows = review.queue_rows(user, chosen, status=status, channel=channel, today=today)
+    return [_row(f, today) for f in rows]
+
+
+@router.get("/cross-region", response=list[RowOut], summary="Filings taken in for other courts")
+def cross_region_list(request, court: str | None = None):
+    user = effective_user(request)
+    courts = review.reviewing_courts(user)
+    chosen = _court(court, courts) if court else courts[0]
+    return [_row(f, case=review.case_of(f)) for f in review.taken_in_for_others(user, chosen)]
+
+
+@router.post("/window", response={201: FilingOut}, summary="Hand in a walk-in's complaint")
+def window(request, payload: WindowIn):
+    courts = review.reviewing_courts(effective_user(request))
+    filing = actions.hand_in_at_window(
+        court=_court(payload.court, courts),
+        channel=payload.channel,
+        parties=[p.dict() for p in payload.parties],
+        fields=payload.fields(),
+        today=timezone.localdate(),
+        key=payload.submission_key,
+        **_by(request),
+    )
+    if payload.file_now:
+        actions.accept_filing(filing, **_by(request))
+    return Status(
+        201, _filing_out(review.get_filing_for_clerk(effective_user(request), filing.code))
+    )
+
+
+@router.post("/cross-region", response={201: FilingOut}, summary="Take papers for another court")
+def cross_region(request, payload: CrossRegionIn):
+    courts = review.reviewing_courts(effective_user(request))
+    assisting = _court(payload.assisting_court, courts) if payload.assisting_court else courts[0]
+    filing = actions.take_in_for_other_court(
+        actor=request.user,
+        assisting_court=assisting,
+        court=_court(payload.court),
+        parties=[p.dict() for p in payload.parties],
+        fields=payload.fields(),
+        uploads=[],
+        upload_kind=AttachmentKind.OTHER,
+        forward=payload.forward,
+        today=timezone.localdate(),
+    )
+    return Status(
+        201, _filing_out(review.get_filing_for_clerk(effective_user(request), filing.code))
+    )
+
+
+@router.get("/{code}", response=FilingOut, summary="One filing with its papers and timeline")
+def filing_detail(request, code: str):
+    return _filing_out(review.get_filing_for_clerk(effective_user(request), code))
+
+
+@router.post("/{code}/accept", response={200: FilingOut, 409: ConflictOut}, summary="File the case")
+def accept(request, code: str, payload: DecisionIn | None = None):
+    def run(filing):
+        actions.accept_filing(filing, **_by(request))
+        return filing_detail(request, code)
+
+    return _decide(request, code, payload.expected_status if payload else None, run)
+
+
+@router.post(
+    "/{code}/request-correction",
+    response={200: FilingOut, 409: ConflictOut},
+    summary="Ask for corrections, every item in one notice (一次性告知)",
+)
+def request_correction(request, code: str, payload: CorrectionIn):
+    def run(filing):
+        respond_by = payload.respond_by or default_respond_by()
+        actions.request_correction(
+            filing, items=payload.items, respond_by=respond_by, **_by(request)
+        )
+        return filing_detail(request, code)
+
+    return _decide(request, code, payload.expected_status, run)
+
+
+@router.post(
+    "/{code}/refuse", response={200: FilingOut, 409: ConflictOut}, summary="Refuse by ruling"
+)
+def refuse(request, code: str, payload: RefusalIn):
+    def run(filing):
+        actions.refuse_filing(filing, reasons=payload.reasons, **_by(request))
+        return filing_detail(request, code)
+
+    return _decide(request, code, payload.expected_status, run)
+
+
+@router.post("/{code}/transfer", response={200: FilingOut, 409: ConflictOut}, summary="Transfer")
+def transfer(request, code: str, payload: TransferIn):
+    def run(filing):
+        to_court = _court(payload.to_court)
+        actions.transfer_filing(filing, to_court=to_court, reason=payload.reason, **_by(request))
+        return filing_detail(request, code)
+
+    return _decide(request, code, payload.expected_status, run)
+
+
+@router.post(
+    "/{code}/forward",
+    response={200: FilingOut, 409: ConflictOut},
+    summary="Assisting court: checked, forward to the court with jurisdiction",
+)
+def forward(request, code: str, payload: DecisionIn | None = None):
+    def run(filing):
+        actions.forward_filing(filing, actor=request.user)
+        return filing_detail(request, code)
+
+    return _decide(request, code, payload.expected_status if payload else None, run)
+
+
+@router.post("/{code}/attachments", response={201: FilingOut}, summary="Upload papers")
+def attach(
+    request,
+    code: str,
+    files: File[list[UploadedFile]],
+    kind: Form[AttachmentKind] = AttachmentKind.OTHER,
+):
+    filing = review.get_filing_for_clerk(effective_user(request), code)
+    for upload in files:
+        actions.attach_file(filing, upload, actor=request.user, kind=kind)
+    return Status(201, filing_detail(request, code))

@@ -1,0 +1,254 @@
+"""Forms of the filing division's pages (立案审查, window and cross-region filing).
+
+Forms parse and check what was typed; every rule of the law stays in filings/actions.py.
+Parties and correction items come as repeated fields (one value a row), so that a row can
+be added by htmx or by a plain submit without renumbering anything.
+"""
+
+import datetime
+import secrets
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tianping.catalog.choices import CatalogKind, DocumentType
+from tianping.catalog.queries import get_entry
+from tianping.courts.models import Court
+from tianping.filings.choices import (
+    WINDOW_CHANNELS,
+    AttachmentKind,
+    Channel,
+    FilingKind,
+    FilingStatus,
+    PartyKind,
+    PartyRole,
+)
+
+PARTY_FIELDS = [
+    "role",
+    "kind",
+    "name",
+    "doc_type",
+    "id_number",
+    "legal_representative",
+    "phone",
+    "address",
+]
+CORRECTION_DAYS = 15
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's court, status and channel filters (all optional)."""
+
+    court = forms.ChoiceField(label=gettext_lazy("Court"), required=False)
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("All open")),
+            (FilingStatus.SUBMITTED, gettext_lazy("Under review")),
+            (FilingStatus.CORRECTION_REQUESTED, gettext_lazy("Waiting for corrections")),
+        ],
+    )
+    channel = forms.ChoiceField(
+        label=gettext_lazy("Channel"),
+        required=False,
+        choices=[("", gettext_lazy("All channels")), *Channel.choices],
+    )
+
+    def __init__(self, *args, courts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["court"].choices = [(c.code, c.name) for c in courts]
+
+
+class PartyForm(forms.Form):
+    """One party row. Identity numbers are checked by the action on handing in."""
+
+    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=PartyRole.choices)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=PartyKind.choices)
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200, required=False)
+    doc_type = forms.ChoiceField(
+        label=gettext_lazy("Document type"), choices=DocumentType.choices, required=False
+    )
+    id_number = forms.CharField(
+        label=gettext_lazy("Document number"), max_length=40, required=False
+    )
+    legal_representative = forms.CharField(
+        label=gettext_lazy("Legal representative"), max_length=100, required=False
+    )
+    phone = forms.CharField(label=gettext_lazy("Telephone"), max_length=30, required=False)
+    address = forms.CharField(label=gettext_lazy("Address"), max_length=300, required=False)
+
+
+def party_rows(data, *, extra: int = 0) -> list[PartyForm]:
+    """The party rows posted (blank rows dropped), plus EXTRA empty ones."""
+    columns = {name: data.getlist(f"party_{name}") for name in PARTY_FIELDS}
+    count = max((len(values) for values in columns.values()), default=0)
+    rows = []
+    for i in range(count):
+        row = {name: (values[i] if i < len(values) else "") for name, values in columns.items()}
+        if any(row[name].strip() for name in ("name", "id_number", "phone", "address")):
+            rows.append(PartyForm(row))
+    return rows + blank_party_rows(extra)
+
+
+def blank_party_rows(count: int) -> list[PartyForm]:
+    roles = [PartyRole.PLAINTIFF, PartyRole.DEFENDANT]
+    return [
+        PartyForm(initial={"role": roles[i] if i < 2 else PartyRole.THIRD_PARTY})
+        for i in range(count)
+    ]
+
+
+def all_valid(*forms_) -> bool:
+    return all([form.is_valid() for form in forms_])  # a list: every form shows its errors
+
+
+def resolve_cause(code: str, *, on: datetime.date):
+    """The civil cause (案由) with CODE in the version in force ON; None when none is given."""
+    if not code:
+        return None
+    entry = get_entry(CatalogKind.CIVIL_CAUSES, code, on=on)
+    if entry is None:
+        raise ValidationError(_("Unknown cause of action: %(code)s.") % {"code": code})
+    return entry
+
+
+class FilingDataForm(forms.Form):
+    """What a complaint says: the same fields at the window and for another court."""
+
+    key = forms.CharField(required=False, widget=forms.HiddenInput)  # one hand-in per form
+
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=FilingKind.choices)
+    cause = forms.CharField(label=gettext_lazy("Cause of action (案由)"), required=False)
+    claims = forms.CharField(label=gettext_lazy("Claims"), widget=forms.Textarea(attrs={"rows": 3}))
+    amount = forms.DecimalField(
+        label=gettext_lazy("Amount claimed (yuan)"),
+        required=False,
+        min_value=0,
+        max_digits=16,
+        decimal_places=2,
+    )
+    facts = forms.CharField(
+        label=gettext_lazy("Facts and reasons"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    is_livelihood = forms.BooleanField(label=gettext_lazy("Livelihood case (民生)"), required=False)
+    is_enterprise = forms.BooleanField(label=gettext_lazy("Enterprise case (涉企)"), required=False)
+    is_migrant_wages = forms.BooleanField(
+        label=gettext_lazy("Migrant workers' wages (农民工工资)"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key"].initial = secrets.token_hex(16)
+
+    def clean_cause(self):
+        return resolve_cause(self.cleaned_data["cause"].strip(), on=timezone.localdate())
+
+    def filing_fields(self) -> dict:
+        data = self.cleaned_data
+        names = ["kind", "cause", "claims", "amount", "facts"]
+        names += ["is_livelihood", "is_enterprise", "is_migrant_wages"]
+        return {name: data[name] for name in names}
+
+
+class WindowForm(FilingDataForm):
+    """A walk-in's complaint entered by a clerk (窗口立案, and at service points, on circuit)."""
+
+    court = forms.ChoiceField(label=gettext_lazy("Court"))
+    channel = forms.ChoiceField(
+        label=gettext_lazy("Channel"), choices=[(c.value, c.label) for c in WINDOW_CHANNELS]
+    )
+    field_order = ["court", "channel"]
+
+    def __init__(self, *args, courts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["court"].choices = [(c.code, c.name) for c in courts]
+
+
+class CrossRegionForm(FilingDataForm):
+    """Papers taken in at this court (协作法院) for the court with jurisdiction (管辖法院)."""
+
+    assisting_court = forms.ChoiceField(label=gettext_lazy("This court (assisting court)"))
+    court = forms.ModelChoiceField(
+        label=gettext_lazy("Court with jurisdiction (管辖法院)"),
+        queryset=Court.objects.none(),
+        to_field_name="code",
+    )
+    field_order = ["assisting_court", "court"]
+
+    def __init__(self, *args, courts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assisting_court"].choices = [(c.code, c.name) for c in courts]
+        self.fields["court"].queryset = Court.objects.filter(is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        court = data.get("court")
+        if court is not None and court.code == data.get("assisting_court"):
+            self.add_error("court", _("The court with jurisdiction is this court: file normally."))
+        return data
+
+
+class CorrectionForm(forms.Form):
+    """One notice listing everything to correct (一次性告知)."""
+
+    respond_by = forms.DateField(label=gettext_lazy("Correct by"), widget=DATE_INPUT)
+
+    def __init__(self, data=None, **kwargs):
+        kwargs.setdefault("initial", {"respond_by": default_respond_by()})
+        super().__init__(data, **kwargs)
+        self.items = [i.strip() for i in (data.getlist("item") if data else []) if i.strip()]
+        self.lines = [*self.items, ""] if data else ["", "", ""]  # what the form shows
+
+    def clean_respond_by(self):
+        day = self.cleaned_data["respond_by"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("The date to correct by cannot be in the past."))
+        return day
+
+    def clean(self):
+        if not self.items:
+            raise forms.ValidationError(_("List at least one thing to correct."))
+        return super().clean()
+
+
+def default_respond_by() -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=CORRECTION_DAYS)
+
+
+class RefusalForm(forms.Form):
+    """Refusal only by a written ruling with its reasons (登记立案规定 art. 9)."""
+
+    reasons = forms.CharField(
+        label=gettext_lazy("Reasons of the ruling"),
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=gettext_lazy(
+            "The facts and the legal grounds, in full (at least 10 characters)."
+        ),
+    )
+
+
+class TransferForm(forms.Form):
+    to_court = forms.ModelChoiceField(
+        label=gettext_lazy("Transfer to"), queryset=Court.objects.none(), to_field_name="code"
+    )
+    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=500)
+
+    def __init__(self, *args, filing, **kwargs):
+        super().__init__(*args, **kwargs)
+        courts = Court.objects.filter(is_active=True).exclude(pk=filing.court_id)
+        self.fields["to_court"].queryset = courts
+
+
+class AttachForm(forms.Form):
+    """The kind of the papers uploaded with it (the files come as `files`, several at once)."""
+
+    upload_kind = forms.ChoiceField(
+        label=gettext_lazy("Kind of paper"), choices=AttachmentKind.choices, required=False
+    )

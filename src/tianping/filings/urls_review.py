@@ -1,0 +1,24 @@
+from django.urls import path
+
+from tianping.filings import views_review as views
+
+app_name = "review"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("window/new/", views.window_new, name="window_new"),
+    path("cross-region/", views.cross_region_list, name="cross_region_list"),
+    path("cross-region/new/", views.cross_region_new, name="cross_region_new"),
+    path("rows/<str:kind>/", views.new_row, name="new_row"),
+    path("<str:code>/", views.detail, name="detail"),
+    path("<str:code>/accept/", views.accept, name="accept"),
+    path("<str:code>/correction/", views.correction, name="correction"),
+    path("<str:code>/refuse/", views.refuse, name="refuse"),
+    path("<str:code>/transfer/", views.transfer, name="transfer"),
+    path("<str:code>/forward/", views.forward, name="forward"),
+    path("<str:code>/attach/", views.attach, name="attach"),
+    path("<str:code>/filed/", views.filed, name="filed"),
+    path("<str:code>/receipt/", views.receipt, name="receipt"),
+    path("<str:code>/files/<int:pk>/", views.attachment, name="attachment"),
+    path("<str:code>/parties/<int:pk>/reveal/", views.reveal_id, name="reveal_id"),
+    path("<str:code>/<slug:name>.pdf", views.document, name="document"),
+]
