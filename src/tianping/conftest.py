@@ -10,6 +10,7 @@ another basic court), zhangsan (litigant), lilawyer (lawyer).
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connections
+from django.utils import translation
 
 from tianping.audit.maintenance import allow_purge
 from tianping.courts.demo import DEMO_PASSWORD, load_demo
@@ -24,6 +25,14 @@ def compiled_locales():
     if compile_locales():  # drop catalogs Django may have read before they were compiled
         trans_real._translations.clear()
         trans_real._default = None
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Code called directly by tests speaks English (the source language), so tests can
+    assert its messages; pages still answer in Chinese unless English is chosen."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -12,3 +12,13 @@ os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.Immediat
 from tianping.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: live-server tests serve requests from several threads at once, and
+    # an in-memory database refuses concurrent writers ("table is locked") where a real
+    # installation, in WAL mode with a busy timeout, makes them wait.
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"tianping-test-{os.getpid()}.sqlite3")  # noqa: F405
+    }

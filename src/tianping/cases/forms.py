@@ -16,6 +16,7 @@ from tianping.courts.choices import DivisionKind, Role
 from tianping.courts.models import Division, Membership
 from tianping.courts.permissions import OVERSIGHT_ROLES, roles_in
 from tianping.lib.uploads import check_upload
+from tianping.lib.widgets import DateInput
 
 PENDING, CLOSED, ALL = "pending", "closed", "all"
 TRIAL_DIVISIONS = [
@@ -26,7 +27,7 @@ TRIAL_DIVISIONS = [
     DivisionKind.TRIBUNAL,
     DivisionKind.OTHER,
 ]
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 class CaseFilterForm(forms.Form):

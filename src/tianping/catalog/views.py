@@ -28,6 +28,7 @@ from tianping.catalog.choices import CatalogKind
 from tianping.catalog.importers import CatalogImportError
 from tianping.catalog.queries import catalog_versions, resolve_version, search_entries, valid_on
 from tianping.courts.permissions import can_manage_reference_data
+from tianping.lib.widgets import DateInput
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 50
@@ -69,14 +70,21 @@ def browse(request, kind):
     on = _day(request.GET.get("on", ""))
     label = request.GET.get("version", "")
     chosen = resolve_version(kind, on=on, version=label or None)
-    context = {"kind": kind, "q": q, "on": on, "label": label, "version": chosen,
-               "versions": catalog_versions(kind), "bad_date": bool(request.GET.get("on")) and
-               on is None}
+    context = {
+        "kind": kind,
+        "q": q,
+        "on": on,
+        "label": label,
+        "version": chosen,
+        "versions": catalog_versions(kind),
+        "bad_date": bool(request.GET.get("on")) and on is None,
+    }
     if chosen is not None and q:
         context["entries"] = search_entries(kind, q, on=on, version=chosen, limit=SEARCH_LIMIT)
     elif chosen is not None:
         page = Paginator(valid_on(chosen.entries.all(), on), PAGE_SIZE).get_page(
-            request.GET.get("page"))
+            request.GET.get("page")
+        )
         context.update(entries=page.object_list, page=page, query=_query(request))
     partial = request.htmx and not request.htmx.history_restore_request
     template = "catalog/browse.html#results" if partial else "catalog/browse.html"
@@ -98,8 +106,9 @@ def picker(request, kind):
     on = _day(request.GET.get("on", ""))
     entries = []
     if q:
-        entries = search_entries(kind, q, on=on, version=request.GET.get("version") or None,
-                                 limit=PICKER_LIMIT)
+        entries = search_entries(
+            kind, q, on=on, version=request.GET.get("version") or None, limit=PICKER_LIMIT
+        )
     return render(request, "catalog/picker_results.html", {"entries": entries, "q": q})
 
 
@@ -111,22 +120,29 @@ class ImportForm(forms.Form):
         label=gettext_lazy("Table (CSV)"),
         help_text=gettext_lazy("A CSV file in the layout of the official table, UTF-8 encoded."),
     )
-    label = forms.CharField(label=gettext_lazy("Version label"), max_length=40,
-                            help_text=gettext_lazy("E.g. 2020 or 2026-03."))
-    source = forms.CharField(label=gettext_lazy("Source document"), max_length=300,
-                             required=False,
-                             help_text=gettext_lazy("E.g. 法〔2020〕347号."))
-    valid_from = forms.DateField(label=gettext_lazy("Valid from"), required=False,
-                                 widget=forms.DateInput(attrs={"type": "date"}))
-    valid_to = forms.DateField(label=gettext_lazy("Valid to"), required=False,
-                               widget=forms.DateInput(attrs={"type": "date"}))
+    label = forms.CharField(
+        label=gettext_lazy("Version label"),
+        max_length=40,
+        help_text=gettext_lazy("E.g. 2020 or 2026-03."),
+    )
+    source = forms.CharField(
+        label=gettext_lazy("Source document"),
+        max_length=300,
+        required=False,
+        help_text=gettext_lazy("E.g. 法〔2020〕347号."),
+    )
+    valid_from = forms.DateField(
+        label=gettext_lazy("Valid from"), required=False, widget=DateInput()
+    )
+    valid_to = forms.DateField(label=gettext_lazy("Valid to"), required=False, widget=DateInput())
     encoding = forms.ChoiceField(
         label=gettext_lazy("Encoding"),
         choices=[("utf-8", "UTF-8"), ("gb18030", gettext_lazy("GBK / GB18030"))],
         initial="utf-8",
     )
     replace = forms.BooleanField(
-        label=gettext_lazy("Replace the version of that label if it exists"), required=False)
+        label=gettext_lazy("Replace the version of that label if it exists"), required=False
+    )
 
 
 @login_required
@@ -134,21 +150,32 @@ def import_table(request):
     """Upload an official table as a new catalog version; every error with its line number."""
     if not can_manage_reference_data(request.user):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None,
-                      initial={"kind": request.GET.get("kind")})
+    form = ImportForm(
+        request.POST or None, request.FILES or None, initial={"kind": request.GET.get("kind")}
+    )
     errors = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             version = import_catalog(
-                data["kind"], data["file"], actor=request.user, label=data["label"],
-                source=data["source"], valid_from=data["valid_from"], valid_to=data["valid_to"],
-                replace=data["replace"], encoding=data["encoding"])
+                data["kind"],
+                data["file"],
+                actor=request.user,
+                label=data["label"],
+                source=data["source"],
+                valid_from=data["valid_from"],
+                valid_to=data["valid_to"],
+                replace=data["replace"],
+                encoding=data["encoding"],
+            )
         except CatalogImportError as exc:
             errors = exc.errors
         else:
-            messages.success(request, _("Imported %(count)s entries as %(version)s.") % {
-                "count": version.entry_count, "version": version})
+            messages.success(
+                request,
+                _("Imported %(count)s entries as %(version)s.")
+                % {"count": version.entry_count, "version": version},
+            )
             url = reverse("catalog:browse", args=[version.kind])
             return redirect(f"{url}?{urlencode({'version': version.label})}")
     return render(request, "catalog/import.html", {"form": form, "errors": errors})

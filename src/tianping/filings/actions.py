@@ -96,6 +96,8 @@ def set_parties(filing: Filing, parties: list[dict], *, actor) -> list[FilingPar
     ):
         raise ValidationError(_("The parties can no longer be changed."))
     with transaction.atomic():
+        # Lock the filing: two saves at once (autosave and "continue") must not interleave.
+        Filing.objects.select_for_update().filter(pk=filing.pk).first()
         filing.parties.all().delete()
         return [
             FilingParty.objects.create(filing=filing, position=i, **_party_fields(p))
@@ -246,7 +248,7 @@ def request_correction(
             "correction_requested",
             actor=actor,
             acted_for=acted_for,
-            items=items,
+            to_correct=items,
             respond_by=respond_by,
         )
     return notice

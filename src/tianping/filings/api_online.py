@@ -30,7 +30,7 @@ router = Router(tags=["online filing"])
 class NextOut(Schema):
     text: str
     url: str | None = None
-    items: list[str] = []
+    to_correct: list[str] = []
 
 
 class FilingSummaryOut(Schema):

@@ -242,9 +242,11 @@ def _snapshot(filing) -> list[tuple[int, dict]]:
 
 def save_parties(filing, rows: list[dict], *, actor, reps=None) -> list:
     """Replace the parties; each representative stays with the party its row replaces."""
-    old = list(filing.parties.all())
-    reps = _snapshot(filing) if reps is None else reps
     with transaction.atomic():
+        # Lock first: an autosave and a "continue" may arrive together.
+        type(filing).objects.select_for_update().filter(pk=filing.pk).first()
+        old = list(filing.parties.all())
+        reps = _snapshot(filing) if reps is None else reps
         origins = [_old_position(row, old) for row in rows]
         plain = [{k: v for k, v in row.items() if k != "was"} for row in rows]
         parties = actions.set_parties(filing, plain, actor=actor)
@@ -386,7 +388,7 @@ def filing_next(filing, notice=None) -> dict:
         return {
             "text": _("Corrections requested: answer by %(date)s.")
             % {"date": notice.respond_by.isoformat()},
-            "items": notice.items,
+            "to_correct": notice.items,
             "url": reverse("online:correction", args=[code]),
         }
     if status == S.SUBMITTED:

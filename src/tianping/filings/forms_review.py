@@ -26,6 +26,7 @@ from tianping.filings.choices import (
     PartyKind,
     PartyRole,
 )
+from tianping.lib.widgets import DateInput
 
 PARTY_FIELDS = [
     "role",
@@ -38,7 +39,7 @@ PARTY_FIELDS = [
     "address",
 ]
 CORRECTION_DAYS = 15
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+DATE_INPUT = DateInput()
 
 
 class QueueFilterForm(forms.Form):

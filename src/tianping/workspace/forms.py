@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from tianping.accounts.choices import UserKind
+from tianping.lib.widgets import DateInput
 
 
 class BackupForm(forms.Form):
@@ -11,12 +12,8 @@ class BackupForm(forms.Form):
         queryset=get_user_model().objects.none(),
         error_messages={"invalid_choice": _("Choose a colleague from the list.")},
     )
-    away_from = forms.DateField(
-        label=_("Away from"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    away_until = forms.DateField(
-        label=_("Away until"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    away_from = forms.DateField(label=_("Away from"), widget=DateInput())
+    away_until = forms.DateField(label=_("Away until"), widget=DateInput())
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
     def __init__(self, *args, principal, court_ids, **kwargs):

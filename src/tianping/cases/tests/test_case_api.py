@@ -30,7 +30,7 @@ def test_list_gives_the_columns_of_the_page(client, demo, case):
     row = body["items"][0]
     assert row["number"] == case.number and row["code"] == case.code
     assert row["green"] == ["livelihood"]
-    assert row["parties"] == "张三 v. 李四"
+    assert row["parties"] == "张三诉李四"
     assert (row["judge"], row["state"], row["court"]) == ("wangjun", "assigned", "内2502")
 
 

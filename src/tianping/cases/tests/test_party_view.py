@@ -15,10 +15,20 @@ from tianping.filings.choices import Channel
 pytestmark = pytest.mark.django_db
 
 PARTIES = [
-    {"role": "plaintiff", "kind": "natural", "name": "张三", "doc_type": "resident_id",
-     "id_number": "152502198503120022"},
-    {"role": "defendant", "kind": "natural", "name": "李四", "doc_type": "resident_id",
-     "id_number": "110105199001011232"},
+    {
+        "role": "plaintiff",
+        "kind": "natural",
+        "name": "张三",
+        "doc_type": "resident_id",
+        "id_number": "152502198503120022",
+    },
+    {
+        "role": "defendant",
+        "kind": "natural",
+        "name": "李四",
+        "doc_type": "resident_id",
+        "id_number": "110105199001011232",
+    },
 ]
 
 
@@ -37,8 +47,9 @@ def browser(user) -> Client:
 def case(demo):
     """Zhangsan's complaint, filed online and accepted by the filing clerk."""
     user = demo["zhangsan"]
-    filing = actions.start_filing(actor=user, court=Court.objects.get(code="内2502"),
-                                  channel=Channel.ONLINE, filer=user)
+    filing = actions.start_filing(
+        actor=user, court=Court.objects.get(code="内2502"), channel=Channel.ONLINE, filer=user
+    )
     actions.save_draft(filing, actor=user, claims="归还借款", facts="借款未还")
     actions.set_parties(filing, PARTIES, actor=user)
     filing = actions.submit_filing(filing, actor=user)

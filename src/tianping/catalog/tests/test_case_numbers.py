@@ -121,7 +121,11 @@ def test_pre_2016_numbers_are_parsed_as_far_as_possible_and_marked_legacy(
     parsed = parse_case_number(text)
     assert parsed.legacy
     assert (parsed.court_code, parsed.type_code, parsed.type_name, parsed.serial) == (
-        court, type_code, type_name, serial)
+        court,
+        type_code,
+        type_name,
+        serial,
+    )
     assert parsed.normalized.startswith("（") and parsed.normalized.endswith(f"字第{serial}号")
 
 
@@ -253,9 +257,15 @@ def test_death_penalty_review_has_no_sequence_and_bad_parts_have_no_key():
 def test_json_form_has_exactly_the_documented_keys():
     parsed = to_json_dict(parse_case_number("（2019）最高法知民终1号"))
     assert parsed == {
-        "input": "（2019）最高法知民终1号", "year": 2019, "court_code": "最高法",
-        "court_name": "最高人民法院", "special_code": "知", "type_code": "民终",
-        "type_name": "民事二审案件", "serial": 1, "legacy": False,
+        "input": "（2019）最高法知民终1号",
+        "year": 2019,
+        "court_code": "最高法",
+        "court_name": "最高人民法院",
+        "special_code": "知",
+        "type_code": "民终",
+        "type_name": "民事二审案件",
+        "serial": 1,
+        "legacy": False,
         "normalized": "（2019）最高法知民终1号",
     }
     assert to_json_dict(parse_case_number("(2015)海民初字第5号"))["court_name"] is None
@@ -281,7 +291,9 @@ def test_command_prints_one_json_line_per_number_in_input_order():
     lines = out.splitlines()
     assert status == 0
     assert [json.loads(line)["normalized"] for line in lines] == [
-        "（2017）京04民终367号", "（2019）最高法知民终1号"]
+        "（2017）京04民终367号",
+        "（2019）最高法知民终1号",
+    ]
     assert "最高人民法院" in lines[1]  # not \u escapes
 
 
@@ -289,7 +301,9 @@ def test_command_exits_with_2_when_any_number_is_invalid():
     out, status = run_command("parse", "(2017)京04民终367号", "hello", "--json")
     assert status == 2
     assert json.loads(out.splitlines()[1]) == {
-        "input": "hello", "error": "A case number starts with the year in brackets, e.g. （2024）."}
+        "input": "hello",
+        "error": "A case number starts with the year in brackets, e.g. （2024）.",
+    }
 
 
 def test_command_reads_numbers_from_stdin_skipping_blank_lines():
@@ -311,7 +325,11 @@ def test_tianping_console_command_sets_the_exit_status():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tianping.test_settings"}
     args = [str(tianping), "case-number", "parse", "--json"]
     good = subprocess.run([*args, "(2017)京04民终367号"], capture_output=True, text=True, env=env)
-    bad = subprocess.run([*args, "(2017)京04民终367号", "京公(朝)行罚决字〔2023〕123号"],
-                         capture_output=True, text=True, env=env)
+    bad = subprocess.run(
+        [*args, "(2017)京04民终367号", "京公(朝)行罚决字〔2023〕123号"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert (good.returncode, bad.returncode) == (0, 2)
-    assert len(bad.stdout.splitlines()) == 2 and "1 of 2" in bad.stderr
+    assert len(bad.stdout.splitlines()) == 2 and "2 个案号中有 1 个无效" in bad.stderr

@@ -18,9 +18,22 @@ def _keep_language():
     with translation.override(translation.get_language()):
         yield
 
+
 API = "/api/v1/catalogs"
-CIVIL_HEADER = ",".join(["诉讼类型", "层级", "一级编号", "一级案由", "二级编号", "二级案由",
-                         "三级编号", "三级案由", "四级编号", "四级案由"])
+CIVIL_HEADER = ",".join(
+    [
+        "诉讼类型",
+        "层级",
+        "一级编号",
+        "一级案由",
+        "二级编号",
+        "二级案由",
+        "三级编号",
+        "三级案由",
+        "四级编号",
+        "四级案由",
+    ]
+)
 TABLE = f"{CIVIL_HEADER}\n民事,1,第一部分,人格权纠纷,,,,,,\n".encode()
 
 
@@ -39,8 +52,11 @@ def test_versions_list_every_catalog_version(judge):
     versions = {(v["kind"], v["label"]): v for v in judge.get(API).json()}
 
     civil = versions[("civil-causes", "2025")]
-    assert (civil["valid_from"], civil["valid_to"], civil["entry_count"]) == ("2026-01-01", None,
-                                                                             1055)
+    assert (civil["valid_from"], civil["valid_to"], civil["entry_count"]) == (
+        "2026-01-01",
+        None,
+        1055,
+    )
     assert civil["is_builtin"] and "法〔2025〕226号" in civil["source"]
     assert versions[("court-codes", "2018")]["entry_count"] == 3529
 
@@ -74,8 +90,10 @@ def test_one_entry_by_code(judge):
 
 
 def test_a_court_code_is_looked_up_on_a_day(judge):
-    assert judge.get(f"{API}/court-codes/entries/京0491", {"on": "2019-01-01"}).json()[
-        "name"] == "北京互联网法院"
+    assert (
+        judge.get(f"{API}/court-codes/entries/京0491", {"on": "2019-01-01"}).json()["name"]
+        == "北京互联网法院"
+    )
     assert judge.get(f"{API}/court-codes/entries/京0491", {"on": "2018-01-01"}).status_code == 404
 
 
@@ -114,9 +132,15 @@ def test_administrator_imports_a_table(client, demo, login):
 
     assert response.status_code == 201
     assert response.json() | {"imported_at": None} == {
-        "kind": "civil-causes", "label": "2020", "source": "法〔2020〕347号",
-        "valid_from": "2021-01-01", "valid_to": "2025-12-31", "is_builtin": False,
-        "entry_count": 1, "imported_at": None}
+        "kind": "civil-causes",
+        "label": "2020",
+        "source": "法〔2020〕347号",
+        "valid_from": "2021-01-01",
+        "valid_to": "2025-12-31",
+        "is_builtin": False,
+        "entry_count": 1,
+        "imported_at": None,
+    }
 
 
 def test_a_bad_table_is_refused_with_every_error(client, demo, login):

@@ -36,8 +36,20 @@ NOT_CATALOGS = {
 LATER_COURTS = {"京0491", "粤0192", "京74"}
 LATER_TYPE_CODES = {"民诉前调", "诉前调确", "诉前调书"}
 SPECIAL_CODES = {"知", "金"}
-CIVIL_HEADER = ",".join(["诉讼类型", "层级", "一级编号", "一级案由", "二级编号", "二级案由",
-                         "三级编号", "三级案由", "四级编号", "四级案由"])
+CIVIL_HEADER = ",".join(
+    [
+        "诉讼类型",
+        "层级",
+        "一级编号",
+        "一级案由",
+        "二级编号",
+        "二级案由",
+        "三级编号",
+        "三级案由",
+        "四级编号",
+        "四级案由",
+    ]
+)
 
 
 @pytest.fixture(autouse=True)
@@ -56,13 +68,15 @@ def shared() -> Path:
 
 
 def entries_of(kind: str, label: str) -> dict[str, CatalogEntry]:
-    return {e.code: e for e in CatalogEntry.objects.filter(version__kind=kind,
-                                                             version__label=label)}
+    return {
+        e.code: e for e in CatalogEntry.objects.filter(version__kind=kind, version__label=label)
+    }
 
 
 def tree(entries: dict[str, CatalogEntry]) -> dict[str, tuple]:
-    return {code: (e.name, e.parent_code, e.level, e.path, e.category)
-            for code, e in entries.items()}
+    return {
+        code: (e.name, e.parent_code, e.level, e.path, e.category) for code, e in entries.items()
+    }
 
 
 def import_shared(shared: Path, filename: str) -> dict[str, CatalogEntry]:
@@ -116,7 +130,8 @@ def test_shared_criminal_charges_import_as_the_built_in_2024_list(shared):
     built_in = entries_of(CatalogKind.CRIMINAL_CHARGES, "2024")
     assert len(imported) == len(built_in) == 484
     assert {c: (e.name, e.category, e.extra) for c, e in imported.items()} == {
-        c: (e.name, e.category, e.extra) for c, e in built_in.items()}
+        c: (e.name, e.category, e.extra) for c, e in built_in.items()
+    }
     assert imported["1"].name == "背叛国家罪" and imported["1"].category == "危害国家安全罪"
     assert imported["1"].extra["article"] == "第102条"
 
@@ -155,9 +170,13 @@ def test_shared_case_types_import_as_the_built_in_types_less_later_and_special_c
 
 
 def test_an_import_is_recorded_in_the_audit_log_with_its_figures(shared, demo):
-    version = import_catalog(CatalogKind.CRIMINAL_CHARGES,
-                             (shared / "criminal_charges_2024.csv").read_bytes(),
-                             actor=demo["admin"], label="2024-b", source="test")
+    version = import_catalog(
+        CatalogKind.CRIMINAL_CHARGES,
+        (shared / "criminal_charges_2024.csv").read_bytes(),
+        actor=demo["admin"],
+        label="2024-b",
+        source="test",
+    )
 
     entry = AuditEntry.objects.get(action="catalog.imported")
     assert entry.actor == demo["admin"] and entry.object_id == str(version.pk)
@@ -173,13 +192,21 @@ def test_built_in_sync_loads_every_catalog_once():
     second = sync_builtin_catalogs()
 
     assert {(r.kind, r.label, r.status) for r in first} == {
-        ("case-types", "2016", "created"), ("civil-causes", "2025", "created"),
-        ("administrative-causes", "2021", "created"), ("criminal-charges", "2024", "created"),
-        ("court-codes", "2018", "created")}
+        ("case-types", "2016", "created"),
+        ("civil-causes", "2025", "created"),
+        ("administrative-causes", "2021", "created"),
+        ("criminal-charges", "2024", "created"),
+        ("court-codes", "2018", "created"),
+    }
     assert {r.status for r in second} == {"unchanged"}
     counts = dict(CatalogVersion.objects.values_list("kind", "entry_count"))
-    assert counts == {"case-types": 134, "civil-causes": 1055, "administrative-causes": 163,
-                      "criminal-charges": 484, "court-codes": 3529}
+    assert counts == {
+        "case-types": 134,
+        "civil-causes": 1055,
+        "administrative-causes": 163,
+        "criminal-charges": 484,
+        "court-codes": 3529,
+    }
     assert CatalogEntry.objects.count() == sum(counts.values())
 
 
@@ -239,8 +266,13 @@ def test_gbk_file_is_refused_with_how_to_convert_it(shared):
 def test_gbk_file_imports_when_its_encoding_is_named(shared):
     data = (shared / "administrative_causes_2021.csv").read_text(encoding="utf-8")
 
-    version = import_catalog(CatalogKind.ADMINISTRATIVE_CAUSES, data.encode("gbk"),
-                             actor=None, label="gbk", encoding="gbk")
+    version = import_catalog(
+        CatalogKind.ADMINISTRATIVE_CAUSES,
+        data.encode("gbk"),
+        actor=None,
+        label="gbk",
+        encoding="gbk",
+    )
 
     assert version.entry_count == 163
     assert version.entries.get(code="1").name == "警告"
@@ -264,12 +296,15 @@ def test_wrong_columns_name_the_missing_ones_and_the_expected_header(shared):
     assert "those of the catalog “Criminal charges (刑事罪名)”" in errors[1]
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"", "The file is empty."),
-    (b"\n \n", "The file is empty."),
-    (CIVIL_HEADER.encode() + b"\n", "The file has a header but no rows."),
-    (b"PK\x03\x04\x14\x00", "This is an Excel workbook, not a CSV file."),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "The file is empty."),
+        (b"\n \n", "The file is empty."),
+        (CIVIL_HEADER.encode() + b"\n", "The file has a header but no rows."),
+        (b"PK\x03\x04\x14\x00", "This is an Excel workbook, not a CSV file."),
+    ],
+)
 def test_empty_or_unreadable_files_are_refused_plainly(data, message):
     assert refused(CatalogKind.CIVIL_CAUSES, data)[0].startswith(message)
 
@@ -278,7 +313,8 @@ def test_duplicate_codes_are_reported_with_both_lines():
     data = civil_table("民事,1,第一部分,人格权纠纷,,,,,,", "民事,1,第一部分,婚姻家庭纠纷,,,,,,")
 
     assert refused(CatalogKind.CIVIL_CAUSES, data) == [
-        "Line 3: code 第一部分 appears again (first on line 2)."]
+        "Line 3: code 第一部分 appears again (first on line 2)."
+    ]
 
 
 def test_level_4_cause_without_its_parent_is_reported_with_its_line():
@@ -289,12 +325,14 @@ def test_level_4_cause_without_its_parent_is_reported_with_its_line():
     )
 
     assert refused(CatalogKind.CIVIL_CAUSES, data) == [
-        "Line 4: the level-4 entry 8.1 隐私权纠纷 names its parent 8, which is not in the file."]
+        "Line 4: the level-4 entry 8.1 隐私权纠纷 names its parent 8, which is not in the file."
+    ]
 
 
 def test_every_bad_line_is_reported_at_once():
-    data = civil_table("民事,1,第一部分,人格权纠纷,,,,,,", "民事,9,,,,,,,,",
-                       "刑事,1,第二部分,,,,,,,")
+    data = civil_table(
+        "民事,1,第一部分,人格权纠纷,,,,,,", "民事,9,,,,,,,,", "刑事,1,第二部分,,,,,,,"
+    )
 
     errors = refused(CatalogKind.CIVIL_CAUSES, data)
 
@@ -319,13 +357,15 @@ def test_an_error_on_the_last_line_leaves_nothing_behind(shared):
 
 def test_an_existing_label_is_refused_unless_replaced():
     first = civil_table("民事,1,第一部分,人格权纠纷,,,,,,")
-    second = civil_table("民事,1,第一部分,人格权纠纷,,,,,,",
-                         "民事,1,第二部分,婚姻家庭、继承纠纷,,,,,,")
+    second = civil_table(
+        "民事,1,第一部分,人格权纠纷,,,,,,", "民事,1,第二部分,婚姻家庭、继承纠纷,,,,,,"
+    )
     version = import_catalog(CatalogKind.CIVIL_CAUSES, first, actor=None, label="2020")
 
     [error] = refused(CatalogKind.CIVIL_CAUSES, second, label="2020")
-    replaced = import_catalog(CatalogKind.CIVIL_CAUSES, second, actor=None, label="2020",
-                              replace=True)
+    replaced = import_catalog(
+        CatalogKind.CIVIL_CAUSES, second, actor=None, label="2020", replace=True
+    )
 
     assert "Version 2020 of this catalog exists already" in error
     assert replaced.pk == version.pk and replaced.entry_count == 2
@@ -335,8 +375,7 @@ def test_an_existing_label_is_refused_unless_replaced():
 def test_dates_out_of_order_are_refused():
     data = civil_table("民事,1,第一部分,人格权纠纷,,,,,,")
 
-    errors = refused(CatalogKind.CIVIL_CAUSES, data, valid_from="2026-01-01",
-                     valid_to="2025-01-01")
+    errors = refused(CatalogKind.CIVIL_CAUSES, data, valid_from="2026-01-01", valid_to="2025-01-01")
 
     assert errors == ["“Valid to” is before “valid from”."]
 
@@ -361,9 +400,21 @@ def test_import_command_loads_a_table_with_its_version_details(tmp_path):
     table.write_bytes(civil_table("民事,1,第一部分,人格权纠纷,,,,,,"))
     out = StringIO()
 
-    call_command("catalog", "import", "civil-causes", str(table), "--label", "2020",
-                 "--valid-from", "2021-01-01", "--valid-to", "2025-12-31",
-                 "--source", "法〔2020〕347号", stdout=out)
+    call_command(
+        "catalog",
+        "import",
+        "civil-causes",
+        str(table),
+        "--label",
+        "2020",
+        "--valid-from",
+        "2021-01-01",
+        "--valid-to",
+        "2025-12-31",
+        "--source",
+        "法〔2020〕347号",
+        stdout=out,
+    )
 
     version = CatalogVersion.objects.get(kind="civil-causes", label="2020")
     assert (str(version.valid_from), str(version.valid_to)) == ("2021-01-01", "2025-12-31")

@@ -22,11 +22,24 @@ def _keep_language():
     with translation.override(translation.get_language()):
         yield
 
+
 INDEX = "/catalogs/"
 CIVIL = "/catalogs/civil-causes/"
 IMPORT = "/catalogs/import/"
-CIVIL_HEADER = ",".join(["诉讼类型", "层级", "一级编号", "一级案由", "二级编号", "二级案由",
-                         "三级编号", "三级案由", "四级编号", "四级案由"])
+CIVIL_HEADER = ",".join(
+    [
+        "诉讼类型",
+        "层级",
+        "一级编号",
+        "一级案由",
+        "二级编号",
+        "二级案由",
+        "三级编号",
+        "三级案由",
+        "四级编号",
+        "四级案由",
+    ]
+)
 TABLE = f"{CIVIL_HEADER}\n民事,1,第一部分,人格权纠纷,,,,,,\n".encode()
 
 
@@ -66,7 +79,8 @@ def test_anonymous_visitor_sees_the_catalogs_with_their_versions(english, civil)
     assert "Civil causes of action (民事案由)" in page
     [row] = rows(page.split("Civil causes of action")[1])
     assert row.startswith(
-        "2025 《民事案件案由规定》 2025 revision (法〔2025〕226号) 2026-01-01 — 1055 Built in")
+        "2025 《民事案件案由规定》 2025 revision (法〔2025〕226号) 2026-01-01 — 1055 Built in"
+    )
     assert "not shipped with Tianping for lack of an official data file" in text(page)
 
 
@@ -74,8 +88,11 @@ def test_the_browser_lists_causes_in_their_hierarchy(english, civil):
     page = english.get(CIVIL).content.decode()
 
     # code, name, then the part each cause belongs to
-    assert rows(page)[:3] == ["第一部分 人格权纠纷", "一 人格权纠纷 人格权纠纷",
-                              "1 生命权、身体权、健康权纠纷 人格权纠纷"]
+    assert rows(page)[:3] == [
+        "第一部分 人格权纠纷",
+        "一 人格权纠纷 人格权纠纷",
+        "1 生命权、身体权、健康权纠纷 人格权纠纷",
+    ]
     assert 'class="catalog-tree catalog-level-3"' in page
     assert "Page 1 of 11" in text(page)
 
@@ -122,9 +139,11 @@ def test_court_codes_show_their_validity(english):
 
     page = english.get("/catalogs/court-codes/", {"q": "京0491"}).content.decode()
 
-    assert rows(page) == ["京0491 北京互联网法院 最高人民法院 › 北京市高级人民法院 › "
-                          "北京市第四中级人民法院（又名北京铁路运输中级法院） Basic court "
-                          "2018-09-09 – …"]
+    assert rows(page) == [
+        "京0491 北京互联网法院 最高人民法院 › 北京市高级人民法院 › "
+        "北京市第四中级人民法院（又名北京铁路运输中级法院） Basic court "
+        "2018-09-09 – …"
+    ]
 
 
 def test_an_unknown_catalog_is_not_found(client):
@@ -144,8 +163,9 @@ def test_picker_results_are_choices_carrying_their_code(english, civil):
 
 
 def test_picker_searches_the_version_in_force_on_the_given_day(english, civil):
-    page = english.get(f"{CIVIL}picker/", {"field": "cause", "cause__search": "mmht",
-                                           "on": "2025-06-01"}).content.decode()
+    page = english.get(
+        f"{CIVIL}picker/", {"field": "cause", "cause__search": "mmht", "on": "2025-06-01"}
+    ).content.decode()
 
     assert "data-code" not in page and "Nothing matches." in page
 
@@ -154,8 +174,13 @@ def test_picker_included_in_a_form_fills_a_hidden_field():
     request = RequestFactory().get("/")
     page = render_to_string(
         "catalog/picker.html",
-        {"kind": "civil-causes", "name": "cause", "on": date(2026, 3, 1), "value": "88",
-         "value_label": "88 买卖合同纠纷"},
+        {
+            "kind": "civil-causes",
+            "name": "cause",
+            "on": date(2026, 3, 1),
+            "value": "88",
+            "value_label": "88 买卖合同纠纷",
+        },
         request=request,
     )
 
@@ -181,10 +206,18 @@ def test_anonymous_visitor_is_sent_to_sign_in_for_the_import(client):
 def test_administrator_imports_a_table_and_sees_it(demo, login):
     client = login(demo["admin"])
 
-    response = client.post(IMPORT, {"kind": "civil-causes", "file": upload(TABLE),
-                                    "label": "2020", "source": "法〔2020〕347号",
-                                    "valid_from": "2021-01-01", "valid_to": "2025-12-31",
-                                    "encoding": "utf-8"})
+    response = client.post(
+        IMPORT,
+        {
+            "kind": "civil-causes",
+            "file": upload(TABLE),
+            "label": "2020",
+            "source": "法〔2020〕347号",
+            "valid_from": "2021-01-01",
+            "valid_to": "2025-12-31",
+            "encoding": "utf-8",
+        },
+    )
 
     assert response.status_code == 302
     assert response["Location"] == "/catalogs/civil-causes/?version=2020"
@@ -197,8 +230,16 @@ def test_a_refused_import_shows_every_error_and_keeps_the_fields(demo, login):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     bad = f"{CIVIL_HEADER}\n民事,9,,,,,,,,\n民事,1,,人格权纠纷,,,,,,\n".encode()
 
-    page = client.post(IMPORT, {"kind": "civil-causes", "file": upload(bad), "label": "2020",
-                                "source": "法〔2020〕347号", "encoding": "utf-8"}).content.decode()
+    page = client.post(
+        IMPORT,
+        {
+            "kind": "civil-causes",
+            "file": upload(bad),
+            "label": "2020",
+            "source": "法〔2020〕347号",
+            "encoding": "utf-8",
+        },
+    ).content.decode()
 
     assert "The table was not imported" in page
     assert "Line 2: 层级 must be a number from 1 to 4, not “9”." in html.unescape(page)
@@ -211,14 +252,20 @@ def test_a_gbk_upload_is_refused_with_the_gbk_message(demo, login):
     client = login(demo["admin"])
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
 
-    page = client.post(IMPORT, {"kind": "civil-causes", "file": upload(TABLE.decode().encode(
-        "gbk")), "label": "2020", "encoding": "utf-8"}).content.decode()
+    page = client.post(
+        IMPORT,
+        {
+            "kind": "civil-causes",
+            "file": upload(TABLE.decode().encode("gbk")),
+            "label": "2020",
+            "encoding": "utf-8",
+        },
+    ).content.decode()
 
     assert "it looks GBK-encoded" in page
 
 
-def test_administrator_reads_catalog_entries_in_the_admin_but_cannot_edit_them(demo, login,
-                                                                                civil):
+def test_administrator_reads_catalog_entries_in_the_admin_but_cannot_edit_them(demo, login, civil):
     client = login(demo["admin"])
 
     listing = client.get("/admin/catalog/catalogentry/", {"q": "买卖合同纠纷"})

@@ -20,27 +20,43 @@ from tianping.catalog.queries import (
 
 pytestmark = pytest.mark.django_db
 
-CIVIL_HEADER = ",".join(["诉讼类型", "层级", "一级编号", "一级案由", "二级编号", "二级案由",
-                         "三级编号", "三级案由", "四级编号", "四级案由"])
+CIVIL_HEADER = ",".join(
+    [
+        "诉讼类型",
+        "层级",
+        "一级编号",
+        "一级案由",
+        "二级编号",
+        "二级案由",
+        "三级编号",
+        "三级案由",
+        "四级编号",
+        "四级案由",
+    ]
+)
 # A FIXTURE written for these tests, standing in for the 2020 revision (not shipped): its
 # numbering is made up so that an answer from it cannot be mistaken for one from 2025.
-FIXTURE_2020 = "\n".join([
-    CIVIL_HEADER,
-    "民事,1,第四部分,合同、准合同纠纷,,,,,,",
-    "民事,2,第四部分,合同、准合同纠纷,十,合同纠纷,,,,",
-    "民事,3,第四部分,合同、准合同纠纷,十,合同纠纷,901,买卖合同纠纷,,",
-    "民事,4,第四部分,合同、准合同纠纷,十,合同纠纷,901,买卖合同纠纷,（1）,分期付款买卖合同纠纷",
-]).encode()
+FIXTURE_2020 = "\n".join(
+    [
+        CIVIL_HEADER,
+        "民事,1,第四部分,合同、准合同纠纷,,,,,,",
+        "民事,2,第四部分,合同、准合同纠纷,十,合同纠纷,,,,",
+        "民事,3,第四部分,合同、准合同纠纷,十,合同纠纷,901,买卖合同纠纷,,",
+        "民事,4,第四部分,合同、准合同纠纷,十,合同纠纷,901,买卖合同纠纷,（1）,分期付款买卖合同纠纷",
+    ]
+).encode()
 COURT_HEADER = "代码,上级代码,分级码,名称,代字,生效日期,失效日期"
 # A FIXTURE: code 赣0721 held by one court until 2016 and by its renamed successor since.
-FIXTURE_COURTS = "\n".join([
-    COURT_HEADER,
-    "0,-1,000,最高人民法院,最高法,,",
-    "1700,0,E00,江西省高级人民法院,赣,,",
-    "1743,1700,E70,江西省赣州市中级人民法院,赣07,,",
-    "1745,1743,E72,赣县人民法院,赣0721,,2016-12-31",
-    "1746,1743,E72,赣州市赣县区人民法院,赣0721,2017-01-01,",
-]).encode()
+FIXTURE_COURTS = "\n".join(
+    [
+        COURT_HEADER,
+        "0,-1,000,最高人民法院,最高法,,",
+        "1700,0,E00,江西省高级人民法院,赣,,",
+        "1743,1700,E70,江西省赣州市中级人民法院,赣07,,",
+        "1745,1743,E72,赣县人民法院,赣0721,,2016-12-31",
+        "1746,1743,E72,赣州市赣县区人民法院,赣0721,2017-01-01,",
+    ]
+).encode()
 
 
 @pytest.fixture(autouse=True)
@@ -56,9 +72,15 @@ def civil():
 
 @pytest.fixture
 def civil_2020(civil):
-    return import_catalog(CatalogKind.CIVIL_CAUSES, FIXTURE_2020, actor=None, label="2020",
-                          valid_from=date(2021, 1, 1), valid_to=date(2025, 12, 31),
-                          source="法〔2020〕347号")
+    return import_catalog(
+        CatalogKind.CIVIL_CAUSES,
+        FIXTURE_2020,
+        actor=None,
+        label="2020",
+        valid_from=date(2021, 1, 1),
+        valid_to=date(2025, 12, 31),
+        source="法〔2020〕347号",
+    )
 
 
 def names(entries) -> list[str]:
@@ -161,7 +183,8 @@ def courts():
 def test_a_recoded_court_is_found_under_its_name_on_the_day(courts):
     assert get_entry(CatalogKind.COURT_CODES, "赣0721", on=date(2016, 6, 1)).name == "赣县人民法院"
     assert get_entry(CatalogKind.COURT_CODES, "赣0721", on=date(2020, 1, 1)).name == (
-        "赣州市赣县区人民法院")
+        "赣州市赣县区人民法院"
+    )
     assert get_entry(CatalogKind.COURT_CODES, "赣0721").name == "赣州市赣县区人民法院"
 
 
@@ -195,4 +218,5 @@ def test_a_built_in_court_founded_after_2018_exists_only_from_its_founding_day()
     internet_court = get_entry(CatalogKind.COURT_CODES, "京0491", on=date(2019, 1, 1))
     assert internet_court.name == "北京互联网法院"
     assert get_entry(CatalogKind.COURT_CODES, "京01", on=date(2010, 1, 1)).name == (
-        "北京市第一中级人民法院")
+        "北京市第一中级人民法院"
+    )

@@ -111,4 +111,4 @@ def test_console_script_exits_with_2_on_bad_input():
     done = _console("property", "-1")
 
     assert done.returncode == 2
-    assert "negative" in done.stderr
+    assert "负数" in done.stderr  # operators read Chinese

@@ -37,8 +37,10 @@ def read(path: Path) -> list[dict[str, str]]:
 
 def shared_courts(shared: Path) -> dict[str, str]:
     # Two rows carry a remark after the code, e.g. 赣0721（代字尚未修改）: the code is 赣0721.
-    return {re.sub(r"（.*）$", "", row["代字"]): row["名称"]
-            for row in read(shared / "court_codes_2018.csv")}
+    return {
+        re.sub(r"（.*）$", "", row["代字"]): row["名称"]
+        for row in read(shared / "court_codes_2018.csv")
+    }
 
 
 def shared_type_rows(shared: Path) -> dict[str, list[dict[str, str]]]:
@@ -55,8 +57,11 @@ def shared_type_rows(shared: Path) -> dict[str, list[dict[str, str]]]:
 def test_every_shared_court_code_is_built_in_with_the_same_name(shared):
     courts = shared_courts(shared)
     assert len(courts) == 3526
-    wrong = {code: name for code, name in courts.items()
-             if getattr(reference.court_by_code(code), "name", None) != name}
+    wrong = {
+        code: name
+        for code, name in courts.items()
+        if getattr(reference.court_by_code(code), "name", None) != name
+    }
     assert wrong == {}
 
 
@@ -85,15 +90,20 @@ def test_built_in_type_codes_are_the_shared_ones_plus_the_later_ones(shared):
 
 def test_the_build_script_reproduces_the_built_in_files(shared):
     script = REPO / "scripts" / "build_catalog_data.py"
-    result = subprocess.run([sys.executable, str(script), "--shared", str(shared), "--check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(script), "--shared", str(shared), "--check"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_built_in_files_use_the_projects_own_columns_not_the_shared_ones(shared):
     data = Path(reference.__file__).parent / "data"
-    for ours, theirs in [("court_codes.csv", "court_codes_2018.csv"),
-                         ("case_types.csv", "case_types_2016.csv")]:
+    for ours, theirs in [
+        ("court_codes.csv", "court_codes_2018.csv"),
+        ("case_types.csv", "case_types_2016.csv"),
+    ]:
         assert read(data / ours)[0].keys() != read(shared / theirs)[0].keys()
 
 
@@ -135,9 +145,11 @@ def test_inner_mongolia_is_nei_not_meng():
 
 @pytest.mark.parametrize(
     "code, name, founded",
-    [("京0491", "北京互联网法院", date(2018, 9, 9)),
-     ("粤0192", "广州互联网法院", date(2018, 9, 28)),
-     ("京74", "北京金融法院", date(2021, 3, 18))],
+    [
+        ("京0491", "北京互联网法院", date(2018, 9, 9)),
+        ("粤0192", "广州互联网法院", date(2018, 9, 28)),
+        ("京74", "北京金融法院", date(2021, 3, 18)),
+    ],
 )
 def test_later_courts_hold_their_codes_from_their_founding_day(code, name, founded):
     assert reference.court_by_code(code, on=founded).name == name
@@ -173,8 +185,14 @@ def test_later_type_codes_say_they_are_later_additions():
 
 @pytest.mark.parametrize(
     "text, position, expected",
-    [("民诉前调801", 0, "民诉前调"), ("执恢12", 0, "执恢"), ("执12", 0, "执"),
-     ("知行赔初1", 1, "行赔初"), ("民外", 0, None), ("", 0, None)],
+    [
+        ("民诉前调801", 0, "民诉前调"),
+        ("执恢12", 0, "执恢"),
+        ("执12", 0, "执"),
+        ("知行赔初1", 1, "行赔初"),
+        ("民外", 0, None),
+        ("", 0, None),
+    ],
 )
 def test_longest_type_code_at_a_position(text, position, expected):
     assert reference.longest_type_code_at(text, position) == expected

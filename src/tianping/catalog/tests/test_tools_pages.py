@@ -39,6 +39,7 @@ def table_rows(page: str) -> list[list[str]]:
 
 
 def test_anonymous_visitor_gets_the_fee_of_a_property_case_step_by_step(client, demo):
+    client.cookies["django_language"] = "en"
     # when
     page = client.get(FEES, {"kind": "property", "amount": "1000000"}).content.decode()
     # then
@@ -65,7 +66,8 @@ def test_htmx_request_gets_only_the_result(client, demo):
 
 def test_summary_procedure_halves_the_fee(client, demo):
     page = client.get(FEES, {"kind": "property", "amount": "1000000", "summary": "on"})
-    assert "Fee: 6,900.00 yuan" in text(page.content.decode())
+    assert "6,900.00 元" in text(page.content.decode())
+    assert "13,800.00" in text(page.content.decode())  # the full fee before halving
 
 
 def test_amount_with_thousands_separators_is_understood(client, demo):
@@ -74,6 +76,7 @@ def test_amount_with_thousands_separators_is_understood(client, demo):
 
 
 def test_fee_the_law_gives_as_a_range_shows_both_ends(client, demo):
+    client.cookies["django_language"] = "en"
     page = text(client.get(FEES, {"kind": "divorce", "amount": ""}).content.decode())
     assert "Fee range: 50.00 to 300.00 yuan" in page
 

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from tianping.courts.actions import create_court
 from tianping.courts.choices import CourtLevel
@@ -22,7 +23,7 @@ def test_a_code_that_does_not_fit_the_level_is_refused_and_nothing_is_created(
     demo, code, level, parent, message
 ):
     before = Court.objects.count()
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, translation.override("zh-hans"):
         create_court(
             actor=demo["admin"],
             code=code,

@@ -127,7 +127,7 @@ def test_correction_answer_and_list_say_what_is_next(demo, zhangsan):
     )
     detail = zhangsan.get(f"{API}/{code}").json()
     assert detail["open_notice"]["items"] == ["补充借条"]
-    assert zhangsan.get(API).json()[0]["next"]["items"] == ["补充借条"]
+    assert zhangsan.get(API).json()[0]["next"]["to_correct"] == ["补充借条"]
     answered = zhangsan.post(
         f"{API}/{code}/correction", {"answer": "已补充"}, content_type="application/json"
     )
