@@ -328,3 +328,41 @@ def attach_case_documents(case: Case, files, *, actor, acted_for=None) -> list[C
             case, "document_added", actor=actor, acted_for=acted_for, title=uploaded.name[:200]
         )
     return stored
+
+
+def change_procedure(case: Case, *, actor, procedure: str, reason: str, acted_for=None) -> Case:
+    """Convert the procedure (e.g. summary to ordinary, 简转普). The time limit is recomputed
+    under the new rule and still counts from the filing date (民诉解释 art. 258)."""
+    _require_judge(case, actor, acted_for)
+    if procedure not in Procedure.values or procedure == case.procedure:
+        raise ValidationError(_("Choose a different procedure."))
+    if not (reason or "").strip():
+        raise ValidationError(_("Give the reason for changing the procedure."))
+    with transaction.atomic():
+        case = _locked(case)
+        previous = case.get_procedure_display()
+        case.procedure = procedure
+        case.save(update_fields=["procedure"])
+        case_event(
+            case,
+            "procedure_changed",
+            actor=actor,
+            acted_for=acted_for,
+            previous=previous,
+            procedure=case.get_procedure_display(),
+            reason=reason.strip(),
+        )
+        refresh_time_limit(case, actor=actor, acted_for=acted_for, why="procedure changed")
+    return case
+
+
+def archive_case(case: Case, *, actor, acted_for=None) -> Case:
+    """File a closed case in the archive (归档)."""
+    _require_judge(case, actor, acted_for)
+    with transaction.atomic():
+        case = _locked(case)
+        _do(case, "archive")
+        case.save(update_fields=["state"])
+        case_event(case, "archived", actor=actor, acted_for=acted_for)
+        record("case.archived", case, actor=actor, acted_for=acted_for)
+    return case

@@ -210,7 +210,9 @@ class DashboardOut(Schema):
 
 def _case_out(user, case):
     can = allowed_actions(user, case)
-    case.allowed_actions = [a for a in ("start_trial", "assign", "close") if getattr(can, a)]
+    case.allowed_actions = [
+        a for a in ("start_trial", "assign", "close", "archive") if getattr(can, a)
+    ]
     return case
 
 
@@ -285,6 +287,13 @@ def assign(request, code: str, payload: AssignIn):
 def start_trial(request, code: str):
     _, case = case_for_staff(request, code)
     actions.start_trial(case, **_acting(request))
+    return _fresh(request, code)
+
+
+@router.post("/{code}/archive", response=CaseOut, summary="Archive a closed case (归档)")
+def archive(request, code: str):
+    _, case = case_for_staff(request, code)
+    actions.archive_case(case, **_acting(request))
     return _fresh(request, code)
 
 

@@ -60,7 +60,7 @@ def cases_visible_to(user):
 def get_case_for_user(user, code: str) -> Case:
     case = (
         cases_visible_to(user)
-        .select_related("court", "division", "team", "judge", "cause", "filing")
+        .select_related("court", "division", "team", "judge", "cause", "filing", "time_limit")
         .filter(code=code)
         .first()
     )

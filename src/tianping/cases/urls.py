@@ -10,5 +10,6 @@ urlpatterns = [
     path("<str:code>/start-trial/", views.start_trial, name="start_trial"),
     path("<str:code>/assign/", views.assign, name="assign"),
     path("<str:code>/close/", views.close, name="close"),
+    path("<str:code>/archive/", views.archive, name="archive"),
     path("<str:code>/documents/<str:key>/", views.document, name="document"),
 ]

@@ -87,6 +87,7 @@ class Allowed:
     start_trial: bool
     assign: bool
     close: bool
+    archive: bool = False
 
 
 def allowed_actions(user, case) -> Allowed:
@@ -97,6 +98,7 @@ def allowed_actions(user, case) -> Allowed:
         start_trial=responsible and can_proceed(case.start_trial),
         assign=leader and can_proceed(case.assign),
         close=responsible and can_proceed(case.close),
+        archive=responsible and can_proceed(case.archive),
     )
 
 
@@ -122,7 +124,7 @@ def case_page(cases, number):
     page = Paginator(cases.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
     ids = list(page.object_list)
     rows = Case.objects.filter(pk__in=ids).select_related(
-        "court", "division", "team", "judge", "cause"
+        "court", "division", "team", "judge", "cause", "time_limit"
     )
     by_id = {case.pk: case for case in rows.prefetch_related("parties")}
     page.object_list = [by_id[pk] for pk in ids]
@@ -222,6 +224,21 @@ def start_trial(request, code):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("The trial has started."))
+    return redirect("cases:detail", case.code)
+
+
+@login_required
+@require_POST
+def archive(request, code):
+    user, case = case_for_staff(request, code)
+    if not allowed_actions(user, case).archive:
+        raise PermissionDenied
+    try:
+        actions.archive_case(case, **_acting(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The case has been archived."))
     return redirect("cases:detail", case.code)
 
 

@@ -23,7 +23,8 @@ EVENT_LABELS = {
     "assigned": gettext_lazy("Judge assigned: %(judge)s"),
     "time_limit_set": gettext_lazy("Time limit for the trial runs to %(expires_on)s"),
     "period_excluded": gettext_lazy(
-        "Not counted in the time limit: %(period)s, %(starts_on)s to %(ends_on)s"),
+        "Not counted in the time limit: %(period)s, %(starts_on)s to %(ends_on)s"
+    ),
     "extension_requested": gettext_lazy("Extension of the time limit requested"),
     "extension_decided": gettext_lazy("Extension of the time limit decided"),
     "suspended": gettext_lazy("Case suspended on %(on)s"),
@@ -93,7 +94,7 @@ def case_next(case) -> str:
 
 @party_view
 def my_cases(request):
-    cases = cases_visible_to(request.user).select_related("court", "judge")
+    cases = cases_visible_to(request.user).select_related("court", "judge", "time_limit")
     rows = [{"case": case, "next": case_next(case)} for case in cases]
     return render(request, "cases/party/list.html", {"rows": rows})
 

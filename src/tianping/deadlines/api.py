@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
+from tianping.cases.actions import change_procedure
 from tianping.cases.queries import get_case_for_user
 from tianping.courts.permissions import effective_user
 from tianping.deadlines import actions, queries
@@ -140,6 +141,11 @@ class ExcludeIn(Schema):
     note: str = ""
 
 
+class ProcedureIn(Schema):
+    procedure: str
+    reason: str
+
+
 class ReasonIn(Schema):
     reason: str
 
@@ -208,3 +214,14 @@ def decide(request, pk: int, payload: DecisionIn):
         item, approve=payload.approve, note=payload.note, today=timezone.localdate(), **_kw(request)
     )
     return Status(200, {"id": item.pk, "status": item.status})
+
+
+@router.post(
+    "/cases/{code}/procedure",
+    response={200: LimitOut, 404: Problem},
+    summary="Change the procedure; the limit is recomputed from the filing date",
+)
+def procedure(request, code: str, payload: ProcedureIn):
+    case = get_case_for_user(effective_user(request), code)
+    change_procedure(case, procedure=payload.procedure, reason=payload.reason, **_kw(request))
+    return case_limit(request, code)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tianping.cases.choices import Procedure
 from tianping.deadlines.limits import ExclusionKind
 from tianping.lib.widgets import DateInput
 
@@ -24,6 +25,11 @@ class ExclusionForm(forms.Form):
     starts_on = forms.DateField(label=_("From"), widget=DATE)
     ends_on = forms.DateField(label=_("Until (included)"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class ProcedureForm(forms.Form):
+    procedure = forms.ChoiceField(label=_("New procedure"), choices=Procedure.choices)
+    reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
 class ExtensionRequestForm(forms.Form):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tianping.cases.actions import change_procedure
 from tianping.cases.queries import get_case_for_user
 from tianping.courts.permissions import effective_user, is_staff_member
 from tianping.deadlines import actions, forms, queries
@@ -31,6 +32,12 @@ ACTIONS = {
             ends_on=data["ends_on"],
             note=data["note"],
             **kw,
+        ),
+    ),
+    "procedure": (
+        forms.ProcedureForm,
+        lambda case, data, **kw: change_procedure(
+            case, procedure=data["procedure"], reason=data["reason"], **kw
         ),
     ),
     "extend": (

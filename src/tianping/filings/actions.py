@@ -296,6 +296,7 @@ def transfer_filing(filing: Filing, *, actor, to_court, reason: str, acted_for=N
         _do(filing, "transfer")
         filing.transferred_to = to_court
         _decided(filing, actor)
+        received = _copy_to_court(filing, to_court)
         filing_event(
             filing,
             "transferred",
@@ -303,8 +304,91 @@ def transfer_filing(filing: Filing, *, actor, to_court, reason: str, acted_for=N
             acted_for=acted_for,
             to_court=to_court.name,
             reason=reason,
+            new_receipt=received.code,
+        )
+        filing_event(
+            received,
+            "received_by_transfer",
+            actor=actor,
+            acted_for=acted_for,
+            from_court=filing.court.name,
+            original_receipt=filing.code,
+            reason=reason,
+            review_due_on=received.review_due_on,
         )
     return filing
+
+
+def _copy_to_court(filing: Filing, court) -> Filing:
+    """The filing as received by the court it was transferred to: same papers, its own
+    receipt number, under review there with a clock that starts on the day of transfer."""
+    copy = Filing.objects.create(
+        court=court,
+        kind=filing.kind,
+        channel=filing.channel,
+        filer=filing.filer,
+        entered_by=filing.entered_by,
+        cause=filing.cause,
+        claims=filing.claims,
+        amount=filing.amount,
+        facts=filing.facts,
+        is_livelihood=filing.is_livelihood,
+        is_enterprise=filing.is_enterprise,
+        is_migrant_wages=filing.is_migrant_wages,
+    )
+    files = {}
+    for item in filing.attachments.all():
+        files[item.pk] = FilingAttachment.objects.create(
+            filing=copy,
+            kind=item.kind,
+            file=item.file.name,
+            original_name=item.original_name,
+            content_type=item.content_type,
+            size=item.size,
+            sha256=item.sha256,
+            uploaded_by=item.uploaded_by,
+        )
+    for party in filing.parties.all():
+        new_party = FilingParty.objects.create(
+            filing=copy,
+            role=party.role,
+            kind=party.kind,
+            name=party.name,
+            doc_type=party.doc_type,
+            id_number=party.id_number,
+            legal_representative=party.legal_representative,
+            phone=party.phone,
+            address=party.address,
+            user=party.user,
+            position=party.position,
+        )
+        for rep in party.representatives.all():
+            FilingRepresentative.objects.create(
+                filing=copy,
+                party=new_party,
+                kind=rep.kind,
+                name=rep.name,
+                id_number=rep.id_number,
+                licence_number=rep.licence_number,
+                law_firm=rep.law_firm,
+                phone=rep.phone,
+                user=rep.user,
+                authorisation=files.get(rep.authorisation_id),
+            )
+    for item in filing.evidence.all():
+        FilingEvidence.objects.create(
+            filing=copy,
+            name=item.name,
+            source=item.source,
+            purpose=item.purpose,
+            position=item.position,
+            attachment=files.get(item.attachment_id),
+        )
+    _do(copy, "submit")
+    _start_clock(copy, timezone.localdate())
+    copy.submitted_at = timezone.now()
+    copy.save()
+    return copy
 
 
 def _decided(filing: Filing, actor) -> None:

@@ -323,3 +323,19 @@ def test_a_backup_acting_for_the_judge_is_named_on_the_timeline(english, demo, l
     event = case.events.get(kind="trial_started")
     assert (event.actor, event.acted_for) == (demo["zhaomin"], demo["wangjun"])
     assert "for 王军" in client.get(f"/cases/{case.code}/").content.decode()
+
+
+def test_a_closed_case_is_archived_by_its_judge(english, demo, login):
+    from django.utils import timezone
+
+    from tianping.cases.actions import close_case
+
+    case = make_case(demo)
+    close_case(case, actor=demo["wangjun"], mode="judgment", closed_on=timezone.localdate())
+    login(demo["wangjun"])
+    assert "Archive the case" in english.get(f"/cases/{case.code}/").content.decode()
+    response = english.post(f"/cases/{case.code}/archive/")
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == "archived"
+    assert "archived" in [e.kind for e in case.events.all()]

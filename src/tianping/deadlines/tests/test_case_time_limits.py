@@ -153,3 +153,20 @@ def test_api_compute_and_bad_rule(client, demo, login):
         content_type="application/json",
     )
     assert bad.status_code == 422 and "nope" in bad.json()["detail"]
+
+
+def test_summary_converted_to_ordinary_counts_from_the_filing_date(client, demo, login, case):
+    from tianping.cases.actions import change_procedure
+
+    change_procedure(case, actor=demo["wangjun"], procedure="summary", reason="事实清楚")
+    case.time_limit.refresh_from_db()
+    assert case.time_limit.rule_code == "civil-summary"
+    login(demo["wangjun"])
+    response = client.post(
+        f"/api/v1/time-limits/cases/{case.code}/procedure",
+        {"procedure": "ordinary", "reason": "案情复杂，转普通程序"},
+        content_type="application/json",
+    )
+    body = response.json()
+    assert body["rule"] == "civil-ordinary" and body["starts_on"] == case.filed_on.isoformat()
+    assert "procedure_changed" in [e.kind for e in case.events.all()]

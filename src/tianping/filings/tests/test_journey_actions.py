@@ -150,3 +150,22 @@ def test_a_clerk_never_sees_a_litigants_draft(demo, court):
     assert filing not in filings_visible_to(demo["lixia"])
     assert filing in filings_visible_to(demo["zhangsan"])
     assert filing not in filings_visible_to(demo["lilawyer"])
+
+
+def test_a_transferred_filing_arrives_at_the_other_court_for_review(demo, court):
+    from tianping.courts.models import Membership
+
+    other = Court.objects.get(code="内2501")
+    Membership.objects.create(user=demo["liuqiang"], court=other, role="filing_clerk")
+    filing = actions.submit_filing(_draft(demo, court), actor=demo["zhangsan"], today=TODAY)
+    actions.transfer_filing(
+        filing, actor=demo["lixia"], to_court=other, reason="被告住所地在二连浩特"
+    )
+    received = filings_visible_to(demo["liuqiang"]).get(court=other)
+    assert received.status == FilingStatus.SUBMITTED
+    assert [p.name for p in received.parties.all()] == ["张三", "李四"]
+    assert (
+        received.events.get(kind="received_by_transfer").details["original_receipt"] == filing.code
+    )
+    # the filer follows both
+    assert set(filings_visible_to(demo["zhangsan"])) == {filing, received}
