@@ -10,6 +10,7 @@ from tianping.cases.choices import PENDING_STATES, CaseState, ClosureMode, Proce
 from tianping.cases.workflow import CaseWorkflow
 from tianping.filings.choices import PartyKind, PartyRole, RepresentativeKind
 from tianping.filings.models import new_public_code
+from tianping.lib.timeline import TimelineEvent
 
 GREEN = Q(is_livelihood=True) | Q(is_enterprise=True) | Q(is_migrant_wages=True)
 
@@ -178,20 +179,10 @@ class CaseRepresentative(models.Model):
         return self.name
 
 
-class CaseEvent(models.Model):
+class CaseEvent(TimelineEvent):
     """The case's timeline: every procedural act, numbered, append-only (流程节点)."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
-    seq = models.PositiveIntegerField()
-    kind = models.CharField(max_length=40)
-    at = models.DateTimeField(auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    acted_for = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    details = models.JSONField(default=dict)
     is_public = models.BooleanField(default=True)  # shown to the parties (流程公开)
 
     class Meta:
@@ -200,14 +191,6 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} #{self.seq} {self.kind}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Case events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Case events are append-only.")
 
 
 class TriageRule(models.Model):

@@ -16,6 +16,7 @@ from tianping.filings.choices import (
     RepresentativeKind,
 )
 from tianping.filings.workflow import FilingWorkflow
+from tianping.lib.timeline import TimelineEvent
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out over the phone
 
@@ -272,20 +273,10 @@ class CorrectionNotice(models.Model):
         return f"{self.filing} {self.issued_at:%Y-%m-%d}"
 
 
-class FilingEvent(models.Model):
+class FilingEvent(TimelineEvent):
     """The filing's timeline: append-only, numbered, written only by actions."""
 
     filing = models.ForeignKey(Filing, on_delete=models.PROTECT, related_name="events")
-    seq = models.PositiveIntegerField()
-    kind = models.CharField(max_length=40)
-    at = models.DateTimeField(auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    acted_for = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    details = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["filing", "seq"]
@@ -293,11 +284,3 @@ class FilingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filing} #{self.seq} {self.kind}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Filing events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Filing events are append-only.")
