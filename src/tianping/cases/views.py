@@ -34,6 +34,7 @@ from tianping.courts.permissions import (
     is_staff_member,
 )
 from tianping.courts.queries import courts_visible_to
+from tianping.deadlines.rules import BY_CODE as RULES_BY_CODE
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
 
 PAGE_SIZE = 50
@@ -45,6 +46,14 @@ EVENT_LABELS = {
     "trial_started": gettext_lazy("Trial started"),
     "closed": gettext_lazy("Closed"),
     "document_added": gettext_lazy("Document added"),
+    "time_limit_set": gettext_lazy("Time limit set"),
+    "suspended": gettext_lazy("Suspended"),
+    "resumed": gettext_lazy("Resumed"),
+    "period_excluded": gettext_lazy("Period excluded from the time limit"),
+    "extension_requested": gettext_lazy("Extension requested"),
+    "extension_decided": gettext_lazy("Extension decided"),
+    "procedure_changed": gettext_lazy("Procedure changed"),
+    "archived": gettext_lazy("Archived"),
 }
 DETAIL_LABELS = {
     "number": gettext_lazy("Case number"),
@@ -62,8 +71,26 @@ DETAIL_LABELS = {
     "mode": gettext_lazy("Closure mode"),
     "closed_on": gettext_lazy("Closing date"),
     "title": gettext_lazy("Title"),
+    "why": gettext_lazy("Because"),
+    "rule": gettext_lazy("Time-limit rule"),
+    "expires_on": gettext_lazy("Expires on"),
+    "on": gettext_lazy("Date"),
+    "note": gettext_lazy("Note"),
+    "period": gettext_lazy("Excluded period"),
+    "starts_on": gettext_lazy("From"),
+    "ends_on": gettext_lazy("Until"),
+    "months": gettext_lazy("Months"),
+    "days": gettext_lazy("Days"),
+    "approved": gettext_lazy("Approved"),
 }
 HOW_LABELS = {"random": gettext_lazy("at random"), "designated": gettext_lazy("by hand")}
+WHY_LABELS = {
+    "filed": gettext_lazy("the case was filed"),
+    "resumed": gettext_lazy("the case resumed"),
+    "excluded": gettext_lazy("a period was excluded"),
+    "extended": gettext_lazy("an extension was approved"),
+    "procedure changed": gettext_lazy("the procedure changed"),
+}
 
 
 def staff_user(request):
@@ -156,6 +183,13 @@ def _shown(key: str, value):
         return HOW_LABELS.get(value, value)
     if key == "track" and value in Track.values:
         return Track(value).label
+    if key == "why":
+        return WHY_LABELS.get(value, value)
+    if key == "rule":
+        rule = RULES_BY_CODE.get(value)
+        return rule.name if rule else value
+    if key == "approved":
+        return _("yes") if value else _("no")
     if isinstance(value, str) and len(value) > 19 and value[10:11] == "T":
         parsed = parse_datetime(value)
         if parsed is not None:

@@ -32,6 +32,8 @@ EVENT_LABELS = {
     "trial_started": gettext_lazy("Trial started"),
     "document_added": gettext_lazy("A document was added to the file"),
     "closed": gettext_lazy("Case closed"),
+    "procedure_changed": gettext_lazy("Procedure changed to %(procedure)s"),
+    "archived": gettext_lazy("Case file archived"),
 }
 
 
