@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -72,16 +73,23 @@ def clock_of(filing: Filing, today: datetime.date) -> tuple[int | None, str]:
     return left, "soon" if left <= settings.FILING_REVIEW_WARNING_DAYS else ""
 
 
-def queue_rows(user, court, *, status="", channel="", today) -> list[Filing]:
-    """The review queue with its clock: green channel first, then the earliest due."""
+QUEUE_PAGE_SIZE = 50
+
+
+def queue_rows(user, court, *, status="", channel="", today, page=None):
+    """The review queue with its clock: green channel first, then the earliest due.
+
+    With PAGE (a number), one page of QUEUE_PAGE_SIZE as a Page; without it, every row.
+    """
     rows = review_queue(user, court).select_related("assisting_court", "cause")
     rows = rows.prefetch_related("corrections")
     if status:
         rows = rows.filter(status=status)
     if channel:
         rows = rows.filter(channel=channel)
-    rows = list(rows)
-    for filing in rows:
+    if page is not None:
+        rows = Paginator(rows, QUEUE_PAGE_SIZE).get_page(page)
+    for filing in rows if page is None else rows.object_list:
         filing.days_left, filing.flag = clock_of(filing, today)
     return rows
 
@@ -121,10 +129,25 @@ def queue(request):
     data = form.cleaned_data if form.is_valid() else {}
     court = pick_court(courts, data.get("court"))
     today = timezone.localdate()
-    rows = queue_rows(
-        user, court, status=data.get("status"), channel=data.get("channel"), today=today
+    page = queue_rows(
+        user,
+        court,
+        status=data.get("status"),
+        channel=data.get("channel"),
+        today=today,
+        page=request.GET.get("page") or 1,
     )
-    context = {"form": form, "court": court, "courts": courts, "rows": rows, "today": today}
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "court": court,
+        "courts": courts,
+        "rows": page.object_list,
+        "page": page,
+        "query": query.urlencode(),
+        "today": today,
+    }
     return render(request, "filings/review/queue.html", context)
 
 

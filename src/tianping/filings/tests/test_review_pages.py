@@ -114,6 +114,18 @@ def test_queue_lists_take_a_constant_number_of_queries(clerk, demo, django_asser
     assert html.count('href="/filing-review/') >= 20
 
 
+def test_a_long_queue_is_shown_fifty_at_a_time(clerk, demo):
+    for _ in range(53):
+        make_filing(demo)
+    first = page(clerk.get("/filing-review/"))
+    second = page(clerk.get("/filing-review/?page=2"))
+    assert "53 filings awaiting review" in first and "Page 1 of 2" in first
+    codes = {f.code for f in Filing.objects.all()}
+    shown = {c for c in codes if f"/filing-review/{c}/" in first}
+    later = {c for c in codes if f"/filing-review/{c}/" in second}
+    assert (len(shown), len(later)) == (50, 3) and not shown & later
+
+
 def test_accepting_from_the_page_gives_the_case_number_and_notice(clerk, demo):
     filing = make_filing(demo)
     # when
