@@ -165,6 +165,18 @@ def attach_file(filing: Filing, uploaded, *, actor, kind) -> FilingAttachment:
     )
 
 
+def remove_attachment(filing: Filing, attachment: FilingAttachment, *, actor) -> None:
+    """Take an uploaded file off a filing that can still be changed (a wrong upload)."""
+    _require_editable(filing, actor)
+    if attachment.filing_id != filing.pk:
+        raise ValidationError(_("That file belongs to another filing."))
+    with transaction.atomic():
+        filing.evidence.filter(attachment=attachment).update(attachment=None)
+        filing.representatives.filter(authorisation=attachment).update(authorisation=None)
+        filing_event(filing, "file_removed", actor=actor, name=attachment.original_name)
+        attachment.delete()
+
+
 def submit_filing(
     filing: Filing,
     *,

@@ -363,6 +363,23 @@ def upload(
     return Status(201, _attachment_out(item))
 
 
+@router.delete(
+    "/{code}/attachments/{ref}",
+    response={204: None},
+    summary="Remove an uploaded file from a filing that can still be changed",
+)
+def remove_attachment(request, code: str, ref: str):
+    filing = _filing(request, code)
+    try:
+        item = f.find_attachment(filing, ref)
+    except ValidationError:
+        item = None
+    if item is None:
+        raise Http404
+    actions.remove_attachment(filing, item, actor=request.user)
+    return Status(204, None)
+
+
 SUBMIT_BODY = {
     "requestBody": {
         "required": False,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<str:code>/representatives/", v.representatives, name="representatives"),
     path("<str:code>/upload/", v.upload, name="upload"),
     path("<str:code>/files/<str:ref>/", v.attachment, name="attachment"),
+    path("<str:code>/files/<str:ref>/remove/", v.remove_file, name="remove_file"),
     path("<str:code>/submit/", v.submit, name="submit"),
     path("<str:code>/receipt/", v.receipt, name="receipt"),
     path("<str:code>/receipt.pdf", v.receipt_pdf, name="receipt_pdf"),

@@ -408,6 +408,22 @@ def upload(request, code):
 
 
 @portal_view
+@require_POST
+def remove_file(request, code, ref):
+    """Take a wrong upload off the filing while it can still be changed."""
+    filing = _editable_filing(request, code)
+    try:
+        item = f.find_attachment(filing, ref)
+    except ValidationError:
+        item = None
+    if item is None:
+        raise Http404
+    actions.remove_attachment(filing, item, actor=request.user)
+    messages.success(request, _("%(name)s has been removed.") % {"name": item.original_name})
+    return redirect("online:step", code, "evidence")
+
+
+@portal_view
 def attachment(request, code, ref):
     filing = _filing(request, code)
     for item, item_ref in _attachments(filing):

@@ -159,3 +159,19 @@ def test_anonymous_gets_401_staff_403_and_others_404(demo, zhangsan):
     )
     assert other.post(f"{API}/{code}/submit").status_code == 404
     assert other.get(API).json() == []
+
+
+def test_a_wrong_upload_is_removed_from_the_draft_and_only_by_its_filer(zhangsan, demo):
+    from tianping.filings.models import Filing
+
+    code = create(zhangsan)
+    upload = SimpleUploadedFile("错误文件.pdf", PDF)
+    added = zhangsan.post(f"{API}/{code}/attachments", {"kind": "other", "file": upload})
+    ref = added.json()["ref"]
+    other = bearer(demo["lilawyer"])
+    assert other.delete(f"{API}/{code}/attachments/{ref}").status_code == 404
+    assert zhangsan.delete(f"{API}/{code}/attachments/{ref}").status_code == 204
+    filing = Filing.objects.get(code=code)
+    assert filing.attachments.count() == 0
+    assert "file_removed" in [e.kind for e in filing.events.all()]
+    assert zhangsan.delete(f"{API}/{code}/attachments/{ref}").status_code == 404

@@ -349,3 +349,18 @@ def test_the_cause_comes_from_the_catalog_in_force(zhangsan):
     assert Filing.objects.get(code=code).cause.name == "民间借贷纠纷"
     page = zhangsan.get(step_url(code, "claims")).content.decode()
     assert 'value="108.3 民间借贷纠纷"' in page
+
+
+def test_a_wrong_upload_is_removed_from_the_evidence_step(zhangsan):
+    code = start(zhangsan)
+    zhangsan.post(
+        f"/portal/filings/{code}/upload/",
+        {"kind": "other", "file": SimpleUploadedFile("错的.pdf", PDF)},
+    )
+    item = Filing.objects.get(code=code).attachments.get()
+    ref = item.file.name.rsplit("/", 1)[-1]
+    page = zhangsan.get(step_url(code, "evidence")).content.decode()
+    assert f"/portal/filings/{code}/files/{ref}/remove/" in page
+    response = zhangsan.post(f"/portal/filings/{code}/files/{ref}/remove/", follow=True)
+    assert "错的.pdf has been removed" in text(response.content.decode())
+    assert not Filing.objects.get(code=code).attachments.exists()
