@@ -482,17 +482,30 @@ def withdraw_filing(filing: Filing, *, actor) -> Filing:
     return filing
 
 
-def hand_in_at_window(*, actor, acted_for, court, channel, parties, fields, today, key=None):
-    """A clerk hands in a walk-in's complaint: draft, parties, data, dated receipt, clock."""
+def hand_in_at_window(
+    *, actor, acted_for, court, channel, parties, fields, today, key=None, service_point=None
+):
+    """A clerk hands in a walk-in's complaint: draft, parties, data, dated receipt, clock.
+
+    At a service point (诉讼服务点) or on circuit, the service point is recorded too.
+    """
     if channel not in WINDOW_CHANNELS:
         raise ValidationError(_("Choose how the complaint came in."))
+    if service_point is not None and service_point.court_id != court.pk:
+        raise ValidationError(_("That service point belongs to another court."))
     if not can_review_filings(acted_for or actor, court):
         raise PermissionDenied(_("Only the filing division of this court can do that."))
     existing = Filing.objects.filter(submission_key=key).first() if key else None
     if existing is not None:
         return existing
     with transaction.atomic():
-        filing = start_filing(actor=actor, acted_for=acted_for, court=court, channel=channel)
+        filing = start_filing(
+            actor=actor,
+            acted_for=acted_for,
+            court=court,
+            channel=channel,
+            service_point=service_point,
+        )
         set_parties(filing, parties, actor=actor)
         save_draft(filing, actor=actor, **fields)
         handed_in = submit_filing(

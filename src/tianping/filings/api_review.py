@@ -12,13 +12,14 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from tianping.courts.models import Court
+from tianping.courts.models import Court, ServicePoint
 from tianping.courts.permissions import effective_user
 from tianping.filings import actions
 from tianping.filings import views_review as review
@@ -62,6 +63,7 @@ class FilingDataIn(Schema):
 class WindowIn(FilingDataIn):
     court: str
     channel: Channel = Channel.WINDOW
+    service_point: str | None = None  # its name, for filing at a service point
     file_now: bool = False
     submission_key: str | None = None
 
@@ -109,6 +111,7 @@ class RowOut(Schema):
     kind_label: str
     channel: str
     channel_label: str
+    service_point: str | None
     received_at: datetime.datetime | None
     review_due_on: datetime.date | None
     days_left: int | None
@@ -174,6 +177,7 @@ def _row(filing, today=None, case=None) -> dict:
         "kind_label": filing.get_kind_display(),
         "channel": filing.channel,
         "channel_label": filing.get_channel_display(),
+        "service_point": filing.service_point.name if filing.service_point_id else None,
         "received_at": filing.submitted_at,
         "review_due_on": filing.review_due_on,
         "days_left": days_left,
@@ -295,9 +299,14 @@ def cross_region_list(request, court: str | None = None):
 @router.post("/window", response={201: FilingOut}, summary="Hand in a walk-in's complaint")
 def window(request, payload: WindowIn):
     courts = review.reviewing_courts(effective_user(request))
+    court = _court(payload.court, courts)
+    point = None
+    if payload.service_point:
+        point = get_object_or_404(ServicePoint, court=court, name=payload.service_point)
     filing = actions.hand_in_at_window(
-        court=_court(payload.court, courts),
+        court=court,
         channel=payload.channel,
+        service_point=point,
         parties=[p.dict() for p in payload.parties],
         fields=payload.fields(),
         today=timezone.localdate(),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from tianping.catalog.choices import CatalogKind, DocumentType
 from tianping.catalog.queries import get_entry
-from tianping.courts.models import Court
+from tianping.courts.models import Court, ServicePoint
 from tianping.filings.choices import (
     WINDOW_CHANNELS,
     AttachmentKind,
@@ -164,11 +164,20 @@ class WindowForm(FilingDataForm):
     channel = forms.ChoiceField(
         label=gettext_lazy("Channel"), choices=[(c.value, c.label) for c in WINDOW_CHANNELS]
     )
-    field_order = ["court", "channel"]
+    service_point = forms.ModelChoiceField(
+        label=gettext_lazy("Service point (诉讼服务点)"),
+        queryset=ServicePoint.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Not at a service point"),
+    )
+    field_order = ["court", "channel", "service_point"]
 
     def __init__(self, *args, courts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["court"].choices = [(c.code, c.name) for c in courts]
+        self.fields["service_point"].queryset = ServicePoint.objects.filter(
+            court__in=courts, is_active=True
+        ).select_related("court")
 
 
 class CrossRegionForm(FilingDataForm):

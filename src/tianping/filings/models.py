@@ -62,6 +62,15 @@ class Filing(ConcurrentTransitionMixin, FilingWorkflow, models.Model):
         _("kind"), max_length=32, choices=FilingKind.choices, default=FilingKind.CIVIL
     )
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    service_point = models.ForeignKey(
+        "courts.ServicePoint",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="filings",
+        verbose_name=_("service point"),
+        help_text=_("Where the papers were handed in, for filing at a service point (诉讼服务点)."),
+    )
     filer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

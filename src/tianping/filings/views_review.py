@@ -353,6 +353,7 @@ def window_new(request):
             filing = actions.hand_in_at_window(
                 court=pick_court(courts, data["court"]),
                 channel=data["channel"],
+                service_point=data.get("service_point"),
                 parties=[p.cleaned_data for p in parties],
                 fields=form.filing_fields(),
                 today=timezone.localdate(),

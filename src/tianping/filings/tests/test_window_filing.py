@@ -108,3 +108,15 @@ def test_the_cause_comes_from_the_civil_causes_in_force(clerk):
     # then the filing has its cause, and the unknown code is named
     assert Filing.objects.get().cause.name == "民间借贷纠纷"
     assert "Unknown cause of action: 0000." in page(unknown)
+
+
+def test_filing_at_a_service_point_records_the_service_point(clerk):
+    from tianping.courts.models import ServicePoint
+
+    point = ServicePoint.objects.get(name="宝力根苏木诉讼服务点")
+    clerk.post(
+        "/filing-review/window/new/", form(channel="circuit", service_point=point.pk, hand_in="1")
+    )
+    filing = Filing.objects.get()
+    assert (filing.channel, filing.service_point) == ("circuit", point)
+    assert "宝力根苏木诉讼服务点" in page(clerk.get(f"/filing-review/{filing.code}/"))
