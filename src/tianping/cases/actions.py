@@ -97,6 +97,7 @@ def _copy_parties(filing, case: Case) -> None:
             doc_type=party.doc_type,
             id_number=party.id_number,
             phone=party.phone,
+            legal_representative=party.legal_representative,
             address=party.address,
             position=party.position,
             user=party.user or (filing.filer if party.role in _filer_roles(filing) else None),

@@ -8,8 +8,8 @@ from django_fsm import ConcurrentTransitionMixin, FSMField
 
 from tianping.cases.choices import PENDING_STATES, CaseState, ClosureMode, Procedure, Track
 from tianping.cases.workflow import CaseWorkflow
-from tianping.filings.choices import PartyKind, PartyRole, RepresentativeKind
-from tianping.filings.models import new_public_code
+from tianping.filings.choices import RepresentativeKind
+from tianping.filings.models import PartyDetails, new_public_code
 from tianping.lib.timeline import TimelineEvent
 
 GREEN = Q(is_livelihood=True) | Q(is_enterprise=True) | Q(is_migrant_wages=True)
@@ -123,15 +123,10 @@ class Case(ConcurrentTransitionMixin, CaseWorkflow, models.Model):
         return ((self.closed_on or today) - self.filed_on).days
 
 
-class CaseParty(models.Model):
+class CaseParty(PartyDetails):
+    """A party of the case, copied from the filing when the case was filed."""
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
-    role = models.CharField(_("role"), max_length=24, choices=PartyRole.choices)
-    kind = models.CharField(_("kind"), max_length=16, choices=PartyKind.choices)
-    name = models.CharField(_("name"), max_length=200)
-    doc_type = models.CharField(_("document type"), max_length=40)
-    id_number = models.CharField(_("document number"), max_length=40)
-    phone = models.CharField(_("telephone"), max_length=30, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -139,21 +134,11 @@ class CaseParty(models.Model):
         blank=True,
         related_name="case_parties",
     )
-    position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["case", "position", "id"]
         verbose_name = _("party")
         verbose_name_plural = _("parties")
-
-    def __str__(self) -> str:
-        return f"{self.get_role_display()} {self.name}"
-
-    @property
-    def masked_id_number(self) -> str:
-        from tianping.lib.masking import mask_id_number
-
-        return mask_id_number(self.id_number)
 
 
 class CaseRepresentative(models.Model):

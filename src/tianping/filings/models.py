@@ -145,10 +145,9 @@ class Filing(ConcurrentTransitionMixin, FilingWorkflow, models.Model):
         return [p for p in self.parties.all() if p.role in roles]
 
 
-class FilingParty(models.Model):
-    """A party named in a filing: plaintiff, defendant, third party, applicant ..."""
+class PartyDetails(models.Model):
+    """Who a party is: role, kind, name, identity document and contact (filing and case)."""
 
-    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="parties")
     role = models.CharField(_("role"), max_length=24, choices=PartyRole.choices)
     kind = models.CharField(
         _("kind"), max_length=16, choices=PartyKind.choices, default=PartyKind.NATURAL_PERSON
@@ -159,15 +158,10 @@ class FilingParty(models.Model):
     legal_representative = models.CharField(_("legal representative"), max_length=100, blank=True)
     phone = models.CharField(_("telephone"), max_length=30, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["filing", "position", "id"]
-        verbose_name = _("party")
-        verbose_name_plural = _("parties")
+        abstract = True
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} {self.name}"
@@ -177,6 +171,20 @@ class FilingParty(models.Model):
         from tianping.lib.masking import mask_id_number
 
         return mask_id_number(self.id_number)
+
+
+class FilingParty(PartyDetails):
+    """A party named in a filing: plaintiff, defendant, third party, applicant ..."""
+
+    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="parties")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["filing", "position", "id"]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
 
 
 class FilingRepresentative(models.Model):
