@@ -182,18 +182,15 @@ def triage_case(case: Case, *, actor, acted_for=None) -> triage.Decision:
 
 
 def _cause_path(case: Case) -> tuple[str, ...]:
+    """The cause's code and its parents' codes (at most four levels: one query a level)."""
     if case.cause is None:
         return ()
     path = [case.cause.code]
     parent = case.cause.parent_code
-    entries = (
-        {e.code: e.parent_code for e in case.cause.version.entries.only("code", "parent_code")}
-        if parent
-        else {}
-    )
-    while parent:
+    entries = case.cause.version.entries
+    while parent and parent not in path:
         path.append(parent)
-        parent = entries.get(parent, "")
+        parent = entries.filter(code=parent).values_list("parent_code", flat=True).first() or ""
     return tuple(path)
 
 

@@ -2,7 +2,6 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
@@ -10,9 +9,8 @@ from tianping.cases.choices import PENDING_STATES, CaseState, ClosureMode, Proce
 from tianping.cases.workflow import CaseWorkflow
 from tianping.filings.choices import RepresentativeKind
 from tianping.filings.models import PartyDetails, new_public_code
+from tianping.lib.green_channel import GreenChannel, green_first
 from tianping.lib.timeline import TimelineEvent
-
-GREEN = Q(is_livelihood=True) | Q(is_enterprise=True) | Q(is_migrant_wages=True)
 
 
 class CaseQuerySet(models.QuerySet):
@@ -24,14 +22,10 @@ class CaseQuerySet(models.QuerySet):
 
     def green_first(self):
         """Green-channel cases (绿色通道) first, then the oldest."""
-        return self.alias(
-            green=models.Case(
-                models.When(GREEN, then=0), default=1, output_field=models.IntegerField()
-            )
-        ).order_by("green", "filed_on", "id")
+        return green_first(self, "filed_on", "id")
 
 
-class Case(ConcurrentTransitionMixin, CaseWorkflow, models.Model):
+class Case(ConcurrentTransitionMixin, CaseWorkflow, GreenChannel):
     """A case (案件) with its number (案号), parties, judge and workflow state."""
 
     code = models.CharField(max_length=12, unique=True, default=new_public_code)
@@ -83,9 +77,6 @@ class Case(ConcurrentTransitionMixin, CaseWorkflow, models.Model):
     amount = models.DecimalField(
         _("amount in dispute (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
     )
-    is_livelihood = models.BooleanField(_("livelihood case"), default=False)
-    is_enterprise = models.BooleanField(_("enterprise case"), default=False)
-    is_migrant_wages = models.BooleanField(_("migrant workers' wages"), default=False)
     state = FSMField(_("state"), default=CaseState.FILED, choices=CaseState.choices, protected=True)
     filed_on = models.DateField(_("filed on"))
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
@@ -110,10 +101,6 @@ class Case(ConcurrentTransitionMixin, CaseWorkflow, models.Model):
 
     def __str__(self) -> str:
         return self.number
-
-    @property
-    def is_green(self) -> bool:
-        return self.is_livelihood or self.is_enterprise or self.is_migrant_wages
 
     @property
     def is_pending(self) -> bool:

@@ -2,7 +2,6 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
@@ -16,6 +15,7 @@ from tianping.filings.choices import (
     RepresentativeKind,
 )
 from tianping.filings.workflow import FilingWorkflow
+from tianping.lib.green_channel import GreenChannel, green_first
 from tianping.lib.timeline import TimelineEvent
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out over the phone
@@ -32,15 +32,10 @@ class FilingQuerySet(models.QuerySet):
 
     def green_first(self):
         """Green-channel filings (绿色通道) first, then by the review clock."""
-        green = Q(is_livelihood=True) | Q(is_enterprise=True) | Q(is_migrant_wages=True)
-        return self.alias(
-            green=models.Case(
-                models.When(green, then=0), default=1, output_field=models.IntegerField()
-            )
-        ).order_by("green", "review_due_on", "submitted_at")
+        return green_first(self, "review_due_on", "submitted_at")
 
 
-class Filing(ConcurrentTransitionMixin, FilingWorkflow, models.Model):
+class Filing(ConcurrentTransitionMixin, FilingWorkflow, GreenChannel):
     """A complaint or application before it is filed as a case (起诉材料/立案申请)."""
 
     code = models.CharField(
@@ -101,9 +96,6 @@ class Filing(ConcurrentTransitionMixin, FilingWorkflow, models.Model):
         _("amount claimed (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
     )
     facts = models.TextField(_("facts and reasons"), blank=True)
-    is_livelihood = models.BooleanField(_("livelihood case"), default=False)
-    is_enterprise = models.BooleanField(_("enterprise case"), default=False)
-    is_migrant_wages = models.BooleanField(_("migrant workers' wages"), default=False)
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -136,10 +128,6 @@ class Filing(ConcurrentTransitionMixin, FilingWorkflow, models.Model):
 
     def __str__(self) -> str:
         return self.code
-
-    @property
-    def is_green(self) -> bool:
-        return self.is_livelihood or self.is_enterprise or self.is_migrant_wages
 
     def parties_in(self, roles) -> list:
         return [p for p in self.parties.all() if p.role in roles]

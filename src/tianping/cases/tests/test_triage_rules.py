@@ -147,3 +147,27 @@ def test_random_assignment_favours_the_judge_with_fewer_pending_cases(demo):
     drawn = Counter(draw_judge(candidates, rng).username for _ in range(200))
     # then the newcomer is drawn far more often, and the busy judge still now and then
     assert drawn[newcomer.username] > 3 * drawn["wangjun"] > 0
+
+
+def test_a_rule_on_a_parent_cause_covers_its_sub_causes(demo):
+    from tianping.cases.actions import triage_case
+    from tianping.catalog.builtin import sync_builtin_catalogs
+    from tianping.catalog.queries import get_entry
+
+    sync_builtin_catalogs(["civil-causes"])
+    TriageRule.objects.create(
+        name="合同纠纷速裁",
+        priority=1,
+        type_codes=["民初"],
+        cause_codes=["十"],
+        track="simple",
+        procedure="summary",
+        team_kind="fast_track",
+        reason="合同纠纷一律速裁（测试规则）",
+    )
+    case = make_case(demo, amount="900000")  # over every amount rule
+    case.cause = get_entry("civil-causes", "88.1")  # 分期付款买卖合同纠纷, under 88, under 十
+    case.save(update_fields=["cause"])
+    decision = triage_case(case, actor=demo["lixia"])
+    assert decision.reasons == ("合同纠纷一律速裁（测试规则）",)
+    assert case.team.name == "速裁快审团队"
