@@ -179,11 +179,12 @@ def _special(code, name, source, note) -> dict[str, str]:
             "standard_codes": "", "covers": "", "source": source, "note": note}
 
 
-def civil_cause_rows(shared: Path) -> list[dict[str, str]]:
-    """The 2025 civil causes: 第一部分 › 一 › 8 › 8.1, each level's number and name."""
+def civil_cause_rows(shared: Path, filename: str) -> list[dict[str, str]]:
+    """Civil causes (the 2020 or 2025 revision): 第一部分 › 一 › 8 › 8.1, each level's
+    number and name."""
     names = {"1": "一级案由", "2": "二级案由", "3": "三级案由", "4": "四级案由"}
     rows = []
-    for row in read_csv(shared / "civil_causes_2025.csv"):
+    for row in read_csv(shared / filename):
         level = row["层级"]
         codes = [row["一级编号"], row["二级编号"], row["三级编号"]]
         codes.append(f"{row['三级编号']}.{_unbracket(row['四级编号'])}")
@@ -253,7 +254,12 @@ def main(argv: list[str] | None = None) -> int:
     outputs = {
         "court_codes.csv": render(COURT_FIELDS, court_rows(args.shared)),
         "case_types.csv": render(TYPE_FIELDS, type_rows(args.shared)),
-        "civil_causes_2025.csv": render(CAUSE_FIELDS, civil_cause_rows(args.shared)),
+        "civil_causes_2020.csv": render(
+            CAUSE_FIELDS, civil_cause_rows(args.shared, "civil_causes_2020.csv")
+        ),
+        "civil_causes_2025.csv": render(
+            CAUSE_FIELDS, civil_cause_rows(args.shared, "civil_causes_2025.csv")
+        ),
         "administrative_causes_2021.csv": render(
             CAUSE_FIELDS, administrative_cause_rows(args.shared)
         ),

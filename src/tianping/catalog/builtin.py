@@ -9,9 +9,11 @@ its file changed (a checksum is kept on the version). A version that an administ
 imported under a built-in label is left alone.
 
 The 2020 revision of the civil causes (法〔2020〕347号, in force 2021-01-01 to 2025-12-31)
-is not shipped: no official data file was at hand. Import it with
+is shipped as a reconstruction (the shared table's README and provenance file say which
+source each row comes from). A court holding the official table replaces it with
 `tianping catalog import civil-causes FILE --label 2020 --valid-from 2021-01-01
---valid-to 2025-12-31 --source "法〔2020〕347号"`.
+--valid-to 2025-12-31 --source "法〔2020〕347号"`: a version imported under a built-in
+label is kept and never overwritten by the built-in file.
 """
 
 import csv
@@ -92,9 +94,12 @@ class BuiltinCatalog:
     valid_from: date | None
     files: tuple[str, ...]
     entries: Callable[[], list[EntryData]]
+    valid_to: date | None = None
 
     def checksum(self) -> str:
-        digest = hashlib.sha256(f"{FORMAT_REVISION}|{self.source}|{self.valid_from}".encode())
+        digest = hashlib.sha256(
+            f"{FORMAT_REVISION}|{self.source}|{self.valid_from}|{self.valid_to}".encode()
+        )
         for filename in self.files:
             digest.update((reference.DATA_DIR / filename).read_bytes())
         return digest.hexdigest()
@@ -105,6 +110,12 @@ BUILTINS = (
         CatalogKind.CASE_TYPES, "2016",
         "《人民法院案件类型及其代字标准》(法〔2015〕137号, amended 法〔2018〕335号)",
         date(2016, 1, 1), ("case_types.csv",), case_type_entries,
+    ),
+    BuiltinCatalog(
+        CatalogKind.CIVIL_CAUSES, "2020",
+        "《民事案件案由规定》 2020 revision (法〔2020〕347号); reconstructed, see the docs",
+        date(2021, 1, 1), ("civil_causes_2020.csv",), _cause_entries("civil_causes_2020.csv", 1),
+        valid_to=date(2025, 12, 31),
     ),
     BuiltinCatalog(
         CatalogKind.CIVIL_CAUSES, "2025", "《民事案件案由规定》 2025 revision (法〔2025〕226号)",
@@ -158,8 +169,8 @@ def _sync(builtin: BuiltinCatalog, version: CatalogVersion | None) -> SyncResult
         status = "updated" if version else "created"
         version = version or CatalogVersion(kind=builtin.kind, label=builtin.label,
                                             is_builtin=True)
-        version.source, version.valid_from, version.checksum = (
-            builtin.source, builtin.valid_from, checksum)
+        version.source, version.valid_from, version.valid_to, version.checksum = (
+            builtin.source, builtin.valid_from, builtin.valid_to, checksum)
         version.save()
         count = replace_entries(version, builtin.entries())
         record(f"catalog.builtin_{status}", version, actor=None,

@@ -33,7 +33,8 @@ from tianping.lib.widgets import DateInput
 PAGE_SIZE = 100
 SEARCH_LIMIT = 50
 PICKER_LIMIT = 15
-# The 2020 civil causes are not shipped (no official data file); the index says so.
+# The built-in 2020 civil causes are a reconstruction; the index says so while no court
+# has replaced them with the official table (an imported version is not built in).
 CIVIL_2020_LAST_DAY = date(2025, 12, 31)
 
 
@@ -57,8 +58,7 @@ def index(request):
     context = {
         "catalogs": catalogs,
         "can_import": can_manage_reference_data(request.user),
-        "civil_2020_missing": resolve_version(CatalogKind.CIVIL_CAUSES, on=CIVIL_2020_LAST_DAY)
-        is None,
+        "civil_2020": resolve_version(CatalogKind.CIVIL_CAUSES, on=CIVIL_2020_LAST_DAY),
     }
     return render(request, "catalog/index.html", context)
 

@@ -4,6 +4,7 @@ are refused with a clear message, and an import applies whole or not at all."""
 import os
 import re
 from collections import Counter
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -18,12 +19,14 @@ from tianping.catalog.builtin import sync_builtin_catalogs
 from tianping.catalog.choices import CatalogKind
 from tianping.catalog.importers import CatalogImportError
 from tianping.catalog.models import CatalogEntry, CatalogVersion
+from tianping.catalog.queries import cause_version_for
 
 pytestmark = pytest.mark.django_db
 
 REPO = Path(__file__).resolve().parents[4]
 KIND_OF_FILE = {
     "case_types_2016.csv": CatalogKind.CASE_TYPES,
+    "civil_causes_2020.csv": CatalogKind.CIVIL_CAUSES,
     "civil_causes_2025.csv": CatalogKind.CIVIL_CAUSES,
     "administrative_causes_2021.csv": CatalogKind.ADMINISTRATIVE_CAUSES,
     "criminal_charges_2024.csv": CatalogKind.CRIMINAL_CHARGES,
@@ -32,6 +35,7 @@ KIND_OF_FILE = {
 NOT_CATALOGS = {
     "administrative_cause_rules_2021.csv",  # how to word a cause, not a list of causes
     "cn_public_holidays_2024_2026.csv",  # the deadlines' calendar
+    "civil_causes_2020_provenance.csv",  # where each row of the 2020 table comes from
 }
 LATER_COURTS = {"京0491", "粤0192", "京74"}
 LATER_TYPE_CODES = {"民诉前调", "诉前调确", "诉前调书"}
@@ -108,6 +112,30 @@ def test_shared_civil_causes_import_as_the_built_in_2025_revision(shared):
     assert sale.path == "合同、准合同纠纷 › 合同纠纷"
     assert imported["8.1"].name == "隐私权纠纷" and imported["8.1"].parent_code == "8"
     assert imported["第十二部分"].name == "特殊诉讼程序案件案由"
+
+
+def test_shared_2020_civil_causes_import_as_the_built_in_2020_revision(shared):
+    sync_builtin_catalogs([CatalogKind.CIVIL_CAUSES])
+
+    imported = import_shared(shared, "civil_causes_2020.csv")
+
+    assert Counter(e.level for e in imported.values()) == {1: 11, 2: 54, 3: 473, 4: 389}
+    assert tree(imported) == tree(entries_of(CatalogKind.CIVIL_CAUSES, "2020"))
+    level_three = sorted(int(code) for code, e in imported.items() if e.level == 3)
+    assert level_three == list(range(1, 474))  # numbered without gap or duplicate
+    assert "第十二部分" not in imported  # the twelfth part came with the 2025 revision
+
+
+def test_a_case_filed_in_2025_gets_a_2020_cause_and_one_filed_in_2026_a_2025_cause():
+    sync_builtin_catalogs([CatalogKind.CIVIL_CAUSES])
+
+    in_2025 = cause_version_for(date(2025, 12, 31))
+    in_2026 = cause_version_for(date(2026, 1, 1))
+    in_2021 = cause_version_for(date(2021, 1, 1))
+
+    assert (in_2021.label, in_2025.label, in_2026.label) == ("2020", "2020", "2025")
+    assert in_2025.entries.filter(level=3).count() == 473
+    assert in_2026.entries.filter(level=3).count() == 514
 
 
 def test_shared_administrative_causes_import_as_the_built_in_2021_rules(shared):
@@ -193,19 +221,21 @@ def test_built_in_sync_loads_every_catalog_once():
 
     assert {(r.kind, r.label, r.status) for r in first} == {
         ("case-types", "2016", "created"),
+        ("civil-causes", "2020", "created"),
         ("civil-causes", "2025", "created"),
         ("administrative-causes", "2021", "created"),
         ("criminal-charges", "2024", "created"),
         ("court-codes", "2018", "created"),
     }
     assert {r.status for r in second} == {"unchanged"}
-    counts = dict(CatalogVersion.objects.values_list("kind", "entry_count"))
+    counts = dict(CatalogVersion.objects.values_list("label", "entry_count"))
     assert counts == {
-        "case-types": 134,
-        "civil-causes": 1055,
-        "administrative-causes": 163,
-        "criminal-charges": 484,
-        "court-codes": 3529,
+        "2016": 134,
+        "2020": 927,
+        "2025": 1055,
+        "2021": 163,
+        "2024": 484,
+        "2018": 3529,
     }
     assert CatalogEntry.objects.count() == sum(counts.values())
 
@@ -213,9 +243,13 @@ def test_built_in_sync_loads_every_catalog_once():
 def test_built_in_versions_carry_their_source_and_dates():
     sync_builtin_catalogs([CatalogKind.CIVIL_CAUSES, CatalogKind.COURT_CODES])
 
-    civil = CatalogVersion.objects.get(kind=CatalogKind.CIVIL_CAUSES)
+    civil = CatalogVersion.objects.get(kind=CatalogKind.CIVIL_CAUSES, label="2025")
+    civil_2020 = CatalogVersion.objects.get(kind=CatalogKind.CIVIL_CAUSES, label="2020")
     courts = CatalogVersion.objects.get(kind=CatalogKind.COURT_CODES)
     assert "法〔2025〕226号" in civil.source and str(civil.valid_from) == "2026-01-01"
+    assert civil.valid_to is None
+    assert "法〔2020〕347号" in civil_2020.source and "reconstructed" in civil_2020.source
+    assert (str(civil_2020.valid_from), str(civil_2020.valid_to)) == ("2021-01-01", "2025-12-31")
     assert courts.valid_from is None and "YB/T 51202" in courts.source
     internet_court = CatalogEntry.objects.get(version=courts, code="京0491")
     assert str(internet_court.valid_from) == "2018-09-09"
@@ -226,9 +260,9 @@ def test_a_changed_built_in_catalog_reloads_in_place(monkeypatch):
     before = dict(CatalogEntry.objects.values_list("code", "pk"))
     monkeypatch.setattr(builtin, "FORMAT_REVISION", "test")
 
-    [result] = sync_builtin_catalogs([CatalogKind.CIVIL_CAUSES])
+    results = sync_builtin_catalogs([CatalogKind.CIVIL_CAUSES])
 
-    assert result.status == "updated"
+    assert {r.status for r in results} == {"updated"}
     # Filings and cases point at entries: a reload keeps them.
     assert dict(CatalogEntry.objects.values_list("code", "pk")) == before
 
@@ -239,8 +273,9 @@ def test_sync_command_reports_each_catalog(capsys):
     call_command("catalog", "sync", "civil-causes", stdout=out)
 
     lines = out.getvalue().splitlines()
-    assert "created" in lines[0] and "1055" in lines[0]
-    assert "unchanged" in lines[2]
+    assert "2020" in lines[0] and "created" in lines[0] and "927" in lines[0]
+    assert "2025" in lines[1] and "created" in lines[1] and "1055" in lines[1]
+    assert "unchanged" in lines[3] and "unchanged" in lines[4]
 
 
 # Bad files.

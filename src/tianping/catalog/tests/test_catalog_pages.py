@@ -77,11 +77,14 @@ def test_anonymous_visitor_sees_the_catalogs_with_their_versions(english, civil)
     page = english.get(INDEX).content.decode()
 
     assert "Civil causes of action (民事案由)" in page
-    [row] = rows(page.split("Civil causes of action")[1])
-    assert row.startswith(
+    [newer, older] = rows(page.split("Civil causes of action")[1])
+    assert newer.startswith(
         "2025 《民事案件案由规定》 2025 revision (法〔2025〕226号) 2026-01-01 — 1055 Built in"
     )
-    assert "not shipped with Tianping for lack of an official data file" in text(page)
+    assert older.startswith("2020 《民事案件案由规定》 2020 revision (法〔2020〕347号)")
+    assert "2021-01-01 2025-12-31 927 Built in" in older
+    assert "The built-in 2020 civil causes of action" in text(page)
+    assert "are a reconstruction" in text(page)
 
 
 def test_the_browser_lists_causes_in_their_hierarchy(english, civil):
@@ -122,9 +125,16 @@ def test_the_search_box_updates_the_results_as_one_types(english, civil):
 
 
 def test_a_date_with_no_version_in_force_says_so(english, civil):
-    page = english.get(CIVIL, {"on": "2025-06-01"}).content.decode()
+    page = english.get(CIVIL, {"on": "2020-06-01"}).content.decode()
 
-    assert "No version of this catalog is in force on 2025-06-01." in text(page)
+    assert "No version of this catalog is in force on 2020-06-01." in text(page)
+
+
+def test_a_date_in_2025_browses_the_2020_revision(english, civil):
+    page = english.get(CIVIL, {"on": "2025-06-01", "q": "84"}).content.decode()
+
+    assert "Version 2020" in text(page)
+    assert rows(page)[0].startswith("84 买卖合同纠纷")
 
 
 def test_a_version_can_be_chosen_by_label(english, civil):
@@ -164,7 +174,7 @@ def test_picker_results_are_choices_carrying_their_code(english, civil):
 
 def test_picker_searches_the_version_in_force_on_the_given_day(english, civil):
     page = english.get(
-        f"{CIVIL}picker/", {"field": "cause", "cause__search": "mmht", "on": "2025-06-01"}
+        f"{CIVIL}picker/", {"field": "cause", "cause__search": "mmht", "on": "2020-06-01"}
     ).content.decode()
 
     assert "data-code" not in page and "Nothing matches." in page

@@ -34,8 +34,9 @@ CIVIL_HEADER = ",".join(
         "四级案由",
     ]
 )
-# A FIXTURE written for these tests, standing in for the 2020 revision (not shipped): its
-# numbering is made up so that an answer from it cannot be mistaken for one from 2025.
+# A FIXTURE written for these tests, standing in for a court's own copy of the official 2020
+# table: its numbering is made up so that an answer from it cannot be mistaken for one from
+# the built-in (reconstructed) 2020 revision or from 2025.
 FIXTURE_2020 = "\n".join(
     [
         CIVIL_HEADER,
@@ -71,12 +72,13 @@ def civil():
 
 
 @pytest.fixture
-def civil_2020(civil):
+def official_2020(civil):
     return import_catalog(
         CatalogKind.CIVIL_CAUSES,
         FIXTURE_2020,
         actor=None,
         label="2020",
+        replace=True,
         valid_from=date(2021, 1, 1),
         valid_to=date(2025, 12, 31),
         source="法〔2020〕347号",
@@ -146,25 +148,35 @@ def test_a_search_takes_few_queries(civil, django_assert_max_num_queries):
 # The version in force.
 
 
-def test_a_case_filed_before_2026_takes_its_cause_from_the_2020_rules(civil_2020):
+def test_a_case_filed_before_2026_takes_its_cause_from_the_2020_rules(civil):
     assert cause_version_for(date(2025, 6, 1)).label == "2020"
     assert cause_version_for(date(2026, 3, 1)).label == "2025"
 
 
-def test_the_same_search_answers_from_the_version_in_force_on_the_filing_date(civil_2020):
+def test_the_same_search_answers_from_the_version_in_force_on_the_filing_date(civil):
     before = search_entries(CatalogKind.CIVIL_CAUSES, "mmht", on=date(2025, 6, 1))
     after = search_entries(CatalogKind.CIVIL_CAUSES, "mmht", on=date(2026, 3, 1))
 
-    assert (before[0].code, before[0].version.label) == ("901", "2020")
+    assert (before[0].code, before[0].version.label) == ("84", "2020")
     assert (after[0].code, after[0].version.label) == ("88", "2025")
 
 
-def test_without_the_2020_rules_no_cause_version_is_in_force_in_2025(civil):
-    assert cause_version_for(date(2025, 6, 1)) is None
-    assert search_entries(CatalogKind.CIVIL_CAUSES, "mmht", on=date(2025, 6, 1)) == []
+def test_before_2021_no_cause_version_is_in_force(civil):
+    assert cause_version_for(date(2020, 12, 31)) is None
+    assert search_entries(CatalogKind.CIVIL_CAUSES, "mmht", on=date(2020, 12, 31)) == []
 
 
-def test_without_a_date_today_s_version_is_used(civil_2020, monkeypatch):
+def test_a_courts_official_2020_table_replaces_the_built_in_one_and_stays(official_2020):
+    found = search_entries(CatalogKind.CIVIL_CAUSES, "mmht", on=date(2025, 6, 1))
+    assert (found[0].code, found[0].version.label) == ("901", "2020")
+
+    [result] = [r for r in sync_builtin_catalogs([CatalogKind.CIVIL_CAUSES]) if r.label == "2020"]
+
+    assert result.status == "kept-imported"
+    assert search_entries(CatalogKind.CIVIL_CAUSES, "mmht", on=date(2025, 6, 1))[0].code == "901"
+
+
+def test_without_a_date_today_s_version_is_used(civil, monkeypatch):
     monkeypatch.setattr("django.utils.timezone.localdate", lambda: date(2025, 6, 1))
     assert resolve_version(CatalogKind.CIVIL_CAUSES).label == "2020"
     monkeypatch.setattr("django.utils.timezone.localdate", lambda: date(2026, 6, 1))
