@@ -4,18 +4,17 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from tianping.cases.actions import change_procedure
 from tianping.cases.queries import get_case_for_user
 from tianping.courts.permissions import effective_user
 from tianping.deadlines import actions, queries
-from tianping.deadlines.calendar import HolidayDataMissing
 from tianping.deadlines.limits import Exclusion, Grant, LimitError, compute_limit
 from tianping.deadlines.models import ExtensionRequest
 from tianping.deadlines.rules import RULES, UnknownRule, get_rule
 from tianping.deadlines.services import court_calendar
-from tianping.deadlines.steps import render
+from tianping.deadlines.steps import render, weekends_only_years
 
 router = Router(tags=["time limits"])
 
@@ -51,6 +50,9 @@ class StepOut(Schema):
 
 class ComputeOut(Schema):
     expires_on: datetime.date
+    weekends_only_years: list[int] = Field(
+        description="Years for which no holiday schedule is on file: only weekends counted."
+    )
     steps: list[StepOut]
 
 
@@ -80,15 +82,20 @@ def compute(request, payload: ComputeIn):
         result = compute_limit(
             get_rule(payload.rule),
             payload.start,
-            court_calendar(strict=True),
+            court_calendar(),
             exclusions=tuple(Exclusion(e.kind, e.start, e.end) for e in payload.exclude),
             grants=grants,
             in_custody=payload.in_custody,
         )
-    except (UnknownRule, LimitError, HolidayDataMissing) as exc:
+    except (UnknownRule, LimitError) as exc:
         return Status(422, {"detail": str(exc)})
     return Status(
-        200, {"expires_on": result.expires_on, "steps": [s.as_dict() for s in result.steps]}
+        200,
+        {
+            "expires_on": result.expires_on,
+            "weekends_only_years": weekends_only_years(result.steps),
+            "steps": [s.as_dict() for s in result.steps],
+        },
     )
 
 

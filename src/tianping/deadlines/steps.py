@@ -29,11 +29,25 @@ MESSAGES = {
         "(Criminal Procedure Law art. 105)."
     ),
     "holiday-data-missing": _(
-        "No holiday schedule for %(year)s is on file: only weekends were "
-        "treated as rest days. Add the State Council's schedule for "
-        "that year."
+        "No holiday schedule for %(year)s is on file yet: only weekends were "
+        "treated as rest days, so this date may still move when the schedule "
+        "is published."
     ),
 }
+
+
+def weekends_only_years(steps) -> list[int]:
+    """The years in which only weekends counted as rest days (no holiday schedule on file),
+    from Step objects or their stored dictionaries."""
+    years = set()
+    for step in steps:
+        code, params = (
+            (step.code, dict(step.params)) if isinstance(step, Step)
+            else (step.get("code"), step.get("params") or {})
+        )
+        if code == "holiday-data-missing":
+            years.add(int(params["year"]))
+    return sorted(years)
 
 
 @dataclass(frozen=True)

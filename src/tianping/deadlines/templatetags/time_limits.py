@@ -30,3 +30,11 @@ def step_text(step: dict) -> str:
     from tianping.deadlines.steps import render
 
     return render(step.get("code", ""), step.get("params", {}))
+
+
+@register.filter
+def weekends_only(steps) -> str:
+    """The years of an explanation computed with weekends only, as "2027, 2028"."""
+    from tianping.deadlines.steps import weekends_only_years
+
+    return ", ".join(str(year) for year in weekends_only_years(steps or []))

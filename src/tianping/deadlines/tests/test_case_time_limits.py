@@ -155,6 +155,23 @@ def test_api_compute_and_bad_rule(client, demo, login):
     assert bad.status_code == 422 and "nope" in bad.json()["detail"]
 
 
+def test_api_compute_answers_for_2027_with_weekends_only_and_says_so(client, demo, login):
+    login(demo["zhangsan"])
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    body = client.post(
+        "/api/v1/time-limits/compute",
+        {"rule": "civil-ordinary", "start": "2026-12-05"},
+        content_type="application/json",
+    ).json()
+
+    assert body["expires_on"] == "2027-06-07"
+    assert body["weekends_only_years"] == [2027]
+    [note] = [s["text"] for s in body["steps"] if s["code"] == "holiday-data-missing"]
+    assert "only weekends were treated as rest days" in note
+    assert "Add the" not in note  # a litigant is not told to enter holiday data
+
+
 def test_summary_converted_to_ordinary_counts_from_the_filing_date(client, demo, login, case):
     from tianping.cases.actions import change_procedure
 
@@ -170,3 +187,27 @@ def test_summary_converted_to_ordinary_counts_from_the_filing_date(client, demo,
     body = response.json()
     assert body["rule"] == "civil-ordinary" and body["starts_on"] == case.filed_on.isoformat()
     assert "procedure_changed" in [e.kind for e in case.events.all()]
+
+
+def test_staff_are_told_to_enter_a_missing_holiday_schedule_and_the_parties_are_not(
+    client, demo, login, case
+):
+    # given a case filed today whose limit ends in a year with no holiday schedule on file
+    years = case.time_limit.steps and [
+        s["params"]["year"] for s in case.time_limit.steps if s["code"] == "holiday-data-missing"
+    ]
+    if not years:
+        pytest.skip("the holiday schedule covers the expiry year")
+    hint = f"The State Council's holiday schedule for {years[0]} is not in the holiday table"
+    # when the judge and then the litigant look at the case
+    login(demo["wangjun"])
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    judge_page = client.get(f"/time-limits/cases/{case.code}/").content.decode()
+    client.logout()
+    login(demo["zhangsan"])
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    party_page = client.get(f"/portal/cases/{case.code}/").content.decode()
+    # then only the staff page says what to do; both explain the weekends-only count
+    assert hint in judge_page
+    assert hint not in party_page
+    assert "only weekends were treated as rest days" in party_page

@@ -157,13 +157,46 @@ def test_the_command_prints_json_with_steps(capsys):
         (["--rule", "civil-forever", "--start", "2024-01-01"], "civil-forever"),
         (["--rule", "civil-ordinary", "--start", "2024-13-01"], "not a date"),
         (["--rule", "civil-ordinary", "--start", "2024-01-01", "--extend", "6y"], "6m or 10d"),
-        (["--rule", "civil-ordinary", "--start", "2098-01-01"], "No holiday data for 2098"),
     ],
 )
 def test_the_command_names_the_rule_broken(args, message):
     with pytest.raises(CommandError, match=message) as caught:
         call_command("time-limit", "compute", *args)
     assert caught.value.returncode == 2
+
+
+@pytest.mark.django_db
+def test_the_command_answers_for_a_year_without_holiday_data_with_weekends_only(capsys):
+    # a case filed on 2026-12-05: six months end on Saturday 2027-06-05; with no 2027
+    # schedule on file only weekends are rest days, so the limit ends on Monday 2027-06-07
+    call_command(
+        "time-limit", "compute", "--rule", "civil-ordinary", "--start", "2026-12-05", "--json"
+    )
+    out = json.loads(capsys.readouterr().out)
+
+    assert out["expires_on"] == "2027-06-07"
+    assert out["weekends_only_years"] == [2027]
+    missing = [s for s in out["steps"] if s["code"] == "holiday-data-missing"]
+    assert missing and missing[0]["params"] == {"year": 2027}
+
+
+@pytest.mark.django_db
+def test_the_command_tells_staff_to_enter_the_missing_schedule(capsys):
+    call_command("time-limit", "compute", "--rule", "civil-ordinary", "--start", "2026-12-01")
+    captured = capsys.readouterr()
+
+    assert captured.out.splitlines()[-1] == "=> 2027-06-01"
+    assert "no holiday schedule for 2027" in captured.err
+
+
+@pytest.mark.django_db
+def test_a_year_the_package_covers_is_not_flagged(capsys):
+    call_command(
+        "time-limit", "compute", "--rule", "civil-ordinary", "--start", "2025-03-03", "--json"
+    )
+    out = json.loads(capsys.readouterr().out)
+
+    assert out["expires_on"] == "2025-09-03" and out["weekends_only_years"] == []
 
 
 def test_the_console_command_exits_2_on_bad_input():

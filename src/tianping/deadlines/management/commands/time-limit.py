@@ -6,10 +6,10 @@ import re
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tianping.deadlines.calendar import HolidayDataMissing
 from tianping.deadlines.limits import Exclusion, ExclusionKind, Grant, LimitError, compute_limit
 from tianping.deadlines.rules import RULES, UnknownRule, get_rule
 from tianping.deadlines.services import court_calendar
+from tianping.deadlines.steps import weekends_only_years
 
 _EXTEND = re.compile(r"^(\d+)([md])$")
 
@@ -87,18 +87,19 @@ class Command(BaseCommand):
             result = compute_limit(
                 rule,
                 parse_date(options["start"], "--start"),
-                court_calendar(strict=True),
+                court_calendar(),
                 exclusions=tuple(parse_exclusion(e) for e in options["exclude"]),
                 grants=tuple(parse_extension(e) for e in options["extend"]),
                 in_custody=options["in_custody"],
             )
-        except (UnknownRule, LimitError, HolidayDataMissing) as exc:
+        except (UnknownRule, LimitError) as exc:
             raise CommandError(str(exc), returncode=2) from None
         if options["json"]:
             self.stdout.write(
                 json.dumps(
                     {
                         "expires_on": result.expires_on.isoformat(),
+                        "weekends_only_years": weekends_only_years(result.steps),
                         "steps": [s.as_dict() for s in result.steps],
                     },
                     ensure_ascii=False,
@@ -108,3 +109,8 @@ class Command(BaseCommand):
         for step in result.steps:
             self.stdout.write(f"- {step.text}")
         self.stdout.write(f"=> {result.expires_on.isoformat()}")
+        for year in weekends_only_years(result.steps):
+            self.stderr.write(
+                f"note: no holiday schedule for {year} in the holiday table; enter the State "
+                "Council's schedule (admin: calendar days, covered years) and compute again."
+            )
