@@ -295,7 +295,7 @@ def main() -> None:
     from django.db import connection
     from django.utils import timezone
 
-    from tianping.courts.demo import load_demo
+    from tianping.demo.network import load_demo
 
     rng, started = random.Random(args.seed), time.perf_counter()
     print(f"Seeding {args.count} cases into {connection.vendor} {connection.settings_dict['NAME']}")

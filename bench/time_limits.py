@@ -24,9 +24,9 @@ def bench_compute(n: int) -> None:
     import django
 
     django.setup()
-    from tianping.deadlines.calendar import RestDayCalendar
-    from tianping.deadlines.limits import Exclusion, compute_limit
-    from tianping.deadlines.rules import RULES
+    from tianping.law.calendar import RestDayCalendar
+    from tianping.law.limits import Exclusion, compute_limit
+    from tianping.law.rules import RULES
 
     rng = random.Random(7)
     calendar = RestDayCalendar()

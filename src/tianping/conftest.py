@@ -13,7 +13,7 @@ from django.db import connections
 from django.utils import translation
 
 from tianping.audit.maintenance import allow_purge
-from tianping.courts.demo import DEMO_PASSWORD, load_demo
+from tianping.demo.network import DEMO_PASSWORD, load_demo
 
 
 @pytest.fixture(scope="session", autouse=True)

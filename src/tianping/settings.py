@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tianping.audit",
     "tianping.workspace",
     "tianping.portal",
+    "tianping.demo",
 ]
 
 MIDDLEWARE = [

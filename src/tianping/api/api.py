@@ -30,7 +30,7 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found"}, status=404)
 
 
-api.add_router("/", "tianping.accounts.api.router")
+api.add_router("/", "tianping.courts.api_me.router")
 api.add_router("/courts", "tianping.courts.api.router")
 api.add_router("/backups", "tianping.courts.api.backup_router")
 api.add_router("/catalogs", "tianping.catalog.api.router")

@@ -15,10 +15,10 @@ from tianping.cases.assignment import draw_judge, eligible_judges
 from tianping.cases.choices import ClosureMode, Procedure
 from tianping.cases.events import case_event
 from tianping.cases.models import Case, CaseDocument, CaseParty, CaseRepresentative, TriageRule
+from tianping.cases.permissions import require_case_judge
 from tianping.catalog.numbering import issue_case_number
 from tianping.courts.choices import DivisionKind
 from tianping.courts.permissions import can_assign_cases, can_try_cases
-from tianping.deadlines.actions import refresh_time_limit
 from tianping.filings.choices import TYPE_CODES
 from tianping.lib.uploads import check_upload
 
@@ -31,7 +31,8 @@ DIVISION_BY_TYPE = {
 }
 
 
-def _do(case: Case, transition: str) -> None:
+def apply_transition(case: Case, transition: str) -> None:
+    """Run a workflow transition, telling the user plainly when it is not possible now."""
     try:
         getattr(case, transition)()
     except TransitionNotAllowed:
@@ -41,15 +42,17 @@ def _do(case: Case, transition: str) -> None:
         ) from None
 
 
-def _locked(case: Case) -> Case:
+def lock_case(case: Case) -> Case:
+    """Re-read the case under a row lock, refusing if someone changed its state meanwhile."""
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.state != case.state:
         raise ValidationError(_("Someone else has just acted on this case; reload it."))
     return locked
 
 
-def open_case_from_filing(filing, *, actor, acted_for=None, today, rng=None) -> Case:
-    """Create the case of an accepted filing: number, parties, triage and assignment."""
+def open_case_from_filing(filing, *, actor, acted_for=None, today) -> Case:
+    """Create the case of an accepted filing: number, parties and triage. Assignment and
+    the time limit follow in `flows.filing.accept_filing`."""
     type_code = TYPE_CODES[filing.kind]
     issued = issue_case_number(court_code=filing.court.code, type_code=type_code, year=today.year)
     case = Case.objects.create(
@@ -78,8 +81,6 @@ def open_case_from_filing(filing, *, actor, acted_for=None, today, rng=None) -> 
     )
     record("case.filed", case, actor=actor, acted_for=acted_for)
     triage_case(case, actor=actor, acted_for=acted_for)
-    refresh_time_limit(case, actor=actor, acted_for=acted_for, why="filed")
-    assign_at_random(case, actor=actor, acted_for=acted_for, rng=rng)
     return case
 
 
@@ -232,7 +233,7 @@ def assign_by_hand(case: Case, *, actor, judge, reason: str, acted_for=None) -> 
     if not can_try_cases(judge, case.court):
         raise ValidationError(_("%(name)s is not a judge of this court.") % {"name": judge})
     with transaction.atomic():
-        case = _locked(case)
+        case = lock_case(case)
         _set_judge(
             case, judge, actor=actor, acted_for=acted_for, how="designated", reason=reason.strip()
         )
@@ -241,7 +242,7 @@ def assign_by_hand(case: Case, *, actor, judge, reason: str, acted_for=None) -> 
 
 def _set_judge(case: Case, judge, *, actor, acted_for, how, **details) -> None:
     previous = case.judge
-    _do(case, "assign")
+    apply_transition(case, "assign")
     case.judge = judge
     case.save(update_fields=["judge", "state"])
     case_event(
@@ -263,17 +264,11 @@ def _set_judge(case: Case, judge, *, actor, acted_for, how, **details) -> None:
     )
 
 
-def _require_judge(case: Case, actor, acted_for=None) -> None:
-    person = acted_for or actor
-    if case.judge_id != person.pk and not can_assign_cases(person, case.court):
-        raise PermissionDenied(_("Only the case's judge can do that."))
-
-
 def start_trial(case: Case, *, actor, acted_for=None) -> Case:
-    _require_judge(case, actor, acted_for)
+    require_case_judge(case, acted_for or actor)
     with transaction.atomic():
-        case = _locked(case)
-        _do(case, "start_trial")
+        case = lock_case(case)
+        apply_transition(case, "start_trial")
         case.save(update_fields=["state"])
         case_event(case, "trial_started", actor=actor, acted_for=acted_for)
     return case
@@ -281,7 +276,7 @@ def start_trial(case: Case, *, actor, acted_for=None) -> Case:
 
 def close_case(case: Case, *, actor, mode: str, closed_on, note: str = "", acted_for=None) -> Case:
     """Close the case (结案) with its closure mode and date; it leaves the pending lists."""
-    _require_judge(case, actor, acted_for)
+    require_case_judge(case, acted_for or actor)
     if mode not in ClosureMode.values:
         raise ValidationError(_("Choose how the case was closed."))
     if closed_on < case.filed_on:
@@ -289,8 +284,8 @@ def close_case(case: Case, *, actor, mode: str, closed_on, note: str = "", acted
     if closed_on > timezone.localdate():
         raise ValidationError(_("The closing date cannot be in the future."))
     with transaction.atomic():
-        case = _locked(case)
-        _do(case, "close")
+        case = lock_case(case)
+        apply_transition(case, "close")
         case.closure_mode, case.closed_on, case.closure_note = mode, closed_on, note
         case.save(update_fields=["state", "closure_mode", "closed_on", "closure_note"])
         case_event(
@@ -307,7 +302,7 @@ def close_case(case: Case, *, actor, mode: str, closed_on, note: str = "", acted
 
 def attach_case_documents(case: Case, files, *, actor, acted_for=None) -> list[CaseDocument]:
     """Store documents of the case (judgment, ruling ...) after checking each file's content."""
-    _require_judge(case, actor, acted_for)
+    require_case_judge(case, acted_for or actor)
     stored = []
     for uploaded in files:
         checked = check_upload(uploaded)
@@ -329,15 +324,15 @@ def attach_case_documents(case: Case, files, *, actor, acted_for=None) -> list[C
 
 
 def change_procedure(case: Case, *, actor, procedure: str, reason: str, acted_for=None) -> Case:
-    """Convert the procedure (e.g. summary to ordinary, 简转普). The time limit is recomputed
-    under the new rule and still counts from the filing date (民诉解释 art. 258)."""
-    _require_judge(case, actor, acted_for)
+    """Convert the procedure (e.g. summary to ordinary, 简转普). Called from
+    `flows.cases.change_procedure`, which moves the time limit in the same transaction."""
+    require_case_judge(case, acted_for or actor)
     if procedure not in Procedure.values or procedure == case.procedure:
         raise ValidationError(_("Choose a different procedure."))
     if not (reason or "").strip():
         raise ValidationError(_("Give the reason for changing the procedure."))
     with transaction.atomic():
-        case = _locked(case)
+        case = lock_case(case)
         previous = case.get_procedure_display()
         case.procedure = procedure
         case.save(update_fields=["procedure"])
@@ -350,16 +345,15 @@ def change_procedure(case: Case, *, actor, procedure: str, reason: str, acted_fo
             procedure=case.get_procedure_display(),
             reason=reason.strip(),
         )
-        refresh_time_limit(case, actor=actor, acted_for=acted_for, why="procedure changed")
     return case
 
 
 def archive_case(case: Case, *, actor, acted_for=None) -> Case:
     """File a closed case in the archive (归档)."""
-    _require_judge(case, actor, acted_for)
+    require_case_judge(case, acted_for or actor)
     with transaction.atomic():
-        case = _locked(case)
-        _do(case, "archive")
+        case = lock_case(case)
+        apply_transition(case, "archive")
         case.save(update_fields=["state"])
         case_event(case, "archived", actor=actor, acted_for=acted_for)
         record("case.archived", case, actor=actor, acted_for=acted_for)

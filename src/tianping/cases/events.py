@@ -3,7 +3,7 @@
 from django.db.models import Max
 
 from tianping.cases.models import Case, CaseEvent
-from tianping.filings.events import _plain
+from tianping.lib.plain import plain
 
 
 def case_event(
@@ -18,5 +18,5 @@ def case_event(
         is_public=is_public,
         actor=actor if getattr(actor, "pk", None) else None,
         acted_for=acted_for if getattr(acted_for, "pk", None) else None,
-        details={k: _plain(v) for k, v in details.items()},
+        details={k: plain(v) for k, v in details.items()},
     )

@@ -7,10 +7,10 @@ from django_fsm import ConcurrentTransitionMixin, FSMField
 
 from tianping.cases.choices import PENDING_STATES, CaseState, ClosureMode, Procedure, Track
 from tianping.cases.workflow import CaseWorkflow
-from tianping.filings.choices import RepresentativeKind
-from tianping.filings.models import PartyDetails, new_public_code
 from tianping.lib.green_channel import GreenChannel, green_first
 from tianping.lib.timeline import TimelineEvent
+from tianping.parties.choices import RepresentativeKind
+from tianping.parties.models import PartyDetails, new_public_code
 
 
 class CaseQuerySet(models.QuerySet):

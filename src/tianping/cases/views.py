@@ -34,8 +34,8 @@ from tianping.courts.permissions import (
     is_staff_member,
 )
 from tianping.courts.queries import courts_visible_to
-from tianping.deadlines.rules import BY_CODE as RULES_BY_CODE
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
+from tianping.law.rules import BY_CODE as RULES_BY_CODE
 
 PAGE_SIZE = 50
 EVENT_LABELS = {

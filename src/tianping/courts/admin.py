@@ -93,3 +93,19 @@ class MembershipAdmin(ReferenceAdmin):
     list_filter = ["role", "is_active", "sees_lower_courts"]
     search_fields = ["user__username", "user__full_name", "court__name"]
     autocomplete_fields = ["user", "court"]
+
+
+@admin.register(models.CalendarDay)
+class CalendarDayAdmin(ReferenceAdmin):
+    list_display = ["day", "is_rest_day", "name"]
+    list_filter = ["is_rest_day"]
+    date_hierarchy = "day"
+
+
+@admin.register(models.CoveredYear)
+class CoveredYearAdmin(ReferenceAdmin):
+    list_display = ["year", "source"]
+
+
+# Registered here: accounts sit below courts and cannot import these gates.
+from tianping.courts import admin_accounts  # noqa: E402, F401

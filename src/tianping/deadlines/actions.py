@@ -10,19 +10,21 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tianping.cases.actions import apply_transition, lock_case
 from tianping.cases.choices import Procedure
 from tianping.cases.events import case_event
+from tianping.cases.permissions import require_case_judge
 from tianping.courts.choices import Role
+from tianping.courts.holidays import court_calendar
 from tianping.courts.permissions import can_approve_extension, roles_in
-from tianping.deadlines.limits import Exclusion, ExclusionKind, Grant, LimitError, compute_limit
 from tianping.deadlines.models import (
     CaseExclusion,
     CaseTimeLimit,
     ExtensionRequest,
     ExtensionStatus,
 )
-from tianping.deadlines.rules import get_rule
-from tianping.deadlines.services import court_calendar
+from tianping.law.limits import Exclusion, ExclusionKind, Grant, LimitError, compute_limit
+from tianping.law.rules import get_rule
 
 _BY_PROCEDURE = {
     ("民初", Procedure.ORDINARY): "civil-ordinary",
@@ -102,12 +104,10 @@ def refresh_time_limit(case, *, actor, acted_for=None, why: str) -> CaseTimeLimi
 
 def suspend_case(case, *, actor, on: datetime.date, note: str, acted_for=None):
     """Suspend proceedings (中止): the clock stops until they resume."""
-    from tianping.cases.actions import _do, _locked, _require_judge
-
-    _require_judge(case, actor, acted_for)
+    require_case_judge(case, acted_for or actor)
     with transaction.atomic():
-        case = _locked(case)
-        _do(case, "suspend")
+        case = lock_case(case)
+        apply_transition(case, "suspend")
         case.save(update_fields=["state"])
         CaseExclusion.objects.create(
             case=case, kind=ExclusionKind.SUSPENSION, starts_on=on, note=note, recorded_by=actor
@@ -119,15 +119,13 @@ def suspend_case(case, *, actor, on: datetime.date, note: str, acted_for=None):
 
 def resume_case(case, *, actor, on: datetime.date, acted_for=None):
     """Resume: the days suspended (up to the day before resumption) are not counted."""
-    from tianping.cases.actions import _do, _locked, _require_judge
-
-    _require_judge(case, actor, acted_for)
+    require_case_judge(case, acted_for or actor)
     with transaction.atomic():
-        case = _locked(case)
+        case = lock_case(case)
         open_ = case.exclusions.filter(kind=ExclusionKind.SUSPENSION, ends_on__isnull=True).first()
         if open_ is None or on <= open_.starts_on:
             raise ValidationError(_("Resumption must come after the suspension began."))
-        _do(case, "resume")
+        apply_transition(case, "resume")
         case.save(update_fields=["state"])
         open_.ends_on = on - datetime.timedelta(days=1)
         open_.save(update_fields=["ends_on"])
@@ -139,9 +137,7 @@ def resume_case(case, *, actor, on: datetime.date, acted_for=None):
 
 def record_exclusion(case, *, actor, kind: str, starts_on, ends_on, note="", acted_for=None):
     """A period not counted (公告, 鉴定, 和解, 管辖异议 ...), both days included."""
-    from tianping.cases.actions import _require_judge
-
-    _require_judge(case, actor, acted_for)
+    require_case_judge(case, acted_for or actor)
     if kind not in ExclusionKind.values or kind == ExclusionKind.SUSPENSION:
         raise ValidationError(_("Choose the kind of excluded period."))
     with transaction.atomic():
@@ -176,9 +172,7 @@ def _next_extension(case, limit):
 
 def request_extension(case, *, actor, reason: str, today: datetime.date, acted_for=None):
     """Ask to extend (延长审限) at least the rule's lead time before expiry."""
-    from tianping.cases.actions import _require_judge
-
-    _require_judge(case, actor, acted_for)
+    require_case_judge(case, acted_for or actor)
     limit = CaseTimeLimit.objects.get(case=case)
     step = _next_extension(case, limit)
     last_day = limit.expires_on - datetime.timedelta(days=step.ask_days_before)

@@ -6,15 +6,15 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from tianping.cases.actions import change_procedure
 from tianping.cases.queries import get_case_for_user
+from tianping.courts.holidays import court_calendar
 from tianping.courts.permissions import effective_user
 from tianping.deadlines import actions, queries
-from tianping.deadlines.limits import Exclusion, Grant, LimitError, compute_limit
 from tianping.deadlines.models import ExtensionRequest
-from tianping.deadlines.rules import RULES, UnknownRule, get_rule
-from tianping.deadlines.services import court_calendar
-from tianping.deadlines.steps import render, weekends_only_years
+from tianping.flows.cases import change_procedure
+from tianping.law.limits import Exclusion, Grant, LimitError, compute_limit
+from tianping.law.rules import RULES, UnknownRule, get_rule
+from tianping.law.steps import render, weekends_only_years
 
 router = Router(tags=["time limits"])
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tianping.cases.choices import Procedure
-from tianping.deadlines.limits import ExclusionKind
+from tianping.law.limits import ExclusionKind
 from tianping.lib.widgets import DateInput
 
 DATE = DateInput()

@@ -23,7 +23,7 @@ def overdue_cases(user, today: datetime.date):
 
 def long_pending_cases(user, today: datetime.date, months: int):
     """Pending cases filed more than MONTHS months ago (长期未结)."""
-    from tianping.deadlines.periods import add_months
+    from tianping.law.periods import add_months
 
     cutoff = add_months(today, -months)
     return (

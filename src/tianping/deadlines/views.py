@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tianping.cases.actions import change_procedure
 from tianping.cases.queries import get_case_for_user
 from tianping.courts.permissions import effective_user, is_staff_member
 from tianping.deadlines import actions, forms, queries
 from tianping.deadlines.models import ExtensionRequest
+from tianping.flows.cases import change_procedure
 
 ACTIONS = {
     "suspend": (

@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
 from tianping.audit.actions import record
+from tianping.courts.holidays import court_calendar
 from tianping.courts.permissions import can_review_filings
-from tianping.deadlines.periods import compute_period
-from tianping.deadlines.services import court_calendar
 from tianping.filings.choices import REVIEW_DAYS, WINDOW_CHANNELS, Channel, FilingStatus
 from tianping.filings.events import filing_event
 from tianping.filings.models import (
@@ -29,6 +28,7 @@ from tianping.filings.models import (
     FilingRepresentative,
 )
 from tianping.filings.validation import completeness_errors, party_errors
+from tianping.law.periods import compute_period
 from tianping.lib.uploads import check_upload
 
 DRAFT_FIELDS = [
@@ -410,19 +410,19 @@ def _decided(filing: Filing, actor) -> None:
     record(f"filing.{filing.status}", filing, actor=actor)
 
 
-def accept_filing(filing: Filing, *, actor, acted_for=None, today=None):
-    """File the case (立案): a case number is issued and the case opened, triaged, assigned."""
-    from tianping.cases.actions import open_case_from_filing
-
+def accept_filing(filing: Filing, *, actor, acted_for=None) -> Filing:
+    """Mark the filing accepted (立案), under a row lock. Call it only from the flow that
+    opens the case in the same transaction (`flows.filing.accept_filing`)."""
     _require_reviewer(filing, acted_for or actor)
-    today = today or timezone.localdate()
-    with transaction.atomic():
-        filing = _locked(filing)
-        _do(filing, "accept")
-        _decided(filing, actor)
-        case = open_case_from_filing(filing, actor=actor, acted_for=acted_for, today=today)
-        filing_event(filing, "accepted", actor=actor, acted_for=acted_for, case_number=case.number)
-    return case
+    filing = _locked(filing)
+    _do(filing, "accept")
+    _decided(filing, actor)
+    return filing
+
+
+def note_case_opened(filing: Filing, *, case_number: str, actor, acted_for=None) -> None:
+    """The filing's timeline says which case it became."""
+    filing_event(filing, "accepted", actor=actor, acted_for=acted_for, case_number=case_number)
 
 
 def receive_for_other_court(

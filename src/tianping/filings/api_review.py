@@ -25,6 +25,7 @@ from tianping.filings import actions
 from tianping.filings import views_review as review
 from tianping.filings.choices import AttachmentKind, Channel, FilingKind, PartyKind, PartyRole
 from tianping.filings.forms_review import default_respond_by, resolve_cause
+from tianping.flows.filing import accept_filing
 
 router = Router(tags=["filing review"])
 FILING_FIELDS = ["kind", "claims", "amount", "facts", "is_livelihood", "is_enterprise"]
@@ -314,7 +315,7 @@ def window(request, payload: WindowIn):
         **_by(request),
     )
     if payload.file_now:
-        actions.accept_filing(filing, **_by(request))
+        accept_filing(filing, **_by(request))
     return Status(
         201, _filing_out(review.get_filing_for_clerk(effective_user(request), filing.code))
     )
@@ -348,7 +349,7 @@ def filing_detail(request, code: str):
 @router.post("/{code}/accept", response={200: FilingOut, 409: ConflictOut}, summary="File the case")
 def accept(request, code: str, payload: DecisionIn | None = None):
     def run(filing):
-        actions.accept_filing(filing, **_by(request))
+        accept_filing(filing, **_by(request))
         return filing_detail(request, code)
 
     return _decide(request, code, payload.expected_status if payload else None, run)

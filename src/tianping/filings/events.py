@@ -3,6 +3,7 @@
 from django.db.models import Max
 
 from tianping.filings.models import Filing, FilingEvent
+from tianping.lib.plain import plain
 
 
 def filing_event(filing: Filing, kind: str, *, actor, acted_for=None, **details) -> FilingEvent:
@@ -14,15 +15,5 @@ def filing_event(filing: Filing, kind: str, *, actor, acted_for=None, **details)
         kind=kind,
         actor=actor if getattr(actor, "pk", None) else None,
         acted_for=acted_for if getattr(acted_for, "pk", None) else None,
-        details={k: _plain(v) for k, v in details.items()},
+        details={k: plain(v) for k, v in details.items()},
     )
-
-
-def _plain(value):
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, int | float | bool | str):
-        return value
-    return str(value)

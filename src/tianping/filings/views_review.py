@@ -36,6 +36,7 @@ from tianping.filings.queries import (
     review_queue,
     reviewing_court_ids,
 )
+from tianping.flows.filing import accept_filing
 from tianping.lib.pdf import pdf_response
 
 PROPERTY_KINDS = {FilingKind.CIVIL, FilingKind.ENFORCEMENT_OBJECTION_SUIT}
@@ -265,7 +266,7 @@ def _by(request) -> dict:
 @require_POST
 def accept(request, code):
     def run(filing, form):
-        actions.accept_filing(filing, **_by(request))
+        accept_filing(filing, **_by(request))
         return redirect("review:filed", code)
 
     return _decide(request, code, "accept", None, run)
@@ -376,7 +377,7 @@ def _after_hand_in(request, filing):
     if "file_now" not in request.POST:
         return redirect("review:receipt", filing.code)
     try:
-        actions.accept_filing(filing, **_by(request))
+        accept_filing(filing, **_by(request))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("review:detail", filing.code)

@@ -4,7 +4,7 @@ import django.db.models.deletion
 import django_fsm
 import tianping.cases.models
 import tianping.cases.workflow
-import tianping.filings.models
+import tianping.parties.models
 from django.db import migrations, models
 
 
@@ -110,7 +110,7 @@ class Migration(migrations.Migration):
             name='Case',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=tianping.filings.models.new_public_code, max_length=12, unique=True)),
+                ('code', models.CharField(default=tianping.parties.models.new_public_code, max_length=12, unique=True)),
                 ('number', models.CharField(max_length=40, unique=True, verbose_name='case number')),
                 ('type_code', models.CharField(max_length=8, verbose_name='type code')),
                 ('special_code', models.CharField(blank=True, max_length=2, verbose_name='specialised-trial code')),

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from tianping.catalog.builtin import sync_builtin_catalogs
-from tianping.courts.demo import DEMO_PASSWORD, load_demo
+from tianping.demo.network import DEMO_PASSWORD, load_demo
 
 pytestmark = pytest.mark.browser
 

@@ -15,6 +15,7 @@ from tianping.courts.actions import name_backup
 from tianping.courts.models import Court
 from tianping.filings import actions as filing_actions
 from tianping.filings.choices import Channel
+from tianping.flows.filing import accept_filing
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def make_case(demo, court_code="内2502", *, clerk="lixia", amount="20000", on=N
     filing_actions.set_parties(filing, [PLAINTIFF, DEFENDANT], actor=filer)
     on = on or timezone.localdate()
     filing = filing_actions.submit_filing(filing, actor=filer, today=on)
-    return filing_actions.accept_filing(filing, actor=demo[clerk], today=on)
+    return accept_filing(filing, actor=demo[clerk], today=on)
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ import pytest
 from django.test import Client
 
 from tianping.accounts.tokens import issue_token
-from tianping.courts.demo import DEMO_PASSWORD
 from tianping.courts.models import Court
+from tianping.demo.network import DEMO_PASSWORD
 from tianping.filings import actions
 from tianping.filings.choices import Channel
+from tianping.flows.filing import accept_filing
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def case(demo):
     actions.save_draft(filing, actor=user, claims="归还借款", facts="借款未还")
     actions.set_parties(filing, PARTIES, actor=user)
     filing = actions.submit_filing(filing, actor=user)
-    return actions.accept_filing(filing, actor=demo["lixia"])
+    return accept_filing(filing, actor=demo["lixia"])
 
 
 def test_the_litigant_sees_number_judge_and_public_timeline(demo, case):

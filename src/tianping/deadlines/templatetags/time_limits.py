@@ -27,7 +27,7 @@ def days_left(case, today=None):
 @register.filter
 def step_text(step: dict) -> str:
     """A stored explanation step in the reader's language."""
-    from tianping.deadlines.steps import render
+    from tianping.law.steps import render
 
     return render(step.get("code", ""), step.get("params", {}))
 
@@ -35,6 +35,6 @@ def step_text(step: dict) -> str:
 @register.filter
 def weekends_only(steps) -> str:
     """The years of an explanation computed with weekends only, as "2027, 2028"."""
-    from tianping.deadlines.steps import weekends_only_years
+    from tianping.law.steps import weekends_only_years
 
     return ", ".join(str(year) for year in weekends_only_years(steps or []))

@@ -11,6 +11,7 @@ from tianping.courts.models import Court
 from tianping.deadlines import actions
 from tianping.filings import actions as filing_actions
 from tianping.filings.choices import Channel
+from tianping.flows.filing import accept_filing
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -47,7 +48,7 @@ def case(demo):
     )
     filing_actions.set_parties(filing, PARTIES, actor=demo["zhangsan"])
     filing = filing_actions.submit_filing(filing, actor=demo["zhangsan"])
-    case = filing_actions.accept_filing(filing, actor=demo["lixia"])
+    case = accept_filing(filing, actor=demo["lixia"])
     # over 500,000 yuan: complex, civil division; give it a judge of that division
     from tianping.cases.actions import assign_by_hand
 
@@ -173,7 +174,7 @@ def test_api_compute_answers_for_2027_with_weekends_only_and_says_so(client, dem
 
 
 def test_summary_converted_to_ordinary_counts_from_the_filing_date(client, demo, login, case):
-    from tianping.cases.actions import change_procedure
+    from tianping.flows.cases import change_procedure
 
     change_procedure(case, actor=demo["wangjun"], procedure="summary", reason="事实清楚")
     case.time_limit.refresh_from_db()

@@ -12,9 +12,9 @@ from django.core.management.base import CommandError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tianping.deadlines.calendar import RestDayCalendar
-from tianping.deadlines.limits import Exclusion, Grant, LimitError, compute_limit
-from tianping.deadlines.rules import RULES, get_rule
+from tianping.law.calendar import RestDayCalendar
+from tianping.law.limits import Exclusion, Grant, LimitError, compute_limit
+from tianping.law.rules import RULES, get_rule
 
 D = datetime.date
 CAL = RestDayCalendar()

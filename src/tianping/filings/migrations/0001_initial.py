@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django_fsm
-import tianping.filings.models
+import tianping.parties.models
 import tianping.filings.workflow
 from django.conf import settings
 from django.db import migrations, models
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
             name='Filing',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=tianping.filings.models.new_public_code, max_length=12, unique=True, verbose_name='receipt number')),
+                ('code', models.CharField(default=tianping.parties.models.new_public_code, max_length=12, unique=True, verbose_name='receipt number')),
                 ('kind', models.CharField(choices=[('civil', 'Civil complaint (民事起诉)'), ('administrative', 'Administrative complaint (行政起诉)'), ('private_prosecution', 'Criminal private prosecution (刑事自诉)'), ('enforcement_objection_suit', 'Enforcement objection suit (执行异议之诉)'), ('third_party_revocation', 'Third-party revocation suit (第三人撤销之诉)'), ('enforcement', 'Application for enforcement (申请执行)')], default='civil', max_length=32, verbose_name='kind')),
                 ('channel', models.CharField(choices=[('window', 'Window (窗口)'), ('online', 'Online (网上)'), ('self_service', 'Self-service kiosk (自助)'), ('mobile', 'Mobile (移动)'), ('cross_region', 'Cross-region (跨域)'), ('circuit', 'Circuit (巡回)'), ('on_site', 'On-site visit (上门)'), ('holiday', 'Holiday (假日)')], max_length=16, verbose_name='channel')),
                 ('status', django_fsm.FSMField(choices=[('draft', 'Draft'), ('at_assisting_court', 'Being checked by the assisting court'), ('submitted', 'Under review'), ('correction_requested', 'Corrections requested'), ('accepted', 'Filed as a case'), ('refused', 'Refused by ruling'), ('transferred', 'Transferred'), ('withdrawn', 'Withdrawn')], default='draft', max_length=50, protected=True, verbose_name='status')),

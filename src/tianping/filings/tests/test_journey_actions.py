@@ -13,6 +13,7 @@ from tianping.courts.models import Court
 from tianping.filings import actions
 from tianping.filings.choices import Channel, FilingStatus
 from tianping.filings.queries import filings_visible_to
+from tianping.flows.filing import accept_filing
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 2)  # a Monday
@@ -73,7 +74,7 @@ def test_the_whole_spine(demo, court):
     # then the clock restarts from receipt of the corrections
     assert filing.review_due_on == datetime.date(2026, 11, 12)
     # when the clerk files the case
-    case = actions.accept_filing(filing, actor=demo["lixia"], today=later)
+    case = accept_filing(filing, actor=demo["lixia"], today=later)
     # then it has its number, went to the fast-track team as small claims, and has a judge
     assert case.number == "（2026）内2502民初1号"
     assert (case.track, case.procedure, case.team.name) == (
@@ -132,7 +133,7 @@ def test_the_same_submission_twice_gives_one_filing(demo, court):
 def test_two_clerks_acting_at_once_one_wins_the_other_is_told(demo, court):
     filing = actions.submit_filing(_draft(demo, court), actor=demo["zhangsan"], today=TODAY)
     stale = type(filing).objects.get(pk=filing.pk)
-    actions.accept_filing(filing, actor=demo["lixia"], today=TODAY)
+    accept_filing(filing, actor=demo["lixia"], today=TODAY)
     with pytest.raises(ValidationError, match="Someone else"):
         actions.refuse_filing(stale, actor=demo["liuqiang"], reasons="不属于本院管辖的案件范围")
 

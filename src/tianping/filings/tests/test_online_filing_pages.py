@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tianping.courts.demo import DEMO_PASSWORD
+from tianping.demo.network import DEMO_PASSWORD
 from tianping.filings import actions
 from tianping.filings.choices import FilingStatus
 from tianping.filings.models import Filing

@@ -9,12 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tianping.audit.models import AuditEntry
+from tianping.courts.holidays import court_calendar
 from tianping.courts.models import Court, Membership
-from tianping.deadlines.periods import compute_period
-from tianping.deadlines.services import court_calendar
 from tianping.filings import actions
 from tianping.filings.choices import Channel, FilingStatus
 from tianping.filings.models import Filing
+from tianping.law.periods import compute_period
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def clerk_at(demo, court_code, username="bolor"):
     """A filing clerk of another court (the demo has none at 内2501)."""
     from django.contrib.auth import get_user_model
 
-    from tianping.courts.demo import DEMO_PASSWORD
+    from tianping.demo.network import DEMO_PASSWORD
 
     users = get_user_model().objects
     user = users.create_user(username=username, password=DEMO_PASSWORD, kind="staff")

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tianping.courts.demo import DEMO_PASSWORD, load_demo
+from tianping.demo.network import DEMO_PASSWORD, load_demo
 
 pytestmark = pytest.mark.browser
 

@@ -6,10 +6,10 @@ import re
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tianping.deadlines.limits import Exclusion, ExclusionKind, Grant, LimitError, compute_limit
-from tianping.deadlines.rules import RULES, UnknownRule, get_rule
-from tianping.deadlines.services import court_calendar
-from tianping.deadlines.steps import weekends_only_years
+from tianping.courts.holidays import court_calendar
+from tianping.law.limits import Exclusion, ExclusionKind, Grant, LimitError, compute_limit
+from tianping.law.rules import RULES, UnknownRule, get_rule
+from tianping.law.steps import weekends_only_years
 
 _EXTEND = re.compile(r"^(\d+)([md])$")
 

@@ -1,15 +1,14 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from tianping.courts.demo import DEMO_PASSWORD, load_demo
+from tianping.catalog.builtin import sync_builtin_catalogs
+from tianping.demo.network import DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):
     help = "Create the demo court network and one persona for each role (idempotent)."
 
     def handle(self, *args, **options):
-        from tianping.catalog.builtin import sync_builtin_catalogs
-
         sync_builtin_catalogs()
         created = load_demo()
         if not created:

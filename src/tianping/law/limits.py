@@ -13,10 +13,10 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tianping.deadlines.calendar import RestDayCalendar
-from tianping.deadlines.periods import PeriodResult, add_days, add_months, roll_forward
-from tianping.deadlines.rules import Rule
-from tianping.deadlines.steps import Step
+from tianping.law.calendar import RestDayCalendar
+from tianping.law.periods import PeriodResult, add_days, add_months, roll_forward
+from tianping.law.rules import Rule
+from tianping.law.steps import Step
 
 
 class ExclusionKind(models.TextChoices):

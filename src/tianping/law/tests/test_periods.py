@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tianping.deadlines.calendar import HolidayDataMissing, RestDayCalendar
-from tianping.deadlines.periods import add_months, compute_period
+from tianping.law.calendar import HolidayDataMissing, RestDayCalendar
+from tianping.law.periods import add_months, compute_period
 
 D = datetime.date
 CAL = RestDayCalendar()

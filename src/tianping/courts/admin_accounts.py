@@ -1,3 +1,5 @@
+"""The user admin (accounts sit below courts, so courts registers it with its gates)."""
+
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from tianping.accounts.models import LawyerProfile, User

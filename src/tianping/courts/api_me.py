@@ -1,3 +1,5 @@
+"""/api/v1/me: the signed-in user with their memberships (courts know the roles)."""
+
 from ninja import Router, Schema
 
 from tianping.courts import permissions

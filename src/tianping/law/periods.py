@@ -12,8 +12,8 @@ import calendar as _calendar
 import datetime
 from dataclasses import dataclass
 
-from tianping.deadlines.calendar import RestDayCalendar
-from tianping.deadlines.steps import Step
+from tianping.law.calendar import RestDayCalendar
+from tianping.law.steps import Step
 
 
 @dataclass(frozen=True)

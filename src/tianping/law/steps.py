@@ -85,13 +85,13 @@ def render(code: str, params: dict) -> str:
     """The text of a stored step in the active language."""
     values = dict(params)
     if code == "rule":
-        from tianping.deadlines.rules import BY_CODE
+        from tianping.law.rules import BY_CODE
 
         rule = BY_CODE.get(values.get("rule", ""))
         if rule is not None:
             values.update(name=rule.name, length=rule.length_text, source=rule.source)
     if code == "excluded":
-        from tianping.deadlines.limits import ExclusionKind
+        from tianping.law.limits import ExclusionKind
 
         kind = values.get("kind", "")
         values["kind"] = ExclusionKind(kind).label if kind in ExclusionKind.values else kind

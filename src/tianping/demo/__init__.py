@@ -1,0 +1,1 @@
+"""The demo court network and personas: the top of the stack, free to use every app."""
