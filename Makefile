@@ -15,10 +15,11 @@ demo: install
 	@echo "Tianping is starting at http://$(HOST)  (stop with Ctrl-C)"
 	$(BIN)/tianping runserver $(HOST)
 
-## Run the whole test suite (unit, pages, API and browser tests)
+## Run the whole test suite (unit, pages, API and browser tests), one worker per core
+PYTEST_WORKERS ?= auto
 test: install-dev browser
 	$(BIN)/tianping compilelocales
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 install: system $(VENV)/.installed
 $(VENV)/.installed: requirements.lock pyproject.toml

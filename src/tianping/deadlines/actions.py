@@ -8,6 +8,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tianping.cases.actions import apply_transition, lock_case
@@ -102,9 +103,29 @@ def refresh_time_limit(case, *, actor, acted_for=None, why: str) -> CaseTimeLimi
     return limit
 
 
-def suspend_case(case, *, actor, on: datetime.date, note: str, acted_for=None):
+def _require_pending(case) -> None:
+    if not case.is_pending:
+        raise ValidationError(
+            _("This cannot be done while the case is “%(state)s”.")
+            % {"state": case.get_state_display()}
+        )
+
+
+def _within_case_life(case, day: datetime.date, today: datetime.date, what: str) -> None:
+    """A date of the case's own history: not before filing, not in the future."""
+    if day < case.filed_on:
+        raise ValidationError(
+            _("%(what)s cannot be before the filing date (%(day)s).")
+            % {"what": what, "day": case.filed_on}
+        )
+    if day > today:
+        raise ValidationError(_("%(what)s cannot be in the future.") % {"what": what})
+
+
+def suspend_case(case, *, actor, on: datetime.date, note: str, acted_for=None, today=None):
     """Suspend proceedings (中止): the clock stops until they resume."""
     require_case_judge(case, acted_for or actor)
+    _within_case_life(case, on, today or timezone.localdate(), _("The suspension date"))
     with transaction.atomic():
         case = lock_case(case)
         apply_transition(case, "suspend")
@@ -117,9 +138,10 @@ def suspend_case(case, *, actor, on: datetime.date, note: str, acted_for=None):
     return case
 
 
-def resume_case(case, *, actor, on: datetime.date, acted_for=None):
+def resume_case(case, *, actor, on: datetime.date, acted_for=None, today=None):
     """Resume: the days suspended (up to the day before resumption) are not counted."""
     require_case_judge(case, acted_for or actor)
+    _within_case_life(case, on, today or timezone.localdate(), _("The resumption date"))
     with transaction.atomic():
         case = lock_case(case)
         open_ = case.exclusions.filter(kind=ExclusionKind.SUSPENSION, ends_on__isnull=True).first()
@@ -135,12 +157,29 @@ def resume_case(case, *, actor, on: datetime.date, acted_for=None):
     return case
 
 
-def record_exclusion(case, *, actor, kind: str, starts_on, ends_on, note="", acted_for=None):
-    """A period not counted (公告, 鉴定, 和解, 管辖异议 ...), both days included."""
+# How far ahead a period may be recorded: a public notice runs a period fixed by law (30
+# days, 60 outside the mainland: Civil Procedure Law arts. 95, 283), so its end is known
+# when it starts; any other period is recorded once it has ended.
+FUTURE_ALLOWANCE_DAYS = {ExclusionKind.PUBLIC_NOTICE: 60}
+
+
+def record_exclusion(
+    case, *, actor, kind: str, starts_on, ends_on, note="", acted_for=None, today=None
+):
+    """A period not counted (公告, 鉴定, 和解, 管辖异议 ...), both days included. It lies within
+    the case's life: from the filing date at the earliest, ending by today."""
     require_case_judge(case, acted_for or actor)
     if kind not in ExclusionKind.values or kind == ExclusionKind.SUSPENSION:
         raise ValidationError(_("Choose the kind of excluded period."))
+    if starts_on is None or ends_on is None or ends_on < starts_on:
+        raise ValidationError(_("Give the first and the last day of the period, in order."))
+    today = today or timezone.localdate()
+    ahead = datetime.timedelta(days=FUTURE_ALLOWANCE_DAYS.get(kind, 0))
+    _within_case_life(case, starts_on, today, _("The start of the period"))
+    _within_case_life(case, ends_on, today + ahead, _("The end of the period"))
     with transaction.atomic():
+        case = lock_case(case)
+        _require_pending(case)
         item = CaseExclusion.objects.create(
             case=case, kind=kind, starts_on=starts_on, ends_on=ends_on, note=note, recorded_by=actor
         )
@@ -171,29 +210,34 @@ def _next_extension(case, limit):
 
 
 def request_extension(case, *, actor, reason: str, today: datetime.date, acted_for=None):
-    """Ask to extend (延长审限) at least the rule's lead time before expiry."""
+    """Ask to extend (延长审限) at least the rule's lead time before expiry. One request per
+    case waits for a decision at a time (a database constraint backs the check)."""
     require_case_judge(case, acted_for or actor)
-    limit = CaseTimeLimit.objects.get(case=case)
-    step = _next_extension(case, limit)
-    last_day = limit.expires_on - datetime.timedelta(days=step.ask_days_before)
-    if today > last_day:
-        raise ValidationError(
-            _(
-                "An extension must be asked for at least %(n)d days before "
-                "the limit expires (by %(day)s)."
-            )
-            % {"n": step.ask_days_before, "day": last_day}
-        )
     if not reason.strip():
         raise ValidationError(_("Give the reason for the extension."))
     with transaction.atomic():
+        case = lock_case(case)
+        _require_pending(case)
+        if case.extensions.filter(status=ExtensionStatus.REQUESTED).exists():
+            raise ValidationError(_("An extension request for this case awaits its decision."))
+        limit = CaseTimeLimit.objects.get(case=case)
+        step = _next_extension(case, limit)
+        last_day = limit.expires_on - datetime.timedelta(days=step.ask_days_before)
+        if today > last_day:
+            raise ValidationError(
+                _(
+                    "An extension must be asked for at least %(n)d days before "
+                    "the limit expires (by %(day)s)."
+                )
+                % {"n": step.ask_days_before, "day": last_day}
+            )
         request = ExtensionRequest.objects.create(
             case=case,
             months=step.months,
             days=step.days,
             reason=reason.strip(),
             approver=step.approver,
-            requested_by=actor,
+            requested_by=acted_for or actor,
             requested_on=today,
         )
         case_event(
@@ -209,6 +253,9 @@ def request_extension(case, *, actor, reason: str, today: datetime.date, acted_f
 
 
 def may_decide(user, request: ExtensionRequest) -> bool:
+    """The rule's approver for this step, and never the person who asked."""
+    if user.pk in {request.requested_by_id}:
+        return False
     court = request.case.court
     if request.approver == "higher_court":
         higher = court.parent
@@ -229,30 +276,34 @@ def decide_extension(
     today: datetime.date,
     acted_for=None,
 ) -> ExtensionRequest:
-    """The approver decides, at least the rule's lead time before expiry."""
-    if not may_decide(acted_for or actor, request):
-        raise PermissionDenied(_("You may not decide this extension."))
-    if request.status != ExtensionStatus.REQUESTED:
-        raise ValidationError(_("This request has already been decided."))
-    limit = CaseTimeLimit.objects.get(case=request.case)
-    step = _next_extension(request.case, limit)
-    if approve and today > limit.expires_on - datetime.timedelta(days=step.decide_days_before):
-        raise ValidationError(
-            _("It is too late to approve: the decision is due %(n)d days before expiry.")
-            % {"n": step.decide_days_before}
-        )
+    """The approver decides, at least the rule's lead time before expiry. The case and the
+    request are locked and everything is checked again inside: which step this is (and so
+    who decides) is derived now, from the extensions approved so far; one decision only."""
+    person = acted_for or actor
     with transaction.atomic():
+        case = lock_case(request.case)
+        request = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
+        request.case = case
+        if request.status != ExtensionStatus.REQUESTED:
+            raise ValidationError(_("This request has already been decided."))
+        _require_pending(case)
+        limit = CaseTimeLimit.objects.get(case=case)
+        step = _next_extension(case, limit)
+        request.approver, request.months, request.days = step.approver, step.months, step.days
+        if not may_decide(person, request):
+            raise PermissionDenied(_("You may not decide this extension."))
+        too_late = limit.expires_on - datetime.timedelta(days=step.decide_days_before)
+        if approve and today > too_late:
+            raise ValidationError(
+                _("It is too late to approve: the decision is due %(n)d days before expiry.")
+                % {"n": step.decide_days_before}
+            )
         request.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REJECTED
         request.decided_by, request.decided_on, request.decision_note = actor, today, note
         request.save()
         case_event(
-            request.case,
-            "extension_decided",
-            actor=actor,
-            acted_for=acted_for,
-            approved=approve,
-            note=note,
+            case, "extension_decided", actor=actor, acted_for=acted_for, approved=approve, note=note
         )
         if approve:
-            refresh_time_limit(request.case, actor=actor, acted_for=acted_for, why="extended")
+            refresh_time_limit(case, actor=actor, acted_for=acted_for, why="extended")
     return request

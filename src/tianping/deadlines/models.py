@@ -72,6 +72,13 @@ class ExtensionRequest(models.Model):
 
     class Meta:
         ordering = ["case", "requested_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(status="requested"),
+                name="one_open_extension_request_per_case",
+            )
+        ]
         verbose_name = _("extension request")
         verbose_name_plural = _("extension requests")
 

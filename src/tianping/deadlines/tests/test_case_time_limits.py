@@ -65,7 +65,8 @@ def test_suspension_stops_the_clock_and_resumption_adds_the_days(case, demo):
     before = case.time_limit.expires_on
     actions.suspend_case(case, actor=demo["wangjun"], on=TODAY, note="等待另案结果")
     case.refresh_from_db()
-    actions.resume_case(case, actor=demo["wangjun"], on=TODAY + datetime.timedelta(days=10))
+    later = TODAY + datetime.timedelta(days=10)
+    actions.resume_case(case, actor=demo["wangjun"], on=later, today=later)
     case.time_limit.refresh_from_db()
     # 10 days suspended (TODAY .. TODAY+9): the expiry moves by at least 10 days
     assert case.time_limit.expires_on >= before + datetime.timedelta(days=10)
@@ -80,6 +81,7 @@ def test_an_excluded_period_is_explained(case, demo):
         kind="appraisal",
         starts_on=TODAY,
         ends_on=TODAY + datetime.timedelta(days=4),
+        today=TODAY + datetime.timedelta(days=4),
     )
     case.time_limit.refresh_from_db()
     assert any(s["code"] == "excluded" for s in case.time_limit.steps)
