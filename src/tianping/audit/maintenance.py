@@ -19,7 +19,8 @@ def register_sqlite_function(sender, connection, **kwargs):
 
 
 def allow_purge(connection, allowed: bool = True) -> None:
-    """Let this connection (and only it) delete audit rows, for test-database teardown."""
+    """Let this connection (and only it) delete audit and timeline rows, for test-database
+    teardown."""
     connection.tianping_audit_purge = allowed
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

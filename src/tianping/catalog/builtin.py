@@ -113,7 +113,7 @@ BUILTINS = (
     ),
     BuiltinCatalog(
         CatalogKind.CIVIL_CAUSES, "2020",
-        "《民事案件案由规定》 2020 revision (法〔2020〕347号); reconstructed, see the docs",
+        "《民事案件案由规定》(2020年修正，法〔2020〕347号；重建版本，非官方数据文件)",
         date(2021, 1, 1), ("civil_causes_2020.csv",), _cause_entries("civil_causes_2020.csv", 1),
         valid_to=date(2025, 12, 31),
     ),

@@ -248,7 +248,7 @@ def test_built_in_versions_carry_their_source_and_dates():
     courts = CatalogVersion.objects.get(kind=CatalogKind.COURT_CODES)
     assert "法〔2025〕226号" in civil.source and str(civil.valid_from) == "2026-01-01"
     assert civil.valid_to is None
-    assert "法〔2020〕347号" in civil_2020.source and "reconstructed" in civil_2020.source
+    assert "法〔2020〕347号" in civil_2020.source and "重建版本" in civil_2020.source
     assert (str(civil_2020.valid_from), str(civil_2020.valid_to)) == ("2021-01-01", "2025-12-31")
     assert courts.valid_from is None and "YB/T 51202" in courts.source
     internet_court = CatalogEntry.objects.get(version=courts, code="京0491")

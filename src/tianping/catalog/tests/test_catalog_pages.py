@@ -81,7 +81,7 @@ def test_anonymous_visitor_sees_the_catalogs_with_their_versions(english, civil)
     assert newer.startswith(
         "2025 《民事案件案由规定》 2025 revision (法〔2025〕226号) 2026-01-01 — 1055 Built in"
     )
-    assert older.startswith("2020 《民事案件案由规定》 2020 revision (法〔2020〕347号)")
+    assert older.startswith("2020 《民事案件案由规定》(2020年修正，法〔2020〕347号；重建版本")
     assert "2021-01-01 2025-12-31 927 Built in" in older
     assert "The built-in 2020 civil causes of action" in text(page)
     assert "are a reconstruction" in text(page)

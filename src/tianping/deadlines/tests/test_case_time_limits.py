@@ -213,4 +213,5 @@ def test_staff_are_told_to_enter_a_missing_holiday_schedule_and_the_parties_are_
     # then only the staff page says what to do; both explain the weekends-only count
     assert hint in judge_page
     assert hint not in party_page
+    assert "Include with" not in judge_page and "Include with" not in party_page
     assert "only weekends were treated as rest days" in party_page
