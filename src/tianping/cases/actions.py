@@ -3,7 +3,7 @@
 import random
 import secrets
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,12 +15,13 @@ from tianping.cases.assignment import draw_judge, eligible_judges
 from tianping.cases.choices import ClosureMode, Procedure
 from tianping.cases.events import case_event
 from tianping.cases.models import Case, CaseDocument, CaseParty, CaseRepresentative, TriageRule
-from tianping.cases.permissions import require_case_judge
+from tianping.cases.permissions import require_assigner, require_case_judge
 from tianping.catalog.numbering import issue_case_number
 from tianping.courts.choices import DivisionKind
-from tianping.courts.permissions import can_assign_cases, can_try_cases
+from tianping.courts.permissions import can_try_cases
 from tianping.filings.choices import TYPE_CODES
 from tianping.lib.uploads import check_upload
+from tianping.parties.copying import party_fields, representative_fields
 
 _RNG = random.Random(secrets.randbits(64))
 DIVISION_BY_TYPE = {
@@ -76,10 +77,9 @@ def open_case_from_filing(filing, *, actor, acted_for=None, today) -> Case:
         actor=actor,
         acted_for=acted_for,
         number=case.number,
-        channel=filing.get_channel_display(),
+        channel=filing.channel,
         received_at=filing.submitted_at,
     )
-    record("case.filed", case, actor=actor, acted_for=acted_for)
     triage_case(case, actor=actor, acted_for=acted_for)
     return case
 
@@ -92,27 +92,12 @@ def _copy_parties(filing, case: Case) -> None:
     for party in filing.parties.all():
         copy = CaseParty.objects.create(
             case=case,
-            role=party.role,
-            kind=party.kind,
-            name=party.name,
-            doc_type=party.doc_type,
-            id_number=party.id_number,
-            phone=party.phone,
-            legal_representative=party.legal_representative,
-            address=party.address,
-            position=party.position,
             user=party.user or (filing.filer if party.role in _filer_roles(filing) else None),
+            **party_fields(party),
         )
         for rep in party.representatives.all():
             CaseRepresentative.objects.create(
-                case=case,
-                party=copy,
-                kind=rep.kind,
-                name=rep.name,
-                licence_number=rep.licence_number,
-                law_firm=rep.law_firm,
-                phone=rep.phone,
-                user=rep.user,
+                case=case, party=copy, **representative_fields(rep, CaseRepresentative)
             )
 
 
@@ -174,7 +159,7 @@ def triage_case(case: Case, *, actor, acted_for=None) -> triage.Decision:
         actor=actor,
         acted_for=acted_for,
         track=case.track,
-        procedure=case.get_procedure_display(),
+        procedure=case.procedure,
         reasons=list(decision.reasons),
         team=case.team.name if case.team else None,
         is_public=False,
@@ -217,7 +202,7 @@ def assign_at_random(case: Case, *, actor, acted_for=None, rng=None):
             actor=actor,
             acted_for=acted_for,
             is_public=False,
-            reason=_("No judge is available in the team or division."),
+            reason_code="no_judge",
         )
         return None
     _set_judge(case, judge, actor=actor, acted_for=acted_for, how="random", load=judge.load)
@@ -226,8 +211,7 @@ def assign_at_random(case: Case, *, actor, acted_for=None, rng=None):
 
 def assign_by_hand(case: Case, *, actor, judge, reason: str, acted_for=None) -> Case:
     """A leader designates the judge (指定分案), with a reason."""
-    if not can_assign_cases(acted_for or actor, case.court):
-        raise PermissionDenied(_("Only a division head or the president can assign cases."))
+    require_assigner(case, acted_for or actor)
     if not (reason or "").strip():
         raise ValidationError(_("Give the reason for assigning by hand."))
     if not can_try_cases(judge, case.court):
@@ -256,7 +240,7 @@ def _set_judge(case: Case, judge, *, actor, acted_for, how, **details) -> None:
         **details,
     )
     record(
-        "case.assigned",
+        "case.judge_changed",
         case,
         actor=actor,
         acted_for=acted_for,
@@ -274,8 +258,19 @@ def start_trial(case: Case, *, actor, acted_for=None) -> Case:
     return case
 
 
-def close_case(case: Case, *, actor, mode: str, closed_on, note: str = "", acted_for=None) -> Case:
-    """Close the case (结案) with its closure mode and date; it leaves the pending lists."""
+def close_case(
+    case: Case,
+    *,
+    actor,
+    mode: str,
+    closed_on,
+    note: str = "",
+    documents=(),
+    acted_for=None,
+) -> Case:
+    """Close the case (结案) with its closure mode and date, storing the DOCUMENTS that close
+    it (judgment, mediation paper ...: uploads, each checked by its content) with it: all
+    of it, or nothing. The case leaves the pending lists."""
     require_case_judge(case, acted_for or actor)
     if mode not in ClosureMode.values:
         raise ValidationError(_("Choose how the case was closed."))
@@ -283,6 +278,7 @@ def close_case(case: Case, *, actor, mode: str, closed_on, note: str = "", acted
         raise ValidationError(_("The closing date cannot be before the filing date."))
     if closed_on > timezone.localdate():
         raise ValidationError(_("The closing date cannot be in the future."))
+    check_uploads(documents)
     with transaction.atomic():
         case = lock_case(case)
         apply_transition(case, "close")
@@ -293,33 +289,47 @@ def close_case(case: Case, *, actor, mode: str, closed_on, note: str = "", acted
             "closed",
             actor=actor,
             acted_for=acted_for,
-            mode=case.get_closure_mode_display(),
+            mode=case.closure_mode,
             closed_on=closed_on,
         )
-        record("case.closed", case, actor=actor, acted_for=acted_for)
+        attach_case_documents(case, documents, actor=actor, acted_for=acted_for)
     return case
 
 
+def check_uploads(files) -> None:
+    """Refuse the files if any is too large, empty or not what it claims, naming each one."""
+    errors = []
+    for uploaded in files:
+        try:
+            check_upload(uploaded)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError(errors)
+
+
 def attach_case_documents(case: Case, files, *, actor, acted_for=None) -> list[CaseDocument]:
-    """Store documents of the case (judgment, ruling ...) after checking each file's content."""
+    """Store documents of the case (judgment, ruling ...) after checking each file's content:
+    all of them, or none when one is refused."""
     require_case_judge(case, acted_for or actor)
     stored = []
-    for uploaded in files:
-        checked = check_upload(uploaded)
-        stored.append(
-            CaseDocument.objects.create(
-                case=case,
-                title=uploaded.name[:200],
-                file=uploaded,
-                content_type=checked.content_type,
-                size=checked.size,
-                sha256=checked.sha256,
-                uploaded_by=actor,
+    with transaction.atomic():
+        for uploaded in files:
+            checked = check_upload(uploaded)
+            stored.append(
+                CaseDocument.objects.create(
+                    case=case,
+                    title=uploaded.name[:200],
+                    file=uploaded,
+                    content_type=checked.content_type,
+                    size=checked.size,
+                    sha256=checked.sha256,
+                    uploaded_by=actor,
+                )
             )
-        )
-        case_event(
-            case, "document_added", actor=actor, acted_for=acted_for, title=uploaded.name[:200]
-        )
+            case_event(
+                case, "document_added", actor=actor, acted_for=acted_for, title=uploaded.name[:200]
+            )
     return stored
 
 
@@ -333,7 +343,7 @@ def change_procedure(case: Case, *, actor, procedure: str, reason: str, acted_fo
         raise ValidationError(_("Give the reason for changing the procedure."))
     with transaction.atomic():
         case = lock_case(case)
-        previous = case.get_procedure_display()
+        previous = case.procedure
         case.procedure = procedure
         case.save(update_fields=["procedure"])
         case_event(
@@ -341,8 +351,8 @@ def change_procedure(case: Case, *, actor, procedure: str, reason: str, acted_fo
             "procedure_changed",
             actor=actor,
             acted_for=acted_for,
-            previous=previous,
-            procedure=case.get_procedure_display(),
+            previous_procedure=previous,
+            procedure=case.procedure,
             reason=reason.strip(),
         )
     return case
@@ -356,5 +366,4 @@ def archive_case(case: Case, *, actor, acted_for=None) -> Case:
         apply_transition(case, "archive")
         case.save(update_fields=["state"])
         case_event(case, "archived", actor=actor, acted_for=acted_for)
-        record("case.archived", case, actor=actor, acted_for=acted_for)
     return case

@@ -1,6 +1,6 @@
 """Cases in the REST API: the list, one case, its actions and the dashboard.
 
-The same reads (`cases.queries`), filters (`cases.forms`) and actions (`cases.actions`) as
+The same reads (`cases.permissions`), filters (`cases.forms`) and actions (`cases.actions`) as
 the pages. 404 for a case one may not see (as for a missing one), 403 for an action on a
 visible case one may not take, 422 for bad input.
 """
@@ -9,23 +9,25 @@ import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
+from pydantic import ValidationError as PydanticError
 
-from tianping.cases import actions
+from tianping.cases import actions, reads
 from tianping.cases.forms import CaseFilterForm, DashboardForm
-from tianping.cases.queries import cases_visible_to, get_case_for_user
-from tianping.cases.views import (
+from tianping.cases.permissions import cases_visible_to, get_case_for_user, require_assigner
+from tianping.cases.reads import (
+    FORMULAS,
     allowed_actions,
-    case_for_staff,
     case_page,
+    dashboard_courts,
+    figures,
+    require_staff,
     short_parties,
-    staff_user,
 )
-from tianping.cases.views_dashboard import FORMULAS, dashboard_courts, figures
-from tianping.courts.permissions import can_assign_cases, effective_user
+from tianping.courts.permissions import effective_user
 from tianping.courts.queries import courts_visible_to
 
 router = Router(tags=["cases"])
@@ -216,6 +218,16 @@ def _case_out(user, case):
     return case
 
 
+def staff_user(request):
+    return require_staff(effective_user(request))
+
+
+def case_for_staff(request, code: str):
+    """(user, case) for a staff member who may see the case; anyone else gets a 404."""
+    user = effective_user(request)
+    return user, reads.case_for_staff(user, code)
+
+
 def _acting(request) -> dict:
     return {"actor": request.user, "acted_for": getattr(request, "acting_for", None)}
 
@@ -254,7 +266,8 @@ def dashboard(request, court: str = "", start: str = "", end: str = ""):
     form = DashboardForm(data, courts=dashboard_courts(user), today=timezone.localdate())
     if not form.is_valid():
         raise _invalid(form)
-    found = figures(user, form)
+    data = form.cleaned_data
+    found = figures(user, form.chosen_courts(), data["start"], data["end"])
     return {
         "start": found.start,
         "end": found.end,
@@ -274,8 +287,7 @@ def case_detail(request, code: str):
 @router.post("/{code}/assign", response=CaseOut, summary="Assign by hand, with a reason")
 def assign(request, code: str, payload: AssignIn):
     user, case = case_for_staff(request, code)
-    if not can_assign_cases(user, case.court):
-        raise PermissionDenied(_("Only a division head or the president can assign cases."))
+    require_assigner(case, user)
     judge = get_user_model().objects.filter(username=payload.judge, is_active=True).first()
     if judge is None:
         raise ValidationError(_("There is no judge with that user name."))
@@ -297,10 +309,59 @@ def archive(request, code: str):
     return _fresh(request, code)
 
 
-@router.post("/{code}/close", response=CaseOut, summary="Close the case (结案)")
-def close(request, code: str, payload: CloseIn):
+CLOSE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": CloseIn.model_json_schema()},
+            "multipart/form-data": {
+                "schema": {
+                    **CloseIn.model_json_schema(),
+                    "properties": {
+                        **CloseIn.model_json_schema()["properties"],
+                        "documents": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "The documents that close the case (PDF, OFD, "
+                            "JPEG or PNG; the content is checked).",
+                        },
+                    },
+                }
+            },
+        },
+    }
+}
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+@router.post(
+    "/{code}/close",
+    response=CaseOut,
+    openapi_extra=CLOSE_BODY,
+    summary="Close the case (结案): JSON, or multipart with the documents that close it",
+)
+def close(request, code: str):
     _, case = case_for_staff(request, code)
+    payload, documents = _closing(request)
     actions.close_case(
-        case, mode=payload.mode, closed_on=payload.closed_on, note=payload.note, **_acting(request)
+        case,
+        mode=payload.mode,
+        closed_on=payload.closed_on,
+        note=payload.note,
+        documents=documents,
+        **_acting(request),
     )
     return _fresh(request, code)
+
+
+def _closing(request) -> tuple[CloseIn, list]:
+    """How the case closes, from a JSON body or a form, and the documents uploaded with it."""
+    try:
+        if request.content_type in FORM_TYPES:
+            payload = CloseIn.model_validate(request.POST.dict())
+            return payload, request.FILES.getlist("documents")
+        return CloseIn.model_validate_json(request.body or b"{}"), []
+    except PydanticError as exc:
+        raise ValidationError(
+            [f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()]
+        ) from exc

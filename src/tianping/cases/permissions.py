@@ -1,19 +1,111 @@
-"""Who may act on a case. Reads go through `cases.queries` (the scope of cases a user sees);
-acts are decided here, and actions, pages and API all ask these predicates."""
+"""Who may see a case and who may act on it: the one place for cases. Pages, API and
+actions all ask here. Every function takes the person whose authority applies (under A/B
+backup, the principal: `courts.permissions.effective_user`).
+
+Who sees which case:
+- a litigant or lawyer: the cases where they are a party or an agent, or that they filed;
+- the president, the trial management office and the filing division: every case of their
+  court (and of the courts below, where their membership gives that sight);
+- a division head: the cases of their division;
+- a judge, judge assistant or court clerk: the cases they judge or whose team they are in;
+- an enforcement officer: the enforcement cases of their court.
+Anything else, and anything missing, is the same 404.
+
+Who acts on a case:
+- the trial acts (start, time-limit acts, documents, procedure, closing, archiving): the
+  case's judge only. A leader does not close a judge's case; a judge who is away is
+  stood in for through A/B backup;
+- assignment: the president of the case's court, or the head of the case's division.
+"""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext as _
 
-from tianping.courts.permissions import can_assign_cases
+from tianping.cases.models import Case, CaseParty, CaseRepresentative
+from tianping.courts.choices import Role
+from tianping.courts.models import TeamMember
+from tianping.courts.permissions import current_memberships
+
+COURT_WIDE = {Role.PRESIDENT, Role.TRIAL_MANAGEMENT, Role.FILING_CLERK}
+TRIAL = {Role.JUDGE, Role.JUDGE_ASSISTANT, Role.COURT_CLERK}
 
 
-def may_act_as_judge(user, case) -> bool:
-    """The case's judge, or a leader who assigns the court's cases (pending the review of
-    which acts a leader may take over, see docs/status.md)."""
-    return case.judge_id == user.pk or can_assign_cases(user, case.court)
+def _staff_condition(user) -> Q:
+    condition = Q(pk__in=[])
+    for m in current_memberships(user):
+        courts = {m.court_id} | (m.court.descendant_ids() if m.sees_lower_courts else set())
+        if m.role in COURT_WIDE:
+            condition |= Q(court_id__in=courts)
+        elif m.role == Role.DIVISION_HEAD:
+            scope = Q(division_id=m.division_id) if m.division_id else Q()
+            condition |= Q(court_id__in=courts) & scope
+        elif m.role in TRIAL:
+            teams = TeamMember.objects.filter(user=user).values("team_id")
+            condition |= Q(court_id=m.court_id) & (Q(judge=user) | Q(team_id__in=teams))
+        elif m.role == Role.ENFORCEMENT_OFFICER:
+            condition |= Q(court_id=m.court_id, type_code__startswith="执")
+    return condition
+
+
+def cases_visible_to(user):
+    """Every case the user may see; chain filters and ordering onto it."""
+    if not getattr(user, "is_authenticated", False):
+        return Case.objects.none()
+    if user.is_superuser:
+        return Case.objects.all()
+    if user.is_public_user:
+        # Subqueries rather than joins: no duplicate rows, so no DISTINCT over the list.
+        condition = (
+            Q(pk__in=CaseParty.objects.filter(user=user).values("case_id"))
+            | Q(pk__in=CaseRepresentative.objects.filter(user=user).values("case_id"))
+            | Q(filing__filer=user)
+        )
+    else:
+        condition = _staff_condition(user)
+    return Case.objects.filter(condition)
+
+
+def get_case_for_user(user, code: str) -> Case:
+    """The case with CODE if the user may see it; a 404 otherwise (missing or not theirs)."""
+    case = (
+        cases_visible_to(user)
+        .select_related("court", "division", "team", "judge", "cause", "filing", "time_limit")
+        .filter(code=code)
+        .first()
+    )
+    if case is None:
+        raise Http404("No such case.")
+    return case
+
+
+def can_act_as_judge(user, case) -> bool:
+    """The trial acts: the case's judge (the principal, when a backup stands in)."""
+    return bool(getattr(user, "pk", None)) and case.judge_id == user.pk
+
+
+def can_assign(user, case) -> bool:
+    """Assign or reassign the judge (分案): the court's president, or the head of the case's
+    division (any division head of the court while the case has no division)."""
+    for m in current_memberships(user):
+        if m.court_id != case.court_id:
+            continue
+        if m.role == Role.PRESIDENT:
+            return True
+        if m.role == Role.DIVISION_HEAD and (
+            case.division_id is None or m.division_id in (None, case.division_id)
+        ):
+            return True
+    return False
 
 
 def require_case_judge(case, user) -> None:
-    """Refuse unless USER (the person acted for, under A/B backup) may act as the judge."""
-    if not may_act_as_judge(user, case):
+    """Refuse unless USER may act as the case's judge."""
+    if not can_act_as_judge(user, case):
         raise PermissionDenied(_("Only the case's judge can do that."))
+
+
+def require_assigner(case, user) -> None:
+    if not can_assign(user, case):
+        raise PermissionDenied(_("Only a division head or the president can assign cases."))

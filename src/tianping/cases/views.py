@@ -1,161 +1,37 @@
 """Staff pages of a case: the list, the case page with its actions, and its documents.
 
-Every read starts from `cases.queries`; every change calls `cases.actions`, the same
-functions the API calls. A case someone may not see is the same 404 as a missing one.
+Every read starts from `cases.permissions` (what pages and API both read is in
+`cases.reads`); every change calls `cases.actions`, the same functions the API calls. A
+case someone may not see is the same 404 as a missing one.
 """
-
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-from django.utils.formats import date_format
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_fsm import can_proceed
 
-from tianping.cases import actions
-from tianping.cases.choices import Track
+from tianping.cases import actions, reads
+from tianping.cases.events import case_timeline
 from tianping.cases.forms import AssignForm, CaseFilterForm, CloseForm
-from tianping.cases.models import Case
-from tianping.cases.queries import cases_visible_to, get_case_for_user
-from tianping.courts.permissions import (
-    can_assign_cases,
-    can_view_dashboard,
-    effective_user,
-    is_staff_member,
-)
+from tianping.cases.permissions import can_assign, cases_visible_to
+from tianping.cases.reads import allowed_actions, case_page, require_staff, short_parties
+from tianping.courts.permissions import can_view_dashboard, effective_user
 from tianping.courts.queries import courts_visible_to
-from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
-from tianping.law.rules import BY_CODE as RULES_BY_CODE
-
-PAGE_SIZE = 50
-EVENT_LABELS = {
-    "filed": gettext_lazy("Filed as a case"),
-    "triaged": gettext_lazy("Triaged"),
-    "assigned": gettext_lazy("Assigned"),
-    "assignment_pending": gettext_lazy("Assignment pending"),
-    "trial_started": gettext_lazy("Trial started"),
-    "closed": gettext_lazy("Closed"),
-    "document_added": gettext_lazy("Document added"),
-    "time_limit_set": gettext_lazy("Time limit set"),
-    "suspended": gettext_lazy("Suspended"),
-    "resumed": gettext_lazy("Resumed"),
-    "period_excluded": gettext_lazy("Period excluded from the time limit"),
-    "extension_requested": gettext_lazy("Extension requested"),
-    "extension_decided": gettext_lazy("Extension decided"),
-    "procedure_changed": gettext_lazy("Procedure changed"),
-    "archived": gettext_lazy("Archived"),
-}
-DETAIL_LABELS = {
-    "number": gettext_lazy("Case number"),
-    "channel": gettext_lazy("Channel"),
-    "received_at": gettext_lazy("Received at"),
-    "track": gettext_lazy("Track"),
-    "procedure": gettext_lazy("Procedure"),
-    "reasons": gettext_lazy("Reasons"),
-    "team": gettext_lazy("Team"),
-    "judge": gettext_lazy("Judge"),
-    "how": gettext_lazy("How"),
-    "previous": gettext_lazy("Previous judge"),
-    "load": gettext_lazy("Pending cases of the judge"),
-    "reason": gettext_lazy("Reason"),
-    "mode": gettext_lazy("Closure mode"),
-    "closed_on": gettext_lazy("Closing date"),
-    "title": gettext_lazy("Title"),
-    "why": gettext_lazy("Because"),
-    "rule": gettext_lazy("Time-limit rule"),
-    "expires_on": gettext_lazy("Expires on"),
-    "on": gettext_lazy("Date"),
-    "note": gettext_lazy("Note"),
-    "period": gettext_lazy("Excluded period"),
-    "starts_on": gettext_lazy("From"),
-    "ends_on": gettext_lazy("Until"),
-    "months": gettext_lazy("Months"),
-    "days": gettext_lazy("Days"),
-    "approved": gettext_lazy("Approved"),
-}
-HOW_LABELS = {"random": gettext_lazy("at random"), "designated": gettext_lazy("by hand")}
-WHY_LABELS = {
-    "filed": gettext_lazy("the case was filed"),
-    "resumed": gettext_lazy("the case resumed"),
-    "excluded": gettext_lazy("a period was excluded"),
-    "extended": gettext_lazy("an extension was approved"),
-    "procedure changed": gettext_lazy("the procedure changed"),
-}
 
 
 def staff_user(request):
     """The person whose authority applies, if they are court staff."""
-    user = effective_user(request)
-    if not is_staff_member(user):
-        raise PermissionDenied
-    return user
+    return require_staff(effective_user(request))
 
 
 def case_for_staff(request, code: str):
     """(user, case) for a staff member who may see the case; anyone else gets a 404."""
     user = effective_user(request)
-    if not is_staff_member(user):
-        raise Http404("No such case.")
-    return user, get_case_for_user(user, code)
-
-
-@dataclass(frozen=True)
-class Allowed:
-    start_trial: bool
-    assign: bool
-    close: bool
-    archive: bool = False
-
-
-def allowed_actions(user, case) -> Allowed:
-    """Which actions to offer: those the actions themselves would accept."""
-    leader = can_assign_cases(user, case.court)
-    responsible = leader or case.judge_id == user.pk
-    return Allowed(
-        start_trial=responsible and can_proceed(case.start_trial),
-        assign=leader and can_proceed(case.assign),
-        close=responsible and can_proceed(case.close),
-        archive=responsible and can_proceed(case.archive),
-    )
-
-
-def short_parties(case) -> str:
-    """张三 v. 李四, or with 等 when there are more on one side."""
-
-    def side(roles):
-        names = [p.name for p in case.parties.all() if p.role in roles]
-        return "、".join(names[:2]) + (_(" et al.") if len(names) > 2 else "")
-
-    claimants, opponents = side(CLAIMANT_ROLES), side(OPPONENT_ROLES)
-    if not opponents:
-        return claimants
-    return _("%(claimants)s v. %(opponents)s") % {"claimants": claimants, "opponents": opponents}
-
-
-def case_page(cases, number):
-    """One page of CASES in a fixed number of queries, whatever the length of the list.
-
-    The ordering and the slice are done on ids alone; only the page's rows are then loaded
-    with their court, division, team, judge, cause and parties.
-    """
-    page = Paginator(cases.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
-    ids = list(page.object_list)
-    rows = Case.objects.filter(pk__in=ids).select_related(
-        "court", "division", "team", "judge", "cause", "time_limit"
-    )
-    by_id = {case.pk: case for case in rows.prefetch_related("parties")}
-    page.object_list = [by_id[pk] for pk in ids]
-    return page
+    return user, reads.case_for_staff(user, code)
 
 
 @login_required
@@ -175,43 +51,10 @@ def case_list(request):
     return render(request, "cases/case_list.html", context)
 
 
-def _shown(key: str, value):
-    """A detail value as people read it: labels for codes, local time for timestamps."""
-    if isinstance(value, list):
-        return "；".join(str(v) for v in value)
-    if key == "how":
-        return HOW_LABELS.get(value, value)
-    if key == "track" and value in Track.values:
-        return Track(value).label
-    if key == "why":
-        return WHY_LABELS.get(value, value)
-    if key == "rule":
-        rule = RULES_BY_CODE.get(value)
-        return rule.name if rule else value
-    if key == "approved":
-        return _("yes") if value else _("no")
-    if isinstance(value, str) and len(value) > 19 and value[10:11] == "T":
-        parsed = parse_datetime(value)
-        if parsed is not None:
-            return date_format(timezone.localtime(parsed), "Y-m-d H:i")
-    return value
-
-
-def _details(details: dict) -> list[tuple[str, str]]:
-    return [
-        (DETAIL_LABELS.get(key) or capfirst(key.replace("_", " ")), _shown(key, value))
-        for key, value in details.items()
-        if value not in (None, "", [])
-    ]
-
-
 def timeline(case) -> list[dict]:
+    """The whole timeline for staff, each event and its details in the reader's language."""
     return [
-        {
-            "event": e,
-            "label": EVENT_LABELS.get(e.kind) or capfirst(e.kind.replace("_", " ")),
-            "details": _details(e.details),
-        }
+        {"event": e, "label": case_timeline.label(e), "details": case_timeline.details(e)}
         for e in case.events.select_related("actor", "acted_for")
     ]
 
@@ -280,7 +123,7 @@ def archive(request, code):
 @require_POST
 def assign(request, code):
     user, case = case_for_staff(request, code)
-    if not can_assign_cases(user, case.court):
+    if not can_assign(user, case):
         raise PermissionDenied
     form = AssignForm(request.POST, court=case.court)
     if form.is_valid():
@@ -304,15 +147,14 @@ def close(request, code):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                closed = actions.close_case(
-                    case,
-                    mode=data["mode"],
-                    closed_on=data["closed_on"],
-                    note=data["note"],
-                    **_acting(request),
-                )
-                actions.attach_case_documents(closed, data["documents"], **_acting(request))
+            actions.close_case(
+                case,
+                mode=data["mode"],
+                closed_on=data["closed_on"],
+                note=data["note"],
+                documents=data["documents"],
+                **_acting(request),
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

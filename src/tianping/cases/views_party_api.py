@@ -5,8 +5,8 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied
 from ninja import Router, Schema
 
-from tianping.cases.queries import cases_visible_to, get_case_for_user
-from tianping.cases.views_party import case_next, document_ref, public_events
+from tianping.cases.permissions import cases_visible_to, get_case_for_user
+from tianping.cases.reads import case_next, document_ref, public_events
 from tianping.courts.permissions import can_file_online
 
 router = Router(tags=["parties' view"])

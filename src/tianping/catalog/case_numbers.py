@@ -27,6 +27,7 @@ from tianping.catalog import reference
 MIN_YEAR = 1949  # the people's courts date from 1949; anything earlier is a typo
 MAX_YEAR = 2100  # a structural bound; callers pass latest_year for "not in the future"
 MAX_SERIAL_DIGITS = 8  # death-penalty review numbers are 8 digits, the longest in use
+MAX_CASE_NUMBERS = 1000  # one request; a bigger sheet is checked in parts or by the API
 DEATH_PENALTY_REVIEW = "刑核"
 LEGACY_MARK = "字第"
 LEGACY_PROCEEDINGS = "刑民行执赔"  # where an old-style type code starts, if none is known
@@ -112,6 +113,18 @@ def parse_case_number(text: str, *, latest_year: int | None = None) -> ParsedCas
     if LEGACY_MARK in body:
         return _parse_legacy(text, year, body)
     return _parse_current(text, year, body)
+
+
+def parse_each(texts, *, latest_year: int) -> list[ParsedCaseNumber | CaseNumberError]:
+    """Parse every text, in order; an invalid one gives its CaseNumberError."""
+    return [_parse_one(text, latest_year) for text in texts]
+
+
+def _parse_one(text: str, latest_year: int) -> ParsedCaseNumber | CaseNumberError:
+    try:
+        return parse_case_number(text, latest_year=latest_year)
+    except CaseNumberError as error:
+        return error
 
 
 def to_json_dict(result: ParsedCaseNumber | CaseNumberError) -> dict:

@@ -13,11 +13,10 @@ from django.utils import timezone
 from ninja import Field, Router, Schema
 from pydantic import StrictFloat, StrictInt, StrictStr
 
-from .case_numbers import to_json_dict
+from .case_numbers import MAX_CASE_NUMBERS, parse_each, to_json_dict
 from .choices import DocumentType, FeeKind, HalvingReason, Sex
 from .fees import FeeError, compute_fee, fee_as_dict
 from .identity import IdentityError, birth_date_and_sex, mask_number, normalize, validate_document
-from .tools_views import MAX_CASE_NUMBERS, parse_each
 
 router = Router(tags=["tools"])
 

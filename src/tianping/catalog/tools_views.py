@@ -16,12 +16,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .case_numbers import CaseNumberError, ParsedCaseNumber, parse_case_number
+from .case_numbers import MAX_CASE_NUMBERS, CaseNumberError, parse_each
 from .choices import FeeKind, HalvingReason
 from .fees import FeeError, FeeRange, FeeResult, Step, compute_fee, parse_amount
 from .fees.types import percent, yuan
 
-MAX_CASE_NUMBERS = 1000  # one request; a bigger sheet is checked in parts or by the API
 _THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d*)?")
 
 
@@ -166,18 +165,6 @@ class CaseNumbersForm(ToolForm):
                 % {"count": len(lines), "max": MAX_CASE_NUMBERS}
             )
         return lines
-
-
-def parse_each(texts, *, latest_year: int) -> list[ParsedCaseNumber | CaseNumberError]:
-    """Parse every text, in order; an invalid one gives its CaseNumberError."""
-    return [_parse_one(text, latest_year) for text in texts]
-
-
-def _parse_one(text: str, latest_year: int) -> ParsedCaseNumber | CaseNumberError:
-    try:
-        return parse_case_number(text, latest_year=latest_year)
-    except CaseNumberError as error:
-        return error
 
 
 @login_required

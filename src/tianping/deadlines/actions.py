@@ -15,15 +15,14 @@ from tianping.cases.actions import apply_transition, lock_case
 from tianping.cases.choices import Procedure
 from tianping.cases.events import case_event
 from tianping.cases.permissions import require_case_judge
-from tianping.courts.choices import Role
 from tianping.courts.holidays import court_calendar
-from tianping.courts.permissions import can_approve_extension, roles_in
 from tianping.deadlines.models import (
     CaseExclusion,
     CaseTimeLimit,
     ExtensionRequest,
     ExtensionStatus,
 )
+from tianping.deadlines.permissions import may_decide
 from tianping.law.limits import Exclusion, ExclusionKind, Grant, LimitError, compute_limit
 from tianping.law.rules import get_rule
 
@@ -192,7 +191,7 @@ def record_exclusion(
             "period_excluded",
             actor=actor,
             acted_for=acted_for,
-            period=ExclusionKind(kind).label,
+            period=kind,
             starts_on=starts_on,
             ends_on=ends_on,
         )
@@ -250,21 +249,6 @@ def request_extension(case, *, actor, reason: str, today: datetime.date, acted_f
             reason=reason.strip(),
         )
     return request
-
-
-def may_decide(user, request: ExtensionRequest) -> bool:
-    """The rule's approver for this step, and never the person who asked."""
-    if user.pk in {request.requested_by_id}:
-        return False
-    court = request.case.court
-    if request.approver == "higher_court":
-        higher = court.parent
-        while higher is not None:
-            if roles_in(user, higher) & {Role.PRESIDENT, Role.DIVISION_HEAD}:
-                return True
-            higher = higher.parent
-        return False
-    return can_approve_extension(user, court)
 
 
 def decide_extension(

@@ -6,11 +6,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from tianping.cases.queries import get_case_for_user
+from tianping.cases.permissions import get_case_for_user
 from tianping.courts.holidays import court_calendar
 from tianping.courts.permissions import effective_user
-from tianping.deadlines import actions, queries
-from tianping.deadlines.models import ExtensionRequest
+from tianping.deadlines import actions, permissions
 from tianping.flows.cases import change_procedure
 from tianping.law.limits import Exclusion, Grant, LimitError, compute_limit
 from tianping.law.rules import RULES, UnknownRule, get_rule
@@ -157,7 +156,7 @@ class ReasonIn(Schema):
     reason: str
 
 
-class DecisionIn(Schema):
+class ExtensionDecisionIn(Schema):
     approve: bool
     note: str = ""
 
@@ -209,14 +208,15 @@ def request_extension(request, code: str, payload: ReasonIn):
 def extensions_to_decide(request):
     return [
         {"id": r.pk, "case": r.case.number, "months": r.months, "days": r.days, "reason": r.reason}
-        for r in queries.extension_requests_to_decide(effective_user(request))
+        for r in permissions.extension_requests_to_decide(effective_user(request))
     ]
 
 
 @router.post("/extensions/{pk}/decide", response={200: dict, 404: Problem})
-def decide(request, pk: int, payload: DecisionIn):
-    allowed = [r.pk for r in queries.extension_requests_to_decide(effective_user(request))]
-    item = get_object_or_404(ExtensionRequest, pk=pk, pk__in=allowed)
+def decide(request, pk: int, payload: ExtensionDecisionIn):
+    item = get_object_or_404(
+        permissions.extension_requests_to_decide(effective_user(request)), pk=pk
+    )
     item = actions.decide_extension(
         item, approve=payload.approve, note=payload.note, today=timezone.localdate(), **_kw(request)
     )

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class DeadlinesConfig(AppConfig):
     name = "tianping.deadlines"
     verbose_name = _("Periods and time limits")
+
+    def ready(self):
+        from tianping.deadlines import events
+
+        events.register()

@@ -15,6 +15,14 @@ class CaseTimeLimit(models.Model):
 
     class Meta:
         ordering = ["expires_on"]
+        indexes = [
+            # the deadline sweep: limits that run (not suspended), by case and expiry date
+            models.Index(
+                fields=["case", "expires_on"],
+                condition=models.Q(suspended_since__isnull=True),
+                name="deadlines_limit_sweep",
+            )
+        ]
         verbose_name = _("case time limit")
         verbose_name_plural = _("case time limits")
 

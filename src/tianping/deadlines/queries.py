@@ -1,11 +1,9 @@
-"""Reads for time limits: overdue and long-pending cases, extension requests to decide."""
+"""Reads for time limits: overdue and long-pending cases (the requests to decide are in
+`deadlines.permissions`)."""
 
 import datetime
 
-from django.db.models import Q
-
-from tianping.cases.queries import cases_visible_to
-from tianping.deadlines.models import ExtensionRequest, ExtensionStatus
+from tianping.cases.permissions import cases_visible_to
 
 LONG_PENDING_MONTHS = (12, 18, 36)
 
@@ -33,15 +31,3 @@ def long_pending_cases(user, today: datetime.date, months: int):
         .select_related("court", "division", "judge", "time_limit")
         .order_by("filed_on", "pk")
     )
-
-
-def extension_requests_to_decide(user):
-    """Open extension requests of cases the user can see and may decide."""
-    from tianping.deadlines.actions import may_decide
-
-    requests = (
-        ExtensionRequest.objects.filter(status=ExtensionStatus.REQUESTED)
-        .filter(Q(case__in=cases_visible_to(user)) | Q(approver="higher_court"))
-        .select_related("case__court__parent", "case__judge", "requested_by", "case__time_limit")
-    )
-    return [r for r in requests if may_decide(user, r)]

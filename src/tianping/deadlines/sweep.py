@@ -1,79 +1,144 @@
 """The deadline sweep: raise each time-limit warning once and only once.
 
-Safe to run from several workers at once and on SQLite or PostgreSQL: warnings and
-notifications are inserted with unique keys (ON CONFLICT DO NOTHING), so whichever
-worker inserts a row first wins and the others skip it.
+A warning is due when a pending case that is not suspended has a time limit expiring
+within a threshold (TIME_LIMIT_WARNING_DAYS) and no warning yet for that case, threshold
+and expiry date. One query selects exactly those rows (an anti-join against the warnings
+already raised), so a sweep that finds nothing new costs that one query. A case whose
+expiry moved is due again for the new date.
+
+The new warnings are inserted in batches with ON CONFLICT DO NOTHING ... RETURNING, and
+messages are written only for the rows this sweep inserted, in the same transaction.
+Several workers may sweep at once, on SQLite or PostgreSQL: a worker racing this one
+waits on the unique key (case, threshold, expiry date) and then skips what this one
+inserted, so each warning and its messages go out once. Every worker inserts in the same
+order (case, threshold), so they never deadlock. (RETURNING needs SQLite 3.35 or later.)
 """
 
 import datetime
+from typing import NamedTuple
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tianping.accounts.models import User
 from tianping.cases.choices import PENDING_STATES
+from tianping.cases.models import Case
 from tianping.courts.choices import Role
 from tianping.courts.models import Membership
 from tianping.deadlines.models import CaseTimeLimit, TimeLimitWarning
 from tianping.notifications.actions import notify_once
 
-BATCH = 2000
+BATCH = 1000
+
+
+class Due(NamedTuple):
+    """A warning due and not yet raised, with what its messages need."""
+
+    case_id: int
+    threshold: int
+    expires_on: datetime.date
+    number: str
+    code: str
+    judge_id: int | None
+    division_id: int | None
 
 
 def thresholds() -> list[int]:
-    return sorted(settings.TIME_LIMIT_WARNING_DAYS, reverse=True)
+    return sorted(set(settings.TIME_LIMIT_WARNING_DAYS), reverse=True)
 
 
 def sweep(today: datetime.date) -> int:
-    """Raise the warnings due on TODAY; returns how many limits were looked at."""
-    horizon = today + datetime.timedelta(days=max(thresholds()))
-    limits = (
-        CaseTimeLimit.objects.filter(
-            case__state__in=PENDING_STATES, suspended_since__isnull=True, expires_on__lte=horizon
-        )
-        .select_related("case")
-        .order_by("pk")
-    )
-    seen = 0
-    last_pk = 0
-    while True:
-        batch = list(limits.filter(pk__gt=last_pk)[:BATCH])
-        if not batch:
-            return seen
-        _raise(batch, today)
-        seen += len(batch)
-        last_pk = batch[-1].pk
+    """Raise the warnings due on TODAY that were never raised; returns how many."""
+    due = due_warnings(today)
+    if not due:
+        return 0
+    heads = _division_heads({d.division_id for d in due if d.division_id is not None})
+    texts, link = _texts(), _case_link()
+    raised = 0
+    for start in range(0, len(due), BATCH):
+        batch = due[start : start + BATCH]
+        with transaction.atomic():  # warnings and their messages commit together
+            inserted = _insert_warnings(batch)
+            notify_once(
+                [
+                    message
+                    for d in batch
+                    if (d.case_id, d.threshold, d.expires_on) in inserted
+                    for message in _messages(d, heads, texts, link, today)
+                ]
+            )
+        raised += len(inserted)
+    return raised
 
 
-def _raise(batch: list[CaseTimeLimit], today: datetime.date) -> None:
-    raised = set(
-        TimeLimitWarning.objects.filter(case_id__in=[x.case_id for x in batch]).values_list(
-            "case_id", "threshold", "expires_on"
-        )
+def due_warnings(today: datetime.date) -> list[Due]:
+    """The warnings due on TODAY and not raised yet (one query), by case and threshold."""
+    sql, params = due_warnings_sql(today)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [Due(r[0], r[1], _date(r[2]), *r[3:]) for r in rows]
+
+
+def due_warnings_sql(today: datetime.date) -> tuple[str, list]:
+    """The query of `due_warnings` and its parameters.
+
+    The thresholds are a VALUES list of (threshold, last expiry date it covers). With
+    the partial index on time limits (case, expiry date; not suspended, migration 0005)
+    and the warnings' unique key, PostgreSQL answers a sweep with nothing new by merging
+    two index-only scans; the case is only read for the rows that survive.
+    """
+    q = connection.ops.quote_name
+    limits, cases, warnings = (
+        q(model._meta.db_table) for model in (CaseTimeLimit, Case, TimeLimitWarning)
     )
-    wanted = [
-        TimeLimitWarning(case_id=limit.case_id, threshold=t, expires_on=limit.expires_on)
-        for limit in batch
-        for t in thresholds()
-        if (limit.expires_on - today).days <= t
-        and (limit.case_id, t, limit.expires_on) not in raised
-    ]
-    if not wanted:
-        return
-    by_case = {limit.case_id: limit for limit in batch}
-    heads = _division_heads({limit.case.division_id for limit in batch})
-    rows = [
-        _message(user_id, by_case[w.case_id], w.threshold, today)
-        for w in wanted
-        for user_id in _recipients(by_case[w.case_id].case, heads)
-    ]
-    # Warnings and their messages commit together. A worker racing this one waits on the
-    # unique keys and then skips what this one inserted: each is raised once.
-    with transaction.atomic():
-        TimeLimitWarning.objects.bulk_create(wanted, ignore_conflicts=True)
-        notify_once(rows)
+    params: list = []
+    for t in thresholds():
+        params += [t, connection.ops.adapt_datefield_value(today + datetime.timedelta(days=t))]
+    states = [str(s) for s in PENDING_STATES]
+    params += states
+    sql = (
+        f"WITH t (threshold, last_day) AS (VALUES {', '.join(['(%s, %s)'] * len(thresholds()))})"
+        " SELECT l.case_id, t.threshold, l.expires_on, c.number, c.code, c.judge_id,"
+        " c.division_id"
+        f" FROM {limits} l"
+        " INNER JOIN t ON l.expires_on <= t.last_day"
+        f" INNER JOIN {cases} c ON c.id = l.case_id"
+        " WHERE l.suspended_since IS NULL"
+        f" AND c.state IN ({', '.join(['%s'] * len(states))})"
+        f" AND NOT EXISTS (SELECT 1 FROM {warnings} w WHERE w.case_id = l.case_id"
+        " AND w.threshold = t.threshold AND w.expires_on = l.expires_on)"
+        " ORDER BY l.case_id, t.threshold"
+    )
+    return sql, params
+
+
+def _insert_warnings(batch: list[Due]) -> set[tuple]:
+    """Insert BATCH's warnings, skipping any already there; returns the keys inserted."""
+    if not batch:
+        return set()
+    q = connection.ops.quote_name
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params = []
+    for d in batch:
+        params += [d.case_id, d.threshold, connection.ops.adapt_datefield_value(d.expires_on), now]
+    sql = (
+        f"INSERT INTO {q(TimeLimitWarning._meta.db_table)}"
+        " (case_id, threshold, expires_on, raised_at)"
+        f" VALUES {', '.join(['(%s, %s, %s, %s)'] * len(batch))}"
+        " ON CONFLICT (case_id, threshold, expires_on) DO NOTHING"
+        " RETURNING case_id, threshold, expires_on"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(r[0], r[1], _date(r[2])) for r in cursor.fetchall()}
+
+
+def _date(value) -> datetime.date:
+    """A date column as read back through a raw cursor (SQLite gives text)."""
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
 def _division_heads(division_ids: set) -> dict:
@@ -86,25 +151,37 @@ def _division_heads(division_ids: set) -> dict:
     return heads
 
 
-def _recipients(case, heads: dict) -> list[int]:
-    people = [case.judge_id] if case.judge_id else []
-    return people + [h for h in heads.get(case.division_id, []) if h not in people]
+def _recipients(d: Due, heads: dict) -> list[int]:
+    people = [d.judge_id] if d.judge_id else []
+    return people + [h for h in heads.get(d.division_id, []) if h not in people]
 
 
-def _message(user_id, limit: CaseTimeLimit, threshold: int, today: datetime.date):
-    left = (limit.expires_on - today).days
-    text = (
-        _("%(number)s: the time limit expires on %(day)s (%(left)d days left).")
-        if left >= 0
-        else _("%(number)s: the time limit expired on %(day)s (%(left)d days overdue).")
+def _texts() -> tuple[str, str]:
+    """The two messages, translated once per sweep in the active language."""
+    return (
+        _("%(number)s: the time limit expires on %(day)s (%(left)d days left)."),
+        _("%(number)s: the time limit expired on %(day)s (%(left)d days overdue)."),
     )
-    text = text % {"number": limit.case.number, "day": limit.expires_on, "left": abs(left)}
-    key = f"time-limit:{limit.case_id}:{limit.expires_on}:{threshold}"
-    return (User(pk=user_id), key, text, _case_link(limit.case))
 
 
-def _case_link(case) -> str:
+def _messages(d: Due, heads: dict, texts: tuple[str, str], link, today: datetime.date) -> list:
+    """(user id, key, text, link) for each person D's warning goes to."""
+    left = (d.expires_on - today).days
+    text = (texts[0] if left >= 0 else texts[1]) % {
+        "number": d.number,
+        "day": d.expires_on,
+        "left": abs(left),
+    }
+    key = f"time-limit:{d.case_id}:{d.expires_on}:{d.threshold}"
+    return [(user_id, key, text, link(d.code)) for user_id in _recipients(d, heads)]
+
+
+def _case_link():
+    """A function giving a case's page from its public code (reversed once per sweep:
+    public codes are letters and digits, which need no quoting)."""
     try:
-        return reverse("cases:detail", args=[case.code])
+        sample = reverse("cases:detail", args=["CODE"])
     except NoReverseMatch:
-        return ""
+        return lambda code: ""
+    head, tail = sample.rsplit("CODE", 1)
+    return lambda code: f"{head}{code}{tail}"

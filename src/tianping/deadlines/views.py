@@ -8,10 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tianping.cases.queries import get_case_for_user
+from tianping.cases.permissions import get_case_for_user
 from tianping.courts.permissions import effective_user, is_staff_member
-from tianping.deadlines import actions, forms, queries
-from tianping.deadlines.models import ExtensionRequest
+from tianping.deadlines import actions, forms, permissions, queries
 from tianping.flows.cases import change_procedure
 
 ACTIONS = {
@@ -96,7 +95,7 @@ def time_limit(request, code):
 @login_required
 def extension_requests(request):
     _staff(request)
-    pending = queries.extension_requests_to_decide(effective_user(request))
+    pending = permissions.extension_requests_to_decide(effective_user(request))
     return render(
         request,
         "deadlines/extension_requests.html",
@@ -108,8 +107,9 @@ def extension_requests(request):
 @require_POST
 def decide(request, pk):
     _staff(request)
-    candidates = queries.extension_requests_to_decide(effective_user(request))
-    extension = get_object_or_404(ExtensionRequest, pk=pk, pk__in=[r.pk for r in candidates])
+    extension = get_object_or_404(
+        permissions.extension_requests_to_decide(effective_user(request)), pk=pk
+    )
     form = forms.ExtensionDecisionForm(request.POST)
     if form.is_valid():
         try:

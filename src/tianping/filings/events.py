@@ -1,19 +1,81 @@
-"""Constructors of filing timeline events. Called only from actions, inside their transaction."""
+"""The filing timeline: its kinds of events and their constructor (called only from
+actions, inside their transaction). Details are codes and plain values, read in the
+reader's language through `filing_timeline` (lib/event_kinds.py)."""
 
 from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
 
+from tianping.audit.actions import record
+from tianping.filings.choices import AttachmentKind, Channel
 from tianping.filings.models import Filing, FilingEvent
+from tianping.lib.event_kinds import Timeline, choices
 from tianping.lib.plain import plain
+
+filing_timeline = Timeline("filing")
+kind = filing_timeline.kind
+kind("drafted", _("Entered"), _("Draft started"))
+kind("file_added", _("File added"), _("File added: %(name)s"))
+kind("file_removed", _("File removed"), _("File removed: %(name)s"))
+kind(
+    "submitted",
+    _("Handed in: the review clock started"),
+    _("Handed in; review due by %(review_due_on)s"),
+)
+kind(
+    "received_at_assisting_court",
+    _("Taken in at the assisting court"),
+    _("Received by %(assisting_court)s"),
+)
+kind(
+    "forwarded",
+    _("Forwarded to the court with jurisdiction"),
+    _("Forwarded to %(court)s; review due by %(review_due_on)s"),
+)
+kind(
+    "correction_requested",
+    _("Corrections requested"),
+    _("Corrections requested, by %(respond_by)s"),
+)
+kind(
+    "corrected",
+    _("Corrections received: the clock restarted"),
+    _("Corrections handed in; review due by %(review_due_on)s"),
+)
+kind("accepted", _("Filed as a case"), _("Filed as case %(case_number)s"))
+kind("refused", _("Refused by ruling"), _("Refused by ruling"))
+kind("transferred", _("Transferred"), _("Transferred to %(to_court)s"))
+kind(
+    "received_by_transfer",
+    _("Received by transfer"),
+    _("Received from %(from_court)s; review due by %(review_due_on)s"),
+)
+kind("withdrawn", _("Withdrawn"), _("Withdrawn"))
+
+filing_timeline.value("channel", choices(Channel), _("Channel"))
+filing_timeline.value("file_kind", choices(AttachmentKind), _("Kind of file"))
+caption = filing_timeline.caption
+caption("review_due_on", _("Review due by"))
+caption("respond_by", _("Answer by"))
+caption("to_correct", _("To correct"))
+caption("case_number", _("Case number"))
+caption("reasons", _("Reasons"))
+caption("reason", _("Reason"))
+caption("name", _("File"))
 
 
 def filing_event(filing: Filing, kind: str, *, actor, acted_for=None, **details) -> FilingEvent:
     """Append the next numbered event; the filing row is locked by the calling action."""
+    if kind not in filing_timeline.kinds:
+        raise ValueError(f"filing event kind {kind!r} is not registered")
     last = filing.events.aggregate(last=Max("seq"))["last"] or 0
-    return FilingEvent.objects.create(
+    values = {k: plain(v) for k, v in details.items()}
+    event = FilingEvent.objects.create(
         filing=filing,
         seq=last + 1,
         kind=kind,
         actor=actor if getattr(actor, "pk", None) else None,
         acted_for=acted_for if getattr(acted_for, "pk", None) else None,
-        details={k: plain(v) for k, v in details.items()},
+        details=values,
     )
+    record(f"filing.{kind}", filing, actor=actor, acted_for=acted_for, changes=values)
+    return event

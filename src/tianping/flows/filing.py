@@ -1,5 +1,6 @@
 """Accepting a filing (立案): the case is opened, numbered, triaged, given its time limit and
-assigned, all in one transaction with the filing's own record."""
+assigned, all in one transaction with the filing's own record. Filing on the spot (当场立案)
+hands a walk-in's complaint in and files it in that same one transaction."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils import timezone
 from tianping.cases import actions as case_actions
 from tianping.deadlines.actions import refresh_time_limit
 from tianping.filings import actions as filing_actions
+from tianping.filings.choices import FilingStatus
 
 
 def accept_filing(filing, *, actor, acted_for=None, today=None, rng=None):
@@ -23,3 +25,41 @@ def accept_filing(filing, *, actor, acted_for=None, today=None, rng=None):
             filing, case_number=case.number, actor=actor, acted_for=acted_for
         )
     return case
+
+
+def file_on_the_spot(
+    *,
+    actor,
+    court,
+    channel,
+    parties,
+    fields,
+    acted_for=None,
+    today=None,
+    key=None,
+    service_point=None,
+    rng=None,
+):
+    """A clerk receives a walk-in's papers at the window (or a service point, on circuit)
+    and files the case at once (当场立案): hand-in with its dated receipt, then acceptance,
+    both or neither. Returns (filing, case).
+
+    The same form sent twice (same KEY) gives back the one filing and its case.
+    """
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        filing = filing_actions.hand_in_at_window(
+            actor=actor,
+            acted_for=acted_for,
+            court=court,
+            channel=channel,
+            parties=parties,
+            fields=fields,
+            today=today,
+            key=key,
+            service_point=service_point,
+        )
+        if filing.status == FilingStatus.ACCEPTED:  # the same form, filed already
+            return filing, filing.case
+        case = accept_filing(filing, actor=actor, acted_for=acted_for, today=today, rng=rng)
+    return case.filing, case

@@ -9,7 +9,7 @@ from tianping.courts.queries import public_courts
 def portal_home(request):
     if not request.user.is_public_user:
         raise PermissionDenied
-    from tianping.cases.queries import cases_visible_to
+    from tianping.cases.permissions import cases_visible_to
     from tianping.filings.queries import filings_visible_to
 
     profile = getattr(request.user, "lawyer_profile", None)

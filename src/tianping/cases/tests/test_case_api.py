@@ -3,12 +3,13 @@
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tianping.accounts.tokens import issue_token
-from tianping.cases.tests.test_case_pages import make_case
+from tianping.cases.tests.test_case_pages import PDF, make_case
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -82,6 +83,49 @@ def test_judge_starts_trial_and_closes_through_the_api(client, demo, case):
         TODAY.isoformat(),
     )
     assert client.get("/api/v1/cases").json()["count"] == 0  # gone from the pending list
+
+
+def test_closing_through_the_api_takes_the_documents_with_it(
+    client, demo, case, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(demo["wangjun"])
+    judgment = SimpleUploadedFile("判决书.pdf", PDF, content_type="application/pdf")
+    response = client.post(
+        f"/api/v1/cases/{case.code}/close",
+        {"mode": "judgment", "closed_on": TODAY.isoformat(), "documents": [judgment]},
+    )
+    body = response.json()
+    assert response.status_code == 200 and body["state"] == "closed"
+    assert [d["title"] for d in body["documents"]] == ["判决书.pdf"]
+    assert [e["kind"] for e in body["events"]][-2:] == ["closed", "document_added"]
+    assert case.documents.get().file.read() == PDF
+
+
+def test_a_bad_document_leaves_the_case_open_and_stores_nothing(
+    client, demo, case, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(demo["wangjun"])
+    good = SimpleUploadedFile("判决书.pdf", PDF, content_type="application/pdf")
+    fake = SimpleUploadedFile("调解书.pdf", b"not a pdf", content_type="application/pdf")
+    response = client.post(
+        f"/api/v1/cases/{case.code}/close",
+        {"mode": "judgment", "closed_on": TODAY.isoformat(), "documents": [good, fake]},
+    )
+    assert response.status_code == 422
+    assert any("调解书.pdf" in message for message in response.json()["detail"])
+    case.refresh_from_db()
+    assert case.is_pending and not case.documents.exists()
+    assert not case.events.filter(kind__in=["closed", "document_added"]).exists()
+
+
+def test_a_closing_form_without_its_mode_is_422(client, demo, case):
+    client.force_login(demo["wangjun"])
+    body = {"closed_on": TODAY.isoformat()}
+    assert client.post(f"/api/v1/cases/{case.code}/close", body).status_code == 422
+    case.refresh_from_db()
+    assert case.is_pending
 
 
 @pytest.mark.parametrize(

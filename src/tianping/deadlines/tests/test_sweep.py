@@ -6,12 +6,16 @@ import threading
 import pytest
 from django.core.management import call_command
 from django.db import connection, connections
+from django.test import override_settings
 from django.utils import translation
+from django_tasks import TaskResultStatus
 
+from tianping.audit.maintenance import allow_purge
 from tianping.cases.models import Case
 from tianping.courts.models import Court
 from tianping.deadlines.models import CaseTimeLimit, TimeLimitWarning
 from tianping.deadlines.sweep import sweep
+from tianping.deadlines.tasks import sweep_deadlines
 from tianping.notifications.models import Notification
 
 TODAY = datetime.date(2026, 6, 1)
@@ -69,15 +73,17 @@ def test_an_overdue_case_gets_all_warnings_and_says_overdue(demo):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
-def test_workers_sweeping_at_once_notify_once(demo):
+def test_workers_sweeping_at_once_notify_once(demo, monkeypatch):
+    monkeypatch.setattr("tianping.deadlines.sweep.BATCH", 7)  # many batches, interleaved
     for i in range(30):
         _case(demo, f"（2026）内2502民初{i + 10}号", 3)
     barrier = threading.Barrier(4)
+    raised = []
 
     def worker():
         barrier.wait()
         try:
-            sweep(TODAY)
+            raised.append(sweep(TODAY))
         finally:
             connections.close_all()
 
@@ -87,4 +93,73 @@ def test_workers_sweeping_at_once_notify_once(demo):
     for t in threads:
         t.join()
     assert TimeLimitWarning.objects.count() == 30 * 3
+    assert sum(raised) == 30 * 3  # each warning counted by the one worker that inserted it
     assert Notification.objects.filter(user=demo["wangjun"]).count() == 30 * 3
+
+
+@pytest.mark.django_db
+def test_a_second_sweep_finds_nothing_new_in_one_query(demo, django_assert_max_num_queries):
+    for i in range(20):
+        _case(demo, f"（2026）内2502民初{i + 100}号", i * 3 - 10)
+    _case(demo, "（2026）内2502民初200号", 2, state="closed")
+    suspended = _case(demo, "（2026）内2502民初201号", 2)
+    CaseTimeLimit.objects.filter(case=suspended).update(suspended_since=TODAY)
+    raised = sweep(TODAY)
+    # 30 days: 14 cases (-10 to 29 days left); 15 days: 9; 7 days: 6
+    assert raised == TimeLimitWarning.objects.count() == 14 + 9 + 6
+    messages = Notification.objects.count()
+    assert messages == raised * 2  # the judge and the division head
+
+    with django_assert_max_num_queries(1):
+        assert sweep(TODAY) == 0
+    assert TimeLimitWarning.objects.count() == raised
+    assert Notification.objects.count() == messages
+
+
+@pytest.mark.django_db
+def test_a_case_whose_expiry_moved_is_warned_again_for_the_new_date(demo):
+    case = _case(demo, "（2026）内2502民初300号", 10)
+    assert sweep(TODAY) == 2  # 30 and 15 days
+    moved = TODAY + datetime.timedelta(days=20)
+    CaseTimeLimit.objects.filter(case=case).update(expires_on=moved)  # e.g. an extension
+
+    assert sweep(TODAY) == 1  # 30 days, for the new date
+    assert sweep(TODAY) == 0
+    assert sorted(
+        TimeLimitWarning.objects.filter(expires_on=moved).values_list("threshold", flat=True)
+    ) == [30]
+    judge_notes = Notification.objects.filter(user=demo["wangjun"])
+    assert judge_notes.count() == 3
+    assert str(moved) in judge_notes.first().text
+    assert "20 days left" in judge_notes.first().text
+
+
+@pytest.mark.django_db
+def test_enqueuing_the_sweep_task_runs_it(demo):
+    _case(demo, "（2026）内2502民初400号", 5)
+    result = sweep_deadlines.enqueue(TODAY.isoformat())
+    assert result.status == TaskResultStatus.SUCCESSFUL, result.errors
+    assert result.return_value == 3
+    assert TimeLimitWarning.objects.count() == 3
+    # the command queues it the same way (here the test backend runs it at once)
+    _case(demo, "（2026）内2502民初401号", 5)
+    with translation.override("en"):
+        call_command("sweep-deadlines", "--today", TODAY.isoformat(), "--enqueue")
+    assert TimeLimitWarning.objects.count() == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_worker_runs_the_queued_sweep(demo):
+    from django_tasks_db.models import DBTaskResult
+
+    _case(demo, "（2026）内2502民初500号", 5)
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        call_command("sweep-deadlines", "--today", TODAY.isoformat(), "--enqueue")
+        assert TimeLimitWarning.objects.count() == 0  # queued, not run
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    # the worker closes its connection between tasks, and the teardown's purge with it
+    allow_purge(connections["default"])
+    assert TimeLimitWarning.objects.count() == 3
+    (task,) = DBTaskResult.objects.all()
+    assert task.status == TaskResultStatus.SUCCESSFUL
+    assert task.return_value == 3

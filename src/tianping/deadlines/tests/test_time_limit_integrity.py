@@ -161,13 +161,21 @@ def test_the_database_holds_one_open_request_per_case(case, demo):
 
 @pytest.mark.django_db
 def test_nobody_approves_their_own_request(case, demo):
-    # the division head may act on the case as a leader, and asks for the extension himself
-    request = actions.request_extension(case, actor=demo["liuqiang"], reason="复杂", today=TODAY)
+    # given the president sits as the judge of the case and asks for the extension himself
+    from tianping.cases.actions import assign_by_hand
+    from tianping.courts.choices import Role
+    from tianping.courts.models import Membership
 
+    president = demo["chenzhi"]
+    Membership.objects.create(user=president, court=case.court, role=Role.JUDGE,
+                              division=case.division)
+    president = type(president).objects.get(pk=president.pk)  # memberships read afresh
+    case = assign_by_hand(case, actor=demo["liuqiang"], judge=president, reason="院长办案")
+    request = actions.request_extension(case, actor=president, reason="复杂", today=TODAY)
+
+    # when he decides it, then he is refused
     with pytest.raises(PermissionDenied):
-        actions.decide_extension(
-            request, actor=demo["liuqiang"], approve=True, note="", today=TODAY
-        )
+        actions.decide_extension(request, actor=president, approve=True, note="", today=TODAY)
 
     request.refresh_from_db()
     assert request.status == ExtensionStatus.REQUESTED

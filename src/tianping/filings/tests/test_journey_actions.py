@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tianping.cases.actions import close_case
-from tianping.cases.queries import cases_visible_to
+from tianping.cases.permissions import cases_visible_to
 from tianping.cases.stats import summary, totals
 from tianping.courts.models import Court
 from tianping.filings import actions

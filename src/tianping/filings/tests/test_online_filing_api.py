@@ -62,7 +62,8 @@ def test_create_fill_and_submit(zhangsan):
     submitted = zhangsan.post(f"{API}/{code}/submit", headers={"Idempotency-Key": "a1"})
     body = submitted.json()
     assert submitted.status_code == 200 and body["status"] == "submitted"
-    assert body["review_due_on"] and [e["kind"] for e in body["events"]] == ["drafted", "submitted"]
+    kinds = [e["kind"] for e in body["events"]]
+    assert body["review_due_on"] and kinds == ["drafted", "file_added", "submitted"]
     assert body["evidence"][0]["attachment"] == ref
 
 
@@ -115,6 +116,20 @@ def test_representative_with_power_of_attorney(demo):
     )
     assert Filing.objects.get(code=code).representatives.get().party.address == "锡林浩特"
     assert lawyer.delete(f"{API}/{code}/representatives/0").json()["representatives"] == []
+
+
+def test_a_representative_comes_with_the_power_of_attorney_or_not_at_all(demo):
+    lawyer = bearer(demo["lilawyer"])
+    code = create(lawyer)
+    complete(lawyer, code)
+    form = {"kind": "lawyer", "name": "李律师", "licence_number": "11525201010123456"}
+    no_party = {**form, "party": 7, "authorisation": SimpleUploadedFile("委托书.pdf", PDF)}
+    fake = {**form, "party": 0, "authorisation": SimpleUploadedFile("委托书.pdf", PNG)}
+    assert lawyer.post(f"{API}/{code}/representatives", no_party).status_code == 422
+    assert lawyer.post(f"{API}/{code}/representatives", fake).status_code == 422
+    filing = Filing.objects.get(code=code)
+    assert not filing.representatives.exists() and not filing.attachments.exists()
+    assert lawyer.delete(f"{API}/{code}/representatives/3").status_code == 422
 
 
 def test_correction_answer_and_list_say_what_is_next(demo, zhangsan):

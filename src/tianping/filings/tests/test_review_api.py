@@ -170,3 +170,12 @@ def test_cross_region_through_the_api(clerk, client, demo, login):
     client.post("/accounts/logout/")
     rows = login(demo["lixia"]).get(f"{API}/cross-region").json()
     assert rows[0]["status"] == FilingStatus.ACCEPTED and rows[0]["case_number"]
+
+
+def test_papers_uploaded_together_are_all_kept_or_none(clerk):
+    code = post(clerk, f"{API}/cross-region", complaint(court="内2501")).json()["code"]
+    good = SimpleUploadedFile("complaint.pdf", b"%PDF-1.4\n", content_type="application/pdf")
+    fake = SimpleUploadedFile("evidence.pdf", b"not a pdf", content_type="application/pdf")
+    refused = clerk.post(f"{API}/{code}/attachments", {"files": [good, fake], "kind": "other"})
+    assert refused.status_code == 422 and "evidence.pdf" in refused.json()["detail"][0]
+    assert not Filing.objects.get(code=code).attachments.exists()

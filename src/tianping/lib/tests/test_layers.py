@@ -156,3 +156,51 @@ def test_a_private_name_from_another_app_is_found():
     modules = [(Path("alpha/actions.py"), "from tianping.beta.actions import _locked, ok\n")]
     _, private = import_edges(modules)
     assert private == ["alpha/actions.py:1 tianping.beta.actions _locked"]
+
+
+# An endpoint and its page share what they need through the domain (actions, reads) or a
+# shared helper module, never by one importing the other: the API never imports a page.
+
+
+def _is_api(stem: str) -> bool:
+    return stem.startswith("api") or stem.endswith("_api")
+
+
+def _is_page(stem: str) -> bool:
+    return (stem.startswith("views") or stem.endswith("_views")) and not _is_api(stem)
+
+
+def api_imports_of_pages(modules) -> list[str]:
+    """Every import of a page module (views*) by an API module (api*, *_api), relative
+    imports and `from package import views` included."""
+    found = []
+    for relative, source in modules:
+        if not _is_api(relative.stem):
+            continue
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom):
+                base = (node.module or "").split(".")
+                targets = [base[-1], *(a.name for a in node.names)]
+            elif isinstance(node, ast.Import):
+                targets = [a.name.split(".")[-1] for a in node.names]
+            else:
+                continue
+            found += [f"{relative}:{node.lineno} {t}" for t in targets if _is_page(t)]
+    return found
+
+
+def test_no_api_module_imports_a_page_module():
+    assert api_imports_of_pages(project_modules()) == []
+
+
+def test_an_api_importing_a_page_is_found_however_it_is_written():
+    modules = [
+        (Path("alpha/api.py"), "from tianping.alpha import views_review as review\n"),
+        (Path("beta/tools_api.py"), "from .tools_views import parse\n"),
+        (Path("gamma/api_x.py"), "from tianping.gamma.reads import clock\n"),
+        (Path("delta/views.py"), "from tianping.delta.views_common import x\n"),
+    ]
+    assert api_imports_of_pages(modules) == [
+        "alpha/api.py:1 views_review",
+        "beta/tools_api.py:1 tools_views",
+    ]

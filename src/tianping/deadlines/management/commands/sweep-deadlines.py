@@ -1,21 +1,38 @@
+import datetime
+
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tianping.deadlines.sweep import sweep
+from tianping.deadlines.tasks import sweep_deadlines
 
 
 class Command(BaseCommand):
     help = (
         "Raise time-limit warnings that are due (each once only). Safe to run from "
-        "cron or several workers at once."
+        "cron or several workers at once; --enqueue leaves the work to a task worker."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="YYYY-MM-DD (default: today in the court's zone)")
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Queue the sweep for a task worker (tianping db_worker) instead of running it",
+        )
 
-    def handle(self, *args, today=None, **options):
-        import datetime
-
+    def handle(self, *args, today=None, enqueue=False, **options):
         day = datetime.date.fromisoformat(today) if today else timezone.localdate()
-        seen = sweep(day)
-        self.stdout.write(f"{seen} time limits checked on {day.isoformat()}.")
+        if enqueue:
+            result = sweep_deadlines.enqueue(day.isoformat())
+            self.stdout.write(
+                _("Deadline sweep for %(day)s queued (task %(id)s).")
+                % {"day": day.isoformat(), "id": result.id}
+            )
+            return
+        raised = sweep(day)
+        self.stdout.write(
+            _("%(count)d time-limit warnings raised on %(day)s.")
+            % {"count": raised, "day": day.isoformat()}
+        )

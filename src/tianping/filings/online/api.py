@@ -5,158 +5,35 @@ else is the same 404 as one that does not exist. Errors of the actions come back
 with their messages.
 """
 
-from datetime import date, datetime
-from decimal import Decimal
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
-from ninja import File, Form, Header, Router, Schema, Status
+from ninja import File, Form, Header, Router, Status
 from ninja.files import UploadedFile
-from pydantic import Field
 
 from tianping.courts.models import Court
 from tianping.courts.permissions import can_file_online
 from tianping.filings import actions
-from tianping.filings import forms_online as f
-from tianping.filings.choices import AttachmentKind, Channel, FilingKind, PartyKind, PartyRole
-from tianping.filings.choices import RepresentativeKind as RepKind
+from tianping.filings.choices import AttachmentKind, Channel
+from tianping.filings.online import forms as f
+from tianping.filings.online import reads
+from tianping.filings.online.api_schemas import (
+    AnswerIn,
+    AttachmentOut,
+    CreateIn,
+    DraftIn,
+    EvidenceIn,
+    FilingOut,
+    FilingSummaryOut,
+    PartyIn,
+    RepresentativeIn,
+    SubmitIn,
+)
 from tianping.filings.queries import filings_visible_to, get_filing_for_user
 from tianping.lib.pdf import pdf_response
+from tianping.parties.copying import party_fields
 
 router = Router(tags=["online filing"])
-
-
-class NextOut(Schema):
-    text: str
-    url: str | None = None
-    to_correct: list[str] = []
-
-
-class FilingSummaryOut(Schema):
-    code: str = Field(..., description="The receipt number.")
-    court_code: str
-    court_name: str
-    kind: str
-    status: str
-    status_name: str
-    created_at: datetime
-    submitted_at: datetime | None
-    review_due_on: date | None
-    case_number: str | None
-    next: NextOut
-
-
-class PartyIn(Schema):
-    role: PartyRole
-    kind: PartyKind = PartyKind.NATURAL_PERSON
-    name: str = Field("", max_length=200)
-    doc_type: str = Field("resident_id", max_length=40)
-    id_number: str = Field("", max_length=40)
-    legal_representative: str = Field("", max_length=100)
-    phone: str = Field("", max_length=30)
-    address: str = Field("", max_length=300)
-    was: int | None = Field(
-        None,
-        description="Position of the party this row replaces: its representatives stay with it.",
-    )
-
-
-class PartyOut(PartyIn):
-    position: int
-    masked_id_number: str
-
-
-class RepresentativeIn(Schema):
-    party: int = Field(..., description="Position of the party represented.")
-    kind: RepKind
-    name: str = Field(..., max_length=100)
-    id_number: str = Field("", max_length=40)
-    licence_number: str = Field("", max_length=17)
-    law_firm: str = Field("", max_length=200)
-    phone: str = Field("", max_length=30)
-
-
-class RepresentativeOut(Schema):
-    party: int
-    kind: str
-    name: str
-    licence_number: str
-    law_firm: str
-    authorisation: str | None
-
-
-class EvidenceIn(Schema):
-    name: str = Field(..., max_length=200)
-    source: str = Field("", max_length=200)
-    purpose: str = Field("", max_length=300)
-    attachment: str = Field("", description="The ref of an uploaded file.")
-
-
-class AttachmentOut(Schema):
-    ref: str
-    kind: str
-    name: str
-    content_type: str
-    size: int
-    sha256: str
-
-
-class EventOut(Schema):
-    seq: int
-    kind: str
-    at: datetime
-    text: str
-
-
-class NoticeOut(Schema):
-    items: list[str]
-    respond_by: date
-    issued_at: datetime
-
-
-class FilingOut(FilingSummaryOut):
-    is_livelihood: bool
-    is_enterprise: bool
-    is_migrant_wages: bool
-    cause_code: str | None
-    cause_name: str | None
-    claims: str
-    amount: Decimal | None
-    facts: str
-    parties: list[PartyOut]
-    representatives: list[RepresentativeOut]
-    evidence: list[EvidenceIn]
-    attachments: list[AttachmentOut]
-    events: list[EventOut]
-    open_notice: NoticeOut | None
-
-
-class CreateIn(Schema):
-    court_code: str
-    kind: FilingKind = FilingKind.CIVIL
-    is_livelihood: bool = False
-    is_enterprise: bool = False
-    is_migrant_wages: bool = False
-
-
-class DraftIn(Schema):
-    kind: FilingKind | None = None
-    is_livelihood: bool | None = None
-    is_enterprise: bool | None = None
-    is_migrant_wages: bool | None = None
-    claims: str | None = None
-    amount: Decimal | str | None = Field(None, description="Yuan; empty for none.")
-    facts: str | None = None
-    cause_code: str | None = Field(None, description="From the catalog in force today.")
-
-
-class SubmitIn(Schema):
-    submission_key: str | None = Field(None, max_length=50)
-
-
-class AnswerIn(Schema):
-    answer: str = ""
 
 
 def _user(request):
@@ -182,7 +59,7 @@ def _summary(filing, notice=None) -> dict:
         "submitted_at": filing.submitted_at,
         "review_due_on": filing.review_due_on,
         "case_number": case.number if case else None,
-        "next": f.filing_next(filing, notice),
+        "next": reads.filing_next(filing, notice),
     }
 
 
@@ -193,13 +70,13 @@ def _rep_out(rep) -> dict:
         "name": rep.name,
         "licence_number": rep.licence_number,
         "law_firm": rep.law_firm,
-        "authorisation": f.attachment_ref(rep.authorisation) if rep.authorisation else None,
+        "authorisation": actions.attachment_ref(rep.authorisation) if rep.authorisation else None,
     }
 
 
 def _attachment_out(item) -> dict:
     return {
-        "ref": f.attachment_ref(item),
+        "ref": actions.attachment_ref(item),
         "kind": item.kind,
         "name": item.original_name,
         "content_type": item.content_type,
@@ -210,7 +87,7 @@ def _attachment_out(item) -> dict:
 
 def _filing_out(filing) -> dict:
     filing = get_filing_for_user(filing.filer, filing.code)  # fresh, with its relations
-    notice = f.open_notice(filing)
+    notice = reads.open_notice(filing)
     return {
         **_summary(filing, notice),
         **{
@@ -228,7 +105,7 @@ def _filing_out(filing) -> dict:
         "cause_name": filing.cause.name if filing.cause_id else None,
         "parties": [
             {
-                **f._party_dict(p),
+                **party_fields(p),
                 "position": p.position,
                 "was": p.position,
                 "masked_id_number": p.masked_id_number,
@@ -243,13 +120,13 @@ def _filing_out(filing) -> dict:
                 "name": e.name,
                 "source": e.source,
                 "purpose": e.purpose,
-                "attachment": f.attachment_ref(e.attachment) if e.attachment else "",
+                "attachment": actions.attachment_ref(e.attachment) if e.attachment else "",
             }
             for e in filing.evidence.select_related("attachment")
         ],
         "attachments": [_attachment_out(a) for a in filing.attachments.all()],
         "events": [
-            {"seq": e.seq, "kind": e.kind, "at": e.at, "text": f.event_label(e)}
+            {"seq": e.seq, "kind": e.kind, "at": e.at, "text": reads.event_label(e)}
             for e in filing.events.all()
         ],
         "open_notice": notice,
@@ -263,10 +140,7 @@ def list_filings(request):
         .select_related("court", "case", "transferred_to")
         .prefetch_related("corrections")
     )
-    return [
-        _summary(x, next((n for n in x.corrections.all() if n.answered_at is None), None))
-        for x in filings
-    ]
+    return [_summary(x, reads.unanswered(x)) for x in filings]
 
 
 @router.post("", response={201: FilingOut}, summary="Start a draft (online filing)")
@@ -305,7 +179,7 @@ def update_draft(request, code: str, payload: DraftIn):
 @router.put("/{code}/parties", response=FilingOut, summary="Replace the parties")
 def set_parties(request, code: str, payload: list[PartyIn]):
     filing = _filing(request, code)
-    f.save_parties(filing, [p.dict() for p in payload], actor=request.user)
+    actions.save_parties(filing, [p.dict() for p in payload], actor=request.user)
     return _filing_out(filing)
 
 
@@ -318,7 +192,14 @@ def add_representative(
     request, code: str, payload: Form[RepresentativeIn], authorisation: File[UploadedFile]
 ):
     filing = _editable(request, code)
-    f.add_representative(filing, payload.dict(), authorisation, actor=request.user)
+    data = payload.dict()
+    actions.add_representative(
+        filing,
+        actor=request.user,
+        party=data.pop("party"),
+        authorisation=authorisation,
+        **data,
+    )
     return Status(201, _filing_out(filing))
 
 
@@ -329,7 +210,7 @@ def add_representative(
 )
 def remove_representative(request, code: str, index: int):
     filing = _editable(request, code)
-    f.remove_representative(filing, index, actor=request.user)
+    actions.remove_representative(filing, index, actor=request.user)
     return _filing_out(filing)
 
 
@@ -343,7 +224,7 @@ def _editable(request, code):
 @router.put("/{code}/evidence", response=FilingOut, summary="Replace the evidence list")
 def set_evidence(request, code: str, payload: list[EvidenceIn]):
     filing = _editable(request, code)
-    f.save_evidence(filing, [item.dict() for item in payload], actor=request.user)
+    actions.save_evidence(filing, [item.dict() for item in payload], actor=request.user)
     return _filing_out(filing)
 
 
@@ -371,7 +252,7 @@ def upload(
 def remove_attachment(request, code: str, ref: str):
     filing = _filing(request, code)
     try:
-        item = f.find_attachment(filing, ref)
+        item = actions.find_attachment(filing, ref)
     except ValidationError:
         item = None
     if item is None:
@@ -432,7 +313,7 @@ def receipt_pdf(request, code: str):
         raise Http404
     return pdf_response(
         "filings/documents/receipt.html",
-        f.receipt_context(filing),
+        reads.receipt_context(filing),
         filename=f"receipt-{code}.pdf",
         request=request,
     )

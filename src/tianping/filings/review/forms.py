@@ -1,6 +1,6 @@
 """Forms of the filing division's pages (立案审查, window and cross-region filing).
 
-Forms parse and check what was typed; every rule of the law stays in filings/actions.py.
+Forms parse and check what was typed; every rule of the law stays in `filings.actions`.
 Parties and correction items come as repeated fields (one value a row), so that a row can
 be added by htmx or by a plain submit without renumbering anything.
 """
@@ -28,16 +28,6 @@ from tianping.filings.choices import (
 )
 from tianping.lib.widgets import DateInput
 
-PARTY_FIELDS = [
-    "role",
-    "kind",
-    "name",
-    "doc_type",
-    "id_number",
-    "legal_representative",
-    "phone",
-    "address",
-]
 CORRECTION_DAYS = 15
 DATE_INPUT = DateInput()
 
@@ -87,7 +77,7 @@ class PartyForm(forms.Form):
 
 def party_rows(data, *, extra: int = 0) -> list[PartyForm]:
     """The party rows posted (blank rows dropped), plus EXTRA empty ones."""
-    columns = {name: data.getlist(f"party_{name}") for name in PARTY_FIELDS}
+    columns = {name: data.getlist(f"party_{name}") for name in PartyForm.base_fields}
     count = max((len(values) for values in columns.values()), default=0)
     rows = []
     for i in range(count):

@@ -1,14 +1,15 @@
 from django.urls import path
 
-from tianping.filings import views_review as views
+from tianping.filings.review import views
+from tianping.filings.review import views_intake as intake
 
 app_name = "review"
 urlpatterns = [
     path("", views.queue, name="queue"),
-    path("window/new/", views.window_new, name="window_new"),
-    path("cross-region/", views.cross_region_list, name="cross_region_list"),
-    path("cross-region/new/", views.cross_region_new, name="cross_region_new"),
-    path("rows/<str:kind>/", views.new_row, name="new_row"),
+    path("window/new/", intake.window_new, name="window_new"),
+    path("cross-region/", intake.cross_region_list, name="cross_region_list"),
+    path("cross-region/new/", intake.cross_region_new, name="cross_region_new"),
+    path("rows/<str:kind>/", intake.new_row, name="new_row"),
     path("<str:code>/", views.detail, name="detail"),
     path("<str:code>/accept/", views.accept, name="accept"),
     path("<str:code>/correction/", views.correction, name="correction"),

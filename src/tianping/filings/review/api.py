@@ -1,14 +1,11 @@
 """Filing review in the REST API (/api/v1/filing-review): the pages' operations, same actions.
 
-Permissions and reads are those of the pages (views_review): the filing division of a
+Permissions and reads are those of the pages (`review.reads`): the filing division of a
 court, or of the court that took a filing in for another (跨域立案). A filing that is not
 visible is 404. An action on a filing someone else has just acted on is 409 with the
 current status (send `expected_status` to be told even before trying); an action the law
 or the workflow does not allow now is 422 with the reasons.
 """
-
-import datetime
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -16,153 +13,30 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Schema, Status
+from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from tianping.courts.models import Court, ServicePoint
 from tianping.courts.permissions import effective_user
 from tianping.filings import actions
-from tianping.filings import views_review as review
-from tianping.filings.choices import AttachmentKind, Channel, FilingKind, PartyKind, PartyRole
-from tianping.filings.forms_review import default_respond_by, resolve_cause
-from tianping.flows.filing import accept_filing
+from tianping.filings.choices import AttachmentKind
+from tianping.filings.events import filing_timeline
+from tianping.filings.review import reads as review
+from tianping.filings.review.api_schemas import (
+    ConflictOut,
+    CorrectionIn,
+    CrossRegionIn,
+    DecisionIn,
+    FilingOut,
+    RefusalIn,
+    RowOut,
+    TransferIn,
+    WindowIn,
+)
+from tianping.filings.review.forms import default_respond_by
+from tianping.flows.filing import accept_filing, file_on_the_spot
 
 router = Router(tags=["filing review"])
-FILING_FIELDS = ["kind", "claims", "amount", "facts", "is_livelihood", "is_enterprise"]
-FILING_FIELDS += ["is_migrant_wages"]
-
-
-class PartyIn(Schema):
-    role: PartyRole
-    kind: PartyKind = PartyKind.NATURAL_PERSON
-    name: str
-    doc_type: str = ""
-    id_number: str = ""
-    legal_representative: str = ""
-    phone: str = ""
-    address: str = ""
-
-
-class FilingDataIn(Schema):
-    kind: FilingKind = FilingKind.CIVIL
-    cause: str = ""
-    claims: str
-    amount: Decimal | None = None
-    facts: str
-    is_livelihood: bool = False
-    is_enterprise: bool = False
-    is_migrant_wages: bool = False
-    parties: list[PartyIn]
-
-    def fields(self) -> dict:
-        """The draft fields for the actions, the cause code resolved in today's catalog."""
-        data = {name: getattr(self, name) for name in FILING_FIELDS}
-        data["cause"] = resolve_cause(self.cause.strip(), on=timezone.localdate())
-        return data
-
-
-class WindowIn(FilingDataIn):
-    court: str
-    channel: Channel = Channel.WINDOW
-    service_point: str | None = None  # its name, for filing at a service point
-    file_now: bool = False
-    submission_key: str | None = None
-
-
-class CrossRegionIn(FilingDataIn):
-    court: str
-    assisting_court: str | None = None
-    forward: bool = False
-
-
-class DecisionIn(Schema):
-    expected_status: str | None = None
-
-
-class CorrectionIn(DecisionIn):
-    items: list[str]
-    respond_by: datetime.date | None = None
-
-
-class RefusalIn(DecisionIn):
-    reasons: str
-
-
-class TransferIn(DecisionIn):
-    to_court: str
-    reason: str
-
-
-class PartyOut(Schema):
-    role: str
-    role_label: str
-    kind: str
-    name: str
-    doc_type: str
-    id_number_masked: str
-
-
-class RowOut(Schema):
-    code: str
-    court: str
-    assisting_court: str | None
-    status: str
-    status_label: str
-    kind: str
-    kind_label: str
-    channel: str
-    channel_label: str
-    service_point: str | None
-    received_at: datetime.datetime | None
-    review_due_on: datetime.date | None
-    days_left: int | None
-    flag: str
-    green_channel: list[str]
-    parties: list[PartyOut]
-    case_number: str | None
-
-
-class EventOut(Schema):
-    seq: int
-    kind: str
-    at: datetime.datetime
-    actor: str | None
-    details: dict
-
-
-class CorrectionOut(Schema):
-    items: list[str]
-    respond_by: datetime.date
-    issued_at: datetime.datetime
-    answered_at: datetime.datetime | None
-
-
-class AttachmentOut(Schema):
-    id: int
-    kind: str
-    name: str
-    content_type: str
-    size: int
-    url: str
-
-
-class FilingOut(RowOut):
-    cause: str | None
-    claims: str
-    amount: Decimal | None
-    facts: str
-    refusal_reasons: str
-    transferred_to: str | None
-    corrections: list[CorrectionOut]
-    attachments: list[AttachmentOut]
-    events: list[EventOut]
-    documents: dict[str, str]
-
-
-class ConflictOut(Schema):
-    detail: str
-    status: str
-    status_label: str
 
 
 def _row(filing, today=None, case=None) -> dict:
@@ -203,7 +77,6 @@ def _party(party) -> dict:
 def _filing_out(filing) -> dict:
     case = review.case_of(filing)
     url = lambda name, *args: reverse(f"review:{name}", args=[filing.code, *args])  # noqa: E731
-    documents = ["acceptance-notice", "correction-notice", "refusal-ruling"]
     return {
         **_row(filing, case=case),
         "cause": str(filing.cause) if filing.cause_id else None,
@@ -230,15 +103,12 @@ def _filing_out(filing) -> dict:
                 "kind": e.kind,
                 "at": e.at,
                 "details": e.details,
+                "text": filing_timeline.sentence(e),
                 "actor": str(e.actor) if e.actor_id else None,
             }
             for e in filing.events.select_related("actor")
         ],
-        "documents": {
-            name: url("document", name)
-            for name in documents
-            if review.document_context(filing, name) is not None
-        },
+        "documents": {name: url("document", name) for name in review.documents_of(filing)},
     }
 
 
@@ -304,18 +174,20 @@ def window(request, payload: WindowIn):
     point = None
     if payload.service_point:
         point = get_object_or_404(ServicePoint, court=court, name=payload.service_point)
-    filing = actions.hand_in_at_window(
-        court=court,
-        channel=payload.channel,
-        service_point=point,
-        parties=[p.dict() for p in payload.parties],
-        fields=payload.fields(),
-        today=timezone.localdate(),
-        key=payload.submission_key,
+    complaint = {
+        "court": court,
+        "channel": payload.channel,
+        "service_point": point,
+        "parties": [p.dict() for p in payload.parties],
+        "fields": payload.fields(),
+        "today": timezone.localdate(),
+        "key": payload.submission_key,
         **_by(request),
-    )
-    if payload.file_now:
-        accept_filing(filing, **_by(request))
+    }
+    if payload.file_now:  # filed on the spot (当场立案): the case at once, or nothing
+        filing, _case = file_on_the_spot(**complaint)
+    else:
+        filing = actions.hand_in_at_window(**complaint)
     return Status(
         201, _filing_out(review.get_filing_for_clerk(effective_user(request), filing.code))
     )
@@ -413,6 +285,5 @@ def attach(
     kind: Form[AttachmentKind] = AttachmentKind.OTHER,
 ):
     filing = review.get_filing_for_clerk(effective_user(request), code)
-    for upload in files:
-        actions.attach_file(filing, upload, actor=request.user, kind=kind)
+    actions.attach_files(filing, files, actor=request.user, kind=kind)
     return Status(201, filing_detail(request, code))

@@ -1,8 +1,10 @@
-"""Forms of online filing (网上立案), and turning what they hold into calls of the actions.
+"""Forms of online filing (网上立案): they parse and check what was typed, nothing more.
 
-The pages and the API share `save_parties`, `remove_representative`, `save_evidence` and
-`cause_for`, so that one operation is written once. Drafts are saved as the user types:
-a field that does not validate is kept as typed where the model can hold it, and reported.
+What they hold goes to `filings.actions` (`save_parties`, `add_representative`,
+`save_evidence` ...), which the pages and the API call alike. Drafts are saved as the user
+types: a field that does not validate is kept as typed where the model can hold it, and
+reported. `cause_for` and `parse_amount` read a cause code and an amount the same way for
+the pages and the API.
 """
 
 import re
@@ -11,9 +13,6 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,23 +21,19 @@ from tianping.catalog.queries import get_entry
 from tianping.courts.models import Court
 from tianping.filings import actions
 from tianping.filings.choices import (
-    CLAIMANT_ROLES,
-    OPPONENT_ROLES,
     AttachmentKind,
     FilingKind,
     PartyKind,
     PartyRole,
 )
-from tianping.filings.choices import FilingStatus as S
 from tianping.filings.choices import RepresentativeKind as RepKind
+from tianping.parties.copying import party_fields
 
 MAX_ROWS = 50
-ROW_FIELDS = ("name", "id_number", "phone", "address", "legal_representative")
 CAUSE_CATALOG = {
     FilingKind.ADMINISTRATIVE: CatalogKind.ADMINISTRATIVE_CAUSES,
     FilingKind.PRIVATE_PROSECUTION: CatalogKind.CRIMINAL_CHARGES,
 }
-REP_FIELDS = ("kind", "name", "id_number", "licence_number", "law_firm", "phone", "user")
 
 
 def cause_catalog(kind: str) -> str:
@@ -219,87 +214,9 @@ def party_rows(forms_) -> list[dict]:
     return [as_typed(form) for form in forms_]
 
 
-def _old_position(row: dict, old: list) -> int | None:
-    """Which saved party a row replaces: its `was`, else the one with the same number."""
-    was = row.get("was")
-    if isinstance(was, int) and 0 <= was < len(old):
-        return was
-    number = (row.get("id_number") or "").strip().upper()
-    matches = [p.position for p in old if number and p.id_number.strip().upper() == number]
-    return matches[0] if matches else None
-
-
-def _snapshot(filing) -> list[tuple[int, dict]]:
-    """Each representative as (its party's position, its fields)."""
-    return [
-        (
-            rep.party.position,
-            {**{f: getattr(rep, f) for f in REP_FIELDS}, "authorisation": rep.authorisation},
-        )
-        for rep in filing.representatives.select_related("party", "authorisation")
-    ]
-
-
-def save_parties(filing, rows: list[dict], *, actor, reps=None) -> list:
-    """Replace the parties; each representative stays with the party its row replaces."""
-    with transaction.atomic():
-        # Lock first: an autosave and a "continue" may arrive together.
-        type(filing).objects.select_for_update().filter(pk=filing.pk).first()
-        old = list(filing.parties.all())
-        reps = _snapshot(filing) if reps is None else reps
-        origins = [_old_position(row, old) for row in rows]
-        plain = [{k: v for k, v in row.items() if k != "was"} for row in rows]
-        parties = actions.set_parties(filing, plain, actor=actor)
-        for party, origin in zip(parties, origins, strict=True):
-            for position, fields in reps:
-                if origin is not None and position == origin:
-                    actions.add_representative(filing, actor=actor, party=party, **fields)
-    return parties
-
-
-def remove_representative(filing, index: int, *, actor) -> None:
-    """Take one representative off (the others and every party stay as they are)."""
-    reps = _snapshot(filing)
-    if not 0 <= index < len(reps):
-        raise ValidationError(_("There is no such representative."))
-    del reps[index]
-    rows = [{**_party_dict(p), "was": p.position} for p in filing.parties.all()]
-    save_parties(filing, rows, actor=actor, reps=reps)
-
-
-def _party_dict(party) -> dict:
-    names = (
-        "role",
-        "kind",
-        "name",
-        "doc_type",
-        "id_number",
-        "legal_representative",
-        "phone",
-        "address",
-        "user",
-    )
-    return {name: getattr(party, name) for name in names}
-
-
-def add_representative(filing, data: dict, upload, *, actor, user=None):
-    """Store the power of attorney, then name the representative of the chosen party."""
-    party = filing.parties.filter(position=data["party"]).first()
-    if party is None:
-        raise ValidationError(_("Choose the party this representative acts for."))
-    fields = {k: data.get(k) or "" for k in REP_FIELDS if k != "user"}
-    with transaction.atomic():
-        attachment = actions.attach_file(
-            filing, upload, actor=actor, kind=AttachmentKind.AUTHORISATION
-        )
-        return actions.add_representative(
-            filing, actor=actor, party=party, user=user, authorisation=attachment, **fields
-        )
-
-
 def initial_parties(filing, user) -> list[dict]:
     """The saved parties; for a new draft, the filer as plaintiff and an empty defendant."""
-    saved = [{**_party_dict(p), "was": p.position} for p in filing.parties.all()]
+    saved = [{**party_fields(p), "was": p.position} for p in filing.parties.all()]
     if saved:
         return saved
     me = {"role": "plaintiff", "kind": "natural", "doc_type": "resident_id"}
@@ -318,37 +235,12 @@ def initial_rows(step, filing, user, extra=False) -> list[dict]:
                 "name": e.name,
                 "source": e.source,
                 "purpose": e.purpose,
-                "attachment": attachment_ref(e.attachment) if e.attachment else "",
+                "attachment": actions.attachment_ref(e.attachment) if e.attachment else "",
             }
             for e in filing.evidence.select_related("attachment")
         ] or [{}]
     blank = {"role": "defendant", "kind": "natural"} if step == "parties" else {}
     return rows + ([blank] if extra else [])
-
-
-def attachment_ref(attachment) -> str:
-    """The public reference of an upload: the random last part of its stored name."""
-    return attachment.file.name.rsplit("/", 1)[-1]
-
-
-def find_attachment(filing, ref: str):
-    if not ref:
-        return None
-    for attachment in filing.attachments.all():
-        if attachment_ref(attachment) == ref:
-            return attachment
-    raise ValidationError(_("The file %(ref)s is not among this filing's files.") % {"ref": ref})
-
-
-def save_evidence(filing, rows: list[dict], *, actor) -> None:
-    """Replace the evidence list; rows left empty are dropped."""
-    items = []
-    for row in rows:
-        if not any((row.get(k) or "").strip() for k in ("name", "source", "purpose")):
-            continue
-        item = {k: (row.get(k) or "").strip() for k in ("name", "source", "purpose")}
-        items.append({**item, "attachment": find_attachment(filing, row.get("attachment"))})
-    actions.set_evidence(filing, items, actor=actor)
 
 
 def cause_for(filing, code: str, *, on):
@@ -370,82 +262,3 @@ def parse_amount(text) -> Decimal | None:
         return YuanField(max_digits=16, decimal_places=2, min_value=0).clean(str(text))
     except (ValidationError, InvalidOperation) as exc:
         raise ValidationError(_("The amount must be a number of yuan.")) from exc
-
-
-def open_notice(filing):
-    return filing.corrections.filter(answered_at__isnull=True).first()
-
-
-def filing_next(filing, notice=None) -> dict:
-    """What the filer is expected to do next, or waits for, with a link where there is one."""
-    code, status = filing.code, filing.status
-    if status == S.DRAFT:
-        return {
-            "text": _("Finish the draft and submit it."),
-            "url": reverse("online:step", args=[code, "review"]),
-        }
-    if status == S.CORRECTION_REQUESTED and notice is not None:
-        return {
-            "text": _("Corrections requested: answer by %(date)s.")
-            % {"date": notice.respond_by.isoformat()},
-            "to_correct": notice.items,
-            "url": reverse("online:correction", args=[code]),
-        }
-    if status == S.SUBMITTED:
-        return {
-            "text": _("Wait for the court's review, due by %(date)s.")
-            % {"date": filing.review_due_on.isoformat() if filing.review_due_on else "—"}
-        }
-    if status == S.ACCEPTED and hasattr(filing, "case"):
-        return {
-            "text": _("Filed as case %(number)s.") % {"number": filing.case.number},
-            "url": reverse("party_cases:detail", args=[filing.case.code]),
-        }
-    if status == S.REFUSED:
-        return {
-            "text": _("Refused by ruling. Reasons: %(reasons)s")
-            % {"reasons": filing.refusal_reasons}
-        }
-    if status == S.TRANSFERRED and filing.transferred_to_id:
-        return {"text": _("Transferred to %(court)s.") % {"court": filing.transferred_to.name}}
-    if status == S.AT_ASSISTING_COURT:
-        return {"text": _("The assisting court is checking your papers.")}
-    return {"text": filing.get_status_display()}
-
-
-EVENT_LABELS = {
-    "drafted": gettext_lazy("Draft started"),
-    "submitted": gettext_lazy("Handed in; review due by %(review_due_on)s"),
-    "received_at_assisting_court": gettext_lazy("Received by %(assisting_court)s"),
-    "forwarded": gettext_lazy("Forwarded to %(court)s; review due by %(review_due_on)s"),
-    "correction_requested": gettext_lazy("Corrections requested, by %(respond_by)s"),
-    "corrected": gettext_lazy("Corrections handed in; review due by %(review_due_on)s"),
-    "accepted": gettext_lazy("Filed as case %(case_number)s"),
-    "refused": gettext_lazy("Refused by ruling"),
-    "transferred": gettext_lazy("Transferred to %(to_court)s"),
-    "withdrawn": gettext_lazy("Withdrawn"),
-}
-
-
-def event_label(event) -> str:
-    """A filing event in words, from its kind and the details it recorded."""
-    label = EVENT_LABELS.get(event.kind)
-    if label is None:
-        return event.kind
-    try:
-        return str(label) % event.details
-    except (KeyError, TypeError, ValueError):
-        return str(label).split(";")[0].split("%")[0].strip()
-
-
-def receipt_context(filing) -> dict:
-    """What the dated receipt shows (登记立案规定 art. 2): number, court, time, parties."""
-    parties = list(filing.parties.all())
-    return {
-        "filing": filing,
-        "parties": parties,
-        "claimants": [p for p in parties if p.role in CLAIMANT_ROLES],
-        "opponents": [p for p in parties if p.role in OPPONENT_ROLES],
-        "attachment_count": filing.attachments.count(),
-        "received_at": timezone.localtime(filing.submitted_at),
-    }

@@ -1,0 +1,16 @@
+"""Background tasks of the deadlines app (django-tasks; run by `tianping db_worker`)."""
+
+import datetime
+
+from django.utils import timezone
+from django_tasks import task
+
+from tianping.deadlines.sweep import sweep
+
+
+@task()
+def sweep_deadlines(today: str | None = None) -> int:
+    """Raise the time-limit warnings due on TODAY (ISO date; default: today in the court's
+    zone); returns how many were raised. Idempotent: safe to retry and to run twice."""
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    return sweep(day)

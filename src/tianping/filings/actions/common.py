@@ -1,0 +1,82 @@
+"""What the actions of filing share: the row lock, transitions, the review clock, who may act.
+
+For the action modules of this package only; pages and API call the actions themselves.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import TransitionNotAllowed
+
+from tianping.audit.actions import record
+from tianping.courts.holidays import court_calendar
+from tianping.courts.permissions import can_review_filings
+from tianping.filings.choices import REVIEW_DAYS, FilingStatus
+from tianping.filings.models import Filing
+from tianping.filings.validation import completeness_errors, party_errors
+from tianping.law.periods import compute_period
+
+EDITABLE = (FilingStatus.DRAFT, FilingStatus.CORRECTION_REQUESTED, FilingStatus.AT_ASSISTING_COURT)
+
+
+def locked(filing: Filing) -> Filing:
+    """Re-read the filing under a row lock, keeping the state it was loaded with."""
+    row = Filing.objects.select_for_update().get(pk=filing.pk)
+    if row.status != filing.status:
+        raise ValidationError(_("Someone else has just acted on this filing; reload it."))
+    return row
+
+
+def lock_row(filing: Filing) -> None:
+    """Lock the filing's row whatever its state (two saves at once must not interleave)."""
+    Filing.objects.select_for_update().filter(pk=filing.pk).first()
+
+
+def transition(filing: Filing, name: str) -> None:
+    """Run a workflow transition, telling the user plainly when it is not possible now."""
+    try:
+        getattr(filing, name)()
+    except TransitionNotAllowed:
+        raise ValidationError(
+            _("This cannot be done while the filing is “%(status)s”.")
+            % {"status": filing.get_status_display()}
+        ) from None
+
+
+def start_clock(filing: Filing, received_on: datetime.date) -> None:
+    """Review days run from the day after receipt (登记立案规定 art. 8)."""
+    filing.clock_starts_on = received_on
+    result = compute_period(received_on, court_calendar(), days=REVIEW_DAYS[filing.kind])
+    filing.review_due_on = result.expires_on
+
+
+def check_complete(filing: Filing, today) -> None:
+    parties = list(filing.parties.values())
+    errors = party_errors(parties, today=today) + completeness_errors(filing, parties)
+    if errors:
+        raise ValidationError(errors)
+
+
+def decided(filing: Filing, actor) -> None:
+    filing.decided_at = timezone.now()
+    filing.decided_by = actor
+    filing.save()
+    record("filing.decided", filing, actor=actor, changes={"status": filing.status})
+
+
+def require_filer(filing: Filing, actor) -> None:
+    if actor.pk not in (filing.filer_id, filing.entered_by_id):
+        raise PermissionDenied(_("Only the filer can do that."))
+
+
+def require_editable(filing: Filing, actor) -> None:
+    require_filer(filing, actor)
+    if filing.status not in EDITABLE:
+        raise ValidationError(_("This filing can no longer be changed."))
+
+
+def require_reviewer(filing: Filing, actor) -> None:
+    if not can_review_filings(actor, filing.court):
+        raise PermissionDenied(_("Only the filing division of this court can do that."))

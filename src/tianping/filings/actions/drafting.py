@@ -1,0 +1,165 @@
+"""Drafting a filing: its data, parties, representatives and evidence list.
+
+Each use case is one transaction, called by the pages and the API alike. A draft is saved
+as the user types: nothing is checked here that would lose input (the checks come when
+the filing is handed in).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tianping.filings.actions.common import EDITABLE, lock_row, require_editable
+from tianping.filings.actions.files import attach_file, find_attachment
+from tianping.filings.choices import AttachmentKind, Channel, FilingStatus
+from tianping.filings.events import filing_event
+from tianping.filings.models import Filing, FilingEvidence, FilingParty, FilingRepresentative
+from tianping.parties.copying import party_fields, party_values, representative_fields
+
+DRAFT_FIELDS = [
+    "kind",
+    "cause",
+    "claims",
+    "amount",
+    "facts",
+    "is_livelihood",
+    "is_enterprise",
+    "is_migrant_wages",
+]
+REPRESENTATIVE_FIELDS = ("kind", "name", "id_number", "licence_number", "law_firm", "phone")
+EVIDENCE_FIELDS = ("name", "source", "purpose")
+
+
+def start_filing(*, actor, court, channel, filer=None, acted_for=None, **fields) -> Filing:
+    """Open a draft: online by the filer, or at the window by a clerk for a walk-in."""
+    if channel == Channel.CROSS_REGION:
+        raise ValidationError(_("Use cross-region filing to take papers for another court."))
+    with transaction.atomic():
+        filing = Filing.objects.create(
+            court=court, channel=channel, filer=filer, entered_by=actor, **fields
+        )
+        filing_event(filing, "drafted", actor=actor, acted_for=acted_for, channel=channel)
+    return filing
+
+
+def save_draft(filing: Filing, *, actor, **fields) -> Filing:
+    """Save what has been entered so far. Nothing is checked that would lose input."""
+    if filing.status != FilingStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be edited."))
+    unknown = set(fields) - set(DRAFT_FIELDS)
+    if unknown:
+        raise ValueError(f"Not draft fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(filing, name, value)
+    filing.save(update_fields=[*fields, "updated_at"])
+    return filing
+
+
+def set_parties(filing: Filing, parties: list[dict], *, actor) -> list[FilingParty]:
+    """Replace the parties (a party is a dict of FilingParty fields). Representatives go
+    with them: `save_parties` keeps each with the party its row replaces."""
+    if filing.status not in EDITABLE:
+        raise ValidationError(_("The parties can no longer be changed."))
+    with transaction.atomic():
+        lock_row(filing)  # an autosave and a "continue" may arrive together
+        filing.parties.all().delete()
+        return [
+            FilingParty.objects.create(filing=filing, **{**party_values(p), "position": i})
+            for i, p in enumerate(parties)
+        ]
+
+
+def save_parties(filing: Filing, rows: list[dict], *, actor, reps=None) -> list[FilingParty]:
+    """Replace the parties; each representative stays with the party its row replaces
+    (the row's `was`, else the saved party with the same document number)."""
+    with transaction.atomic():
+        lock_row(filing)
+        old = list(filing.parties.all())
+        reps = _representatives(filing) if reps is None else reps
+        origins = [_old_position(row, old) for row in rows]
+        parties = set_parties(filing, rows, actor=actor)
+        for party, origin in zip(parties, origins, strict=True):
+            for position, fields in reps:
+                if origin is not None and position == origin:
+                    _represent(filing, party, actor=actor, **fields)
+    return parties
+
+
+def _old_position(row: dict, old: list) -> int | None:
+    """Which saved party a row replaces: its `was`, else the one with the same number."""
+    was = row.get("was")
+    if isinstance(was, int) and 0 <= was < len(old):
+        return was
+    number = (row.get("id_number") or "").strip().upper()
+    matches = [p.position for p in old if number and p.id_number.strip().upper() == number]
+    return matches[0] if matches else None
+
+
+def _representatives(filing: Filing) -> list[tuple[int, dict]]:
+    """Each representative as (its party's position, its details with its papers)."""
+    return [
+        (
+            rep.party.position,
+            {
+                **representative_fields(rep, FilingRepresentative),
+                "authorisation": rep.authorisation,
+            },
+        )
+        for rep in filing.representatives.select_related("party", "authorisation")
+    ]
+
+
+def _represent(filing: Filing, party: FilingParty, *, actor, **fields) -> FilingRepresentative:
+    require_editable(filing, actor)
+    if party.filing_id != filing.pk:
+        raise ValidationError(_("That party belongs to another filing."))
+    return FilingRepresentative.objects.create(filing=filing, party=party, **fields)
+
+
+def add_representative(
+    filing: Filing, *, actor, party: int, authorisation, user=None, **fields
+) -> FilingRepresentative:
+    """Name the representative of the party at position PARTY, storing the power of
+    attorney (an upload, checked by its content) with it: both, or neither."""
+    found = filing.parties.filter(position=party).first() if party is not None else None
+    if found is None:
+        raise ValidationError(_("Choose the party this representative acts for."))
+    unknown = set(fields) - set(REPRESENTATIVE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not representative fields: {sorted(unknown)}")
+    details = {name: (fields.get(name) or "").strip() for name in REPRESENTATIVE_FIELDS}
+    with transaction.atomic():
+        papers = attach_file(filing, authorisation, actor=actor, kind=AttachmentKind.AUTHORISATION)
+        return _represent(filing, found, actor=actor, user=user, authorisation=papers, **details)
+
+
+def remove_representative(filing: Filing, index: int, *, actor) -> None:
+    """Take one representative off (the others and every party stay as they are)."""
+    require_editable(filing, actor)
+    with transaction.atomic():
+        lock_row(filing)
+        reps = _representatives(filing)
+        if not 0 <= index < len(reps):
+            raise ValidationError(_("There is no such representative."))
+        del reps[index]
+        parties = filing.parties.select_related("user")
+        rows = [{**party_fields(p), "user": p.user, "was": p.position} for p in parties]
+        save_parties(filing, rows, actor=actor, reps=reps)
+
+
+def save_evidence(filing: Filing, rows: list[dict], *, actor) -> list[FilingEvidence]:
+    """Replace the evidence list; rows left empty are dropped. A row names its file by its
+    public reference (`attachment`), which must be among the filing's files."""
+    require_editable(filing, actor)
+    items = []
+    for row in rows:
+        item = {k: (row.get(k) or "").strip() for k in EVIDENCE_FIELDS}
+        if any(item.values()):
+            items.append({**item, "attachment": find_attachment(filing, row.get("attachment"))})
+    with transaction.atomic():
+        lock_row(filing)
+        filing.evidence.all().delete()
+        return [
+            FilingEvidence.objects.create(filing=filing, position=i, **item)
+            for i, item in enumerate(items)
+        ]

@@ -1,0 +1,166 @@
+"""Review by the filing division (立案审查) and its outcomes: correction, refusal, transfer,
+acceptance (whose case is opened by `flows.filing.accept_filing`)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tianping.filings.actions.common import (
+    decided,
+    locked,
+    require_reviewer,
+    start_clock,
+    transition,
+)
+from tianping.filings.events import filing_event
+from tianping.filings.models import (
+    CorrectionNotice,
+    Filing,
+    FilingAttachment,
+    FilingEvidence,
+    FilingParty,
+    FilingRepresentative,
+)
+from tianping.parties.copying import party_fields, representative_fields
+
+# What a filing transferred to another court takes with it, besides parties and papers.
+TRANSFERRED_FIELDS = [
+    "kind",
+    "channel",
+    "filer",
+    "entered_by",
+    "cause",
+    "claims",
+    "amount",
+    "facts",
+    "is_livelihood",
+    "is_enterprise",
+    "is_migrant_wages",
+]
+ATTACHMENT_FIELDS = ["kind", "original_name", "content_type", "size", "sha256", "uploaded_by"]
+
+
+def request_correction(
+    filing: Filing, *, actor, items: list[str], respond_by, acted_for=None
+) -> CorrectionNotice:
+    """One notice listing everything to correct (一次性告知); the clock stops."""
+    require_reviewer(filing, acted_for or actor)
+    items = [i.strip() for i in items if i and i.strip()]
+    if not items:
+        raise ValidationError(_("List at least one thing to correct."))
+    with transaction.atomic():
+        filing = locked(filing)
+        transition(filing, "request_correction")
+        filing.save()
+        notice = CorrectionNotice.objects.create(
+            filing=filing, items=items, respond_by=respond_by, issued_by=actor
+        )
+        filing_event(
+            filing,
+            "correction_requested",
+            actor=actor,
+            acted_for=acted_for,
+            to_correct=items,
+            respond_by=respond_by,
+        )
+    return notice
+
+
+def refuse_filing(filing: Filing, *, actor, reasons: str, acted_for=None) -> Filing:
+    """Refuse, only by a written ruling with its reasons (登记立案规定 art. 9)."""
+    require_reviewer(filing, acted_for or actor)
+    if len((reasons or "").strip()) < 10:
+        raise ValidationError(_("A refusal needs a written ruling: state the reasons in full."))
+    with transaction.atomic():
+        filing = locked(filing)
+        transition(filing, "refuse")
+        filing.refusal_reasons = reasons.strip()
+        decided(filing, actor)
+        filing_event(filing, "refused", actor=actor, acted_for=acted_for, reasons=reasons)
+    return filing
+
+
+def transfer_filing(filing: Filing, *, actor, to_court, reason: str, acted_for=None) -> Filing:
+    require_reviewer(filing, acted_for or actor)
+    if to_court.pk == filing.court_id:
+        raise ValidationError(_("Choose another court to transfer to."))
+    with transaction.atomic():
+        filing = locked(filing)
+        transition(filing, "transfer")
+        filing.transferred_to = to_court
+        decided(filing, actor)
+        received = _copy_to_court(filing, to_court)
+        filing_event(
+            filing,
+            "transferred",
+            actor=actor,
+            acted_for=acted_for,
+            to_court=to_court.name,
+            reason=reason,
+            new_receipt=received.code,
+        )
+        filing_event(
+            received,
+            "received_by_transfer",
+            actor=actor,
+            acted_for=acted_for,
+            from_court=filing.court.name,
+            original_receipt=filing.code,
+            reason=reason,
+            review_due_on=received.review_due_on,
+        )
+    return filing
+
+
+def _copy_to_court(filing: Filing, court) -> Filing:
+    """The filing as received by the court it was transferred to: same papers, its own
+    receipt number, under review there with a clock that starts on the day of transfer."""
+    copy = Filing.objects.create(
+        court=court, **{name: getattr(filing, name) for name in TRANSFERRED_FIELDS}
+    )
+    files = {}
+    for item in filing.attachments.all():
+        files[item.pk] = FilingAttachment.objects.create(
+            filing=copy,
+            file=item.file.name,
+            **{name: getattr(item, name) for name in ATTACHMENT_FIELDS},
+        )
+    for party in filing.parties.all():
+        new_party = FilingParty.objects.create(filing=copy, user=party.user, **party_fields(party))
+        for rep in party.representatives.all():
+            FilingRepresentative.objects.create(
+                filing=copy,
+                party=new_party,
+                authorisation=files.get(rep.authorisation_id),
+                **representative_fields(rep, FilingRepresentative),
+            )
+    for item in filing.evidence.all():
+        FilingEvidence.objects.create(
+            filing=copy,
+            name=item.name,
+            source=item.source,
+            purpose=item.purpose,
+            position=item.position,
+            attachment=files.get(item.attachment_id),
+        )
+    transition(copy, "submit")
+    start_clock(copy, timezone.localdate())
+    copy.submitted_at = timezone.now()
+    copy.save()
+    return copy
+
+
+def accept_filing(filing: Filing, *, actor, acted_for=None) -> Filing:
+    """Mark the filing accepted (立案), under a row lock. Call it only from the flow that
+    opens the case in the same transaction (`flows.filing.accept_filing`)."""
+    require_reviewer(filing, acted_for or actor)
+    filing = locked(filing)
+    transition(filing, "accept")
+    decided(filing, actor)
+    return filing
+
+
+def note_case_opened(filing: Filing, *, case_number: str, actor, acted_for=None) -> None:
+    """The filing's timeline says which case it became."""
+    filing_event(filing, "accepted", actor=actor, acted_for=acted_for, case_number=case_number)

@@ -1,0 +1,306 @@
+"""Pages of the filing division: review queue (立案审查), a filing, decisions, documents.
+
+Thin views: a form parses, an action of `filings.actions` (or the flow that files the
+case) decides, a template shows. Reads come from `review.reads`, which the API shares: a
+filing is shown here only to the filing division of its court or of the court that took
+it in for it (跨域立案); anyone else gets the same 404. Window and cross-region filing are
+in `views_intake`.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tianping.audit.actions import record
+from tianping.cases.choices import Procedure
+from tianping.catalog.choices import DocumentType
+from tianping.catalog.fees import FeeError, compute_fee
+from tianping.courts.permissions import can_review_filings, effective_user
+from tianping.filings import actions
+from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, FilingKind
+from tianping.filings.events import filing_timeline
+from tianping.filings.review import forms as f
+from tianping.filings.review import reads
+from tianping.flows.filing import accept_filing
+from tianping.lib.pdf import pdf_response
+
+PROPERTY_KINDS = {FilingKind.CIVIL, FilingKind.ENFORCEMENT_OBJECTION_SUIT}
+
+
+def acceptance_fee(case):
+    """The case acceptance fee (案件受理费) of a property claim, halved in summary procedures."""
+    if case.filing.kind not in PROPERTY_KINDS or not case.amount:
+        return None
+    summary = case.procedure in (Procedure.SUMMARY, Procedure.SMALL_CLAIMS)
+    try:
+        return compute_fee("property", case.amount, summary=summary)
+    except FeeError:
+        return None
+
+
+# Queue and detail
+
+
+@login_required
+def queue(request):
+    user = effective_user(request)
+    courts = reads.reviewing_courts(user)
+    form = f.QueueFilterForm(request.GET, courts=courts)
+    data = form.cleaned_data if form.is_valid() else {}
+    court = reads.pick_court(courts, data.get("court"))
+    today = timezone.localdate()
+    page = reads.queue_rows(
+        user,
+        court,
+        status=data.get("status"),
+        channel=data.get("channel"),
+        today=today,
+        page=request.GET.get("page") or 1,
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "court": court,
+        "courts": courts,
+        "rows": page.object_list,
+        "page": page,
+        "query": query.urlencode(),
+        "today": today,
+    }
+    return render(request, "filings/review/queue.html", context)
+
+
+@login_required
+def detail(request, code):
+    return _detail(request, reads.get_filing_for_clerk(effective_user(request), code))
+
+
+def _detail(request, filing, *, bound=None, stale=False, status=200, revealed=None):
+    user = effective_user(request)
+    days_left, flag = reads.clock_of(filing, timezone.localdate())
+    forms = {
+        "accept": None,
+        "forward": None,
+        "correction": f.CorrectionForm(),
+        "refusal": f.RefusalForm(),
+        "transfer": f.TransferForm(filing=filing),
+        "attach": f.AttachForm(),
+        **(bound or {}),
+    }
+    context = {
+        "filing": filing,
+        "parties": _with_document_labels(filing.parties.all()),
+        "representatives": filing.representatives.select_related("party"),
+        "evidence": filing.evidence.all(),
+        "attachments": filing.attachments.all(),
+        "corrections": filing.corrections.all(),
+        "events": [
+            {"event": e, "label": filing_timeline.label(e), "details": filing_timeline.details(e)}
+            for e in filing.events.select_related("actor", "acted_for")
+        ],
+        "case": reads.case_of(filing),
+        "days_left": days_left,
+        "flag": flag,
+        "forms": forms,
+        "stale": stale,
+        "revealed": revealed,
+        "can_decide": can_review_filings(user, filing.court),
+        "can_forward": filing.assisting_court_id
+        and can_review_filings(user, filing.assisting_court),
+    }
+    return render(request, "filings/review/detail.html", context, status=status)
+
+
+def _with_document_labels(parties) -> list:
+    labels = dict(DocumentType.choices)
+    parties = list(parties)
+    for party in parties:
+        party.doc_type_label = labels.get(party.doc_type, party.doc_type)
+    return parties
+
+
+@login_required
+@require_POST
+def reveal_id(request, code, pk):
+    """Show one party's full identity number; each look is recorded in the audit trail."""
+    filing = reads.get_filing_for_clerk(effective_user(request), code)
+    party = get_object_or_404(filing.parties, pk=pk)
+    record(
+        "filing.id_revealed",
+        filing,
+        actor=request.user,
+        acted_for=request.acting_for,
+        changes={"party": party.name},
+        ip_address=request.META.get("REMOTE_ADDR"),
+    )
+    if request.htmx:
+        return render(request, "filings/review/_revealed.html", {"party": party})
+    return _detail(request, filing, revealed=party.pk)
+
+
+@login_required
+def attachment(request, code, pk):
+    filing = reads.get_filing_for_clerk(effective_user(request), code)
+    item = get_object_or_404(filing.attachments, pk=pk)
+    inline = item.content_type in ("application/pdf", "image/jpeg", "image/png")
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=not inline, filename=item.original_name
+    )
+    response["Content-Type"] = item.content_type
+    return response
+
+
+# Decisions: each one a form, an action, and the page again with what went wrong
+
+
+def _decide(request, code, name, form, run):
+    filing = reads.get_filing_for_clerk(effective_user(request), code)
+    form = form(request.POST, filing) if form else None
+    if reads.status_changed(filing, request.POST.get("seen")):
+        filing = reads.get_filing_for_clerk(effective_user(request), code)
+        return _detail(request, filing, stale=True, status=409)
+    if form is not None and not form.is_valid():
+        return _detail(request, filing, bound={name: form})
+    try:
+        return run(filing, form)
+    except ValidationError as exc:
+        if reads.status_changed(filing, None):
+            filing = reads.get_filing_for_clerk(effective_user(request), code)
+            return _detail(request, filing, stale=True, status=409)
+        if form is None:  # a decision without a form (accept, forward): one to carry the error
+            form = f.forms.Form({})
+            form.full_clean()
+        form.add_error(None, exc.messages)
+        return _detail(request, filing, bound={name: form})
+
+
+def _by(request) -> dict:
+    return {"actor": request.user, "acted_for": request.acting_for}
+
+
+@login_required
+@require_POST
+def accept(request, code):
+    def run(filing, form):
+        accept_filing(filing, **_by(request))
+        return redirect("review:filed", code)
+
+    return _decide(request, code, "accept", None, run)
+
+
+@login_required
+@require_POST
+def correction(request, code):
+    def run(filing, form):
+        respond_by = form.cleaned_data["respond_by"]
+        actions.request_correction(filing, items=form.items, respond_by=respond_by, **_by(request))
+        messages.success(request, _("The correction notice has been issued; the clock stops."))
+        return redirect("review:detail", code)
+
+    if "add_item" in request.POST:  # without JavaScript: the same form with one more line
+        filing = reads.get_filing_for_clerk(effective_user(request), code)
+        form = f.CorrectionForm(initial={"respond_by": request.POST.get("respond_by")})
+        form.lines = [*f.CorrectionForm(request.POST).items, "", ""]
+        return _detail(request, filing, bound={"correction": form})
+    return _decide(request, code, "correction", lambda data, _f: f.CorrectionForm(data), run)
+
+
+@login_required
+@require_POST
+def refuse(request, code):
+    def run(filing, form):
+        actions.refuse_filing(filing, reasons=form.cleaned_data["reasons"], **_by(request))
+        messages.success(request, _("The filing has been refused by ruling."))
+        return redirect("review:detail", code)
+
+    return _decide(request, code, "refusal", lambda data, _f: f.RefusalForm(data), run)
+
+
+@login_required
+@require_POST
+def transfer(request, code):
+    def run(filing, form):
+        data = form.cleaned_data
+        actions.transfer_filing(
+            filing, to_court=data["to_court"], reason=data["reason"], **_by(request)
+        )
+        messages.success(request, _("The filing has been transferred."))
+        return redirect("review:detail", code)
+
+    return _decide(
+        request, code, "transfer", lambda data, filing: f.TransferForm(data, filing=filing), run
+    )
+
+
+@login_required
+@require_POST
+def forward(request, code):
+    def run(filing, form):
+        actions.forward_filing(filing, actor=request.user)
+        messages.success(request, _("Checked and forwarded to the court with jurisdiction."))
+        return redirect("review:detail", code)
+
+    return _decide(request, code, "forward", None, run)
+
+
+@login_required
+@require_POST
+def attach(request, code):
+    def run(filing, form):
+        kind = form.cleaned_data["upload_kind"] or "other"
+        actions.attach_files(filing, request.FILES.getlist("files"), actor=request.user, kind=kind)
+        return redirect("review:detail", code)
+
+    return _decide(request, code, "attach", lambda data, _f: f.AttachForm(data), run)
+
+
+# Results and documents
+
+
+@login_required
+def filed(request, code):
+    filing = reads.get_filing_for_clerk(effective_user(request), code)
+    case = reads.case_of(filing)
+    if case is None:
+        raise Http404("Not filed as a case.")
+    return render(request, "filings/review/filed.html", {"filing": filing, "case": case})
+
+
+@login_required
+def receipt(request, code):
+    filing = reads.get_filing_for_clerk(effective_user(request), code)
+    return render(request, "filings/review/receipt.html", {"filing": filing})
+
+
+def document_context(filing, name: str) -> dict | None:
+    """What each printable document shows; None when the filing has no such document."""
+    if name not in reads.documents_of(filing):
+        return None
+    if name == "acceptance-notice":
+        case = reads.case_of(filing)
+        return {"case": case, "fee": acceptance_fee(case)}
+    if name == "correction-notice":
+        return {"notice": filing.corrections.first()}
+    return {}
+
+
+@login_required
+def document(request, code, name):
+    """The acceptance notice (受理通知书), correction notice (补正通知书) or ruling, as PDF."""
+    filing = reads.get_filing_for_clerk(effective_user(request), code)
+    context = document_context(filing, name)
+    if context is None:
+        raise Http404("No such document.")
+    context.update(
+        filing=filing,
+        claimants=filing.parties_in(CLAIMANT_ROLES),
+        opponents=filing.parties_in(OPPONENT_ROLES),
+    )
+    template = f"filings/documents/{name.replace('-', '_')}.html"
+    return pdf_response(template, context, filename=f"{name}-{filing.code}.pdf", request=request)

@@ -1,0 +1,471 @@
+"""Who may reach what: every page and every API operation, for every persona.
+
+The endpoints come from the URL resolver and the API's own schema, so a new endpoint that
+is not in the table below fails `test_every_endpoint_is_in_the_matrix`. For each one the
+table says who may use it on the objects of a court (内2502): the filing of 张三, his draft,
+the case filed from it (judge 王军), an extension request on it. Everyone else (nobody
+signed in, a litigant of no case, a judge of another court, and any persona the table
+names as refused) must get 403 or 404 (or the sign-in page): remove a permission check
+from any of them and this test fails. The allowed persona must get through (200, 302, or a
+form error), which proves the objects were right and the refusal meant something.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import get_resolver
+from django.urls.resolvers import URLPattern, URLResolver
+from django.utils import timezone
+
+from tianping.courts.models import Court
+from tianping.demo.network import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PARTIES = [
+    {"role": "plaintiff", "kind": "natural", "name": "张三", "doc_type": "resident_id",
+     "id_number": "152502198503120022", "phone": "13900000000", "address": "锡林浩特市"},
+    {"role": "defendant", "kind": "natural", "name": "李四", "doc_type": "resident_id",
+     "id_number": "110105199001011232", "address": "北京市"},
+]
+ALWAYS_REFUSED = ("anonymous", "outsider", "sarula")  # no sign-in; no case; another court
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who gets through (`allowed`), who must be refused besides ALWAYS_REFUSED, and with
+    which method. `public` endpoints are open to all and only checked not to fail."""
+
+    allowed: str = ""
+    refused: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ("GET",)
+    public: bool = False
+    params: dict = field(default_factory=dict)
+    scoped: bool = False  # a list or a start page: others may open it, but see none of ours
+    body: object = None  # what a request carries, so that it reaches the permission check
+
+
+PUBLIC = Rule(public=True)
+FILER = Rule("zhangsan", ("lixia", "wangjun"))
+FILER_POST = Rule("zhangsan", ("lixia", "wangjun"), ("POST",))
+CLERK = Rule("lixia", ("zhangsan", "wangjun"))
+CLERK_POST = Rule("lixia", ("zhangsan", "wangjun"), ("POST",))
+JUDGE = Rule("wangjun", ("zhangsan", "lixia"))
+JUDGE_POST = Rule("wangjun", ("zhangsan", "lixia"), ("POST",))
+STAFF = Rule("wangjun", ("zhangsan",))
+LEADER_POST = Rule("liuqiang", ("zhangsan", "lixia"), ("POST",))
+PARTY = Rule("zhangsan", ("lixia", "wangjun"))
+SIGNED_IN = Rule("zhangsan", ())  # any signed-in user, about themself only
+STAFF_ONLY = Rule("wangjun", ("zhangsan",))
+LEADERS = Rule("chenzhi", ("zhangsan", "lixia"))
+
+# Pages, by URL name. Parameters name the object they take: see `world`.
+PAGES = {
+    "home": PUBLIC,
+    "accounts:login": PUBLIC,
+    "accounts:logout": PUBLIC,
+    "accounts:password_reset": PUBLIC,
+    "accounts:password_reset_done": PUBLIC,
+    "accounts:password_reset_confirm": Rule(public=True, params={"uidb64": "MQ", "token": "x-y"}),
+    "accounts:password_reset_complete": PUBLIC,
+    "set_language": PUBLIC,
+    "workspace:home": Rule("wangjun", ("zhangsan",), scoped=True),
+    "workspace:backups": Rule("wangjun", ("zhangsan",), scoped=True),
+    "workspace:cancel_backup": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                                    params={"pk": "backup"}),
+    "workspace:act_for": Rule("", ("zhangsan", "sarula", "chenzhi"), ("POST",),
+                              params={"user_id": "wangjun_id"}),
+    "workspace:stop_acting": Rule("wangjun", (), ("POST",), scoped=True),
+    "portal:home": PUBLIC,
+    "portal:courts": PUBLIC,
+    "online:list": Rule("zhangsan", ("wangjun",), scoped=True),
+    "online:new": Rule("zhangsan", ("wangjun",), scoped=True),
+    "online:check_identity": Rule("zhangsan", ("wangjun",), ("POST",), scoped=True),
+    "online:detail": Rule("zhangsan", ("lixia", "wangjun"), params={"code": "filing"}),
+    "online:representatives": Rule("zhangsan", ("lixia",), params={"code": "draft"}),
+    "online:upload": Rule("zhangsan", ("lixia",), ("POST",), params={"code": "draft"}),
+    "online:attachment": Rule("zhangsan", ("lixia", "wangjun"),
+                              params={"code": "draft", "ref": "draft_file"}),
+    "online:remove_file": Rule("zhangsan", ("lixia",), ("POST",),
+                               params={"code": "draft", "ref": "draft_file"}),
+    "online:submit": Rule("zhangsan", ("lixia",), ("POST",), params={"code": "draft"}),
+    "online:receipt": Rule("zhangsan", ("lixia", "wangjun"), params={"code": "filing"}),
+    "online:receipt_pdf": Rule("zhangsan", ("lixia", "wangjun"), params={"code": "filing"}),
+    "online:correction": Rule("zhangsan", ("lixia",), params={"code": "filing"}),
+    "online:withdraw": Rule("zhangsan", ("lixia",), ("POST",), params={"code": "draft"}),
+    "online:step": Rule("zhangsan", ("lixia", "wangjun"),
+                        params={"code": "draft", "step": "parties"}),
+    "online:autosave": Rule("zhangsan", ("lixia",), ("POST",),
+                            params={"code": "draft", "step": "claims"}),
+    "party_cases:list": Rule("zhangsan", ("wangjun",), scoped=True),
+    "party_cases:detail": Rule("zhangsan", ("wangjun", "lixia"), params={"code": "case"}),
+    "party_cases:document": Rule("zhangsan", ("wangjun", "lixia"),
+                                 params={"code": "case", "ref": "case_document"}),
+    "courts:list": Rule("wangjun", ("zhangsan",), scoped=True),
+    "courts:detail": Rule("wangjun", ("zhangsan", "sarula"), params={"code": "court"}),
+    "cases:list": Rule("wangjun", ("zhangsan",), scoped=True),
+    "cases:dashboard": Rule("chenzhi", ("zhangsan", "lixia", "wangjun")),
+    "cases:detail": Rule("wangjun", ("zhangsan",), params={"code": "case"}),
+    "cases:start_trial": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                              params={"code": "case"}),
+    "cases:assign": Rule("liuqiang", ("zhangsan", "lixia", "wangjun"), ("POST",),
+                         params={"code": "case"}),
+    "cases:close": Rule("wangjun", ("zhangsan", "lixia"), ("POST",), params={"code": "case"}),
+    "cases:archive": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                          params={"code": "closed_case"}),
+    "cases:document": Rule("wangjun", ("zhangsan",),
+                           params={"code": "case", "key": "case_document"}),
+    "catalog:index": PUBLIC,
+    "catalog:import": Rule("admin", ("zhangsan", "wangjun", "lixia", "chenzhi")),
+    "catalog:browse": Rule(public=True, params={"kind": "civil-causes"}),
+    "catalog:picker": Rule(public=True, params={"kind": "civil-causes"}),
+    "tools:fees": PUBLIC,
+    "tools:case_numbers": PUBLIC,
+    "deadlines:case": Rule("wangjun", ("zhangsan",), params={"code": "case"}),
+    "deadlines:extension_requests": Rule("chenzhi", ("zhangsan",), scoped=True),
+    "deadlines:decide": Rule("chenzhi", ("zhangsan", "lixia", "wangjun", "liuqiang"), ("POST",),
+                             params={"pk": "request"}),
+    "deadlines:overdue": Rule("chenzhi", ("zhangsan",), scoped=True),
+    "notifications:inbox": Rule("zhangsan", (), scoped=True),
+    "notifications:mark_all_read": Rule("zhangsan", (), ("POST",), scoped=True),
+    "review:queue": Rule("lixia", ("zhangsan", "wangjun")),
+    "review:window_new": Rule("lixia", ("zhangsan", "wangjun")),
+    "review:cross_region_list": Rule("lixia", ("zhangsan", "wangjun")),
+    "review:cross_region_new": Rule("lixia", ("zhangsan", "wangjun")),
+    "review:new_row": Rule("lixia", ("zhangsan", "wangjun"), params={"kind": "party"}),
+    "review:detail": Rule("lixia", ("zhangsan", "wangjun"), params={"code": "filing"}),
+    "review:accept": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
+                          params={"code": "filing"}),
+    "review:correction": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
+                              params={"code": "filing"}),
+    "review:refuse": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
+                          params={"code": "filing"}),
+    "review:transfer": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
+                            params={"code": "filing"}),
+    "review:forward": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
+                           params={"code": "filing"}),
+    "review:attach": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
+                          params={"code": "filing"}),
+    "review:filed": Rule("lixia", ("zhangsan", "wangjun"), params={"code": "accepted"}),
+    "review:receipt": Rule("lixia", ("zhangsan", "wangjun"), params={"code": "filing"}),
+    "review:attachment": Rule("lixia", ("zhangsan", "wangjun"),
+                              params={"code": "filing", "pk": "filing_file"}),
+    "review:reveal_id": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
+                             params={"code": "filing", "pk": "filing_party"}),
+    "review:document": Rule("lixia", ("zhangsan", "wangjun"),
+                            params={"code": "accepted", "name": "acceptance-notice"}),
+}
+
+# API operations, by "METHOD /api/v1/path" as in the schema, each with a body that passes
+# the schema, so that the request reaches the permission check.
+TODAY = timezone.localdate().isoformat()
+ON = {"on": TODAY, "note": "核对"}
+PARTY_ROWS = [dict(row) for row in PARTIES]
+HANDED_IN = {"claims": "归还货款", "facts": "买卖合同", "parties": PARTY_ROWS, "court": "内2502"}
+PDF_FILE = "pdf"  # a body value replaced by a fresh PDF upload
+
+
+def api(allowed, refused=(), *, code=None, body=None, method="POST", scoped=False, **params):
+    if code:
+        params["code"] = code
+    return Rule(allowed, refused, (method,), params=params, body=body, scoped=scoped)
+
+
+ON_CASE = ("zhangsan", "lixia")
+ON_FILING = ("zhangsan", "wangjun")
+API = {
+    "GET /api/v1/me": api("zhangsan", method="GET", scoped=True),
+    "GET /api/v1/courts": api("wangjun", ("zhangsan",), method="GET", scoped=True),
+    "GET /api/v1/courts/{code}": api("wangjun", ("zhangsan",), code="court", method="GET"),
+    "GET /api/v1/backups": api("wangjun", ("zhangsan",), method="GET", scoped=True),
+    "POST /api/v1/backups": api("wangjun", ("zhangsan",), scoped=True, body={
+        "backup_username": "sunli", "away_from": TODAY, "away_until": TODAY}),
+    "GET /api/v1/catalogs": PUBLIC,
+    "GET /api/v1/catalogs/{kind}/entries": Rule(public=True, params={"kind": "civil-causes"}),
+    "GET /api/v1/catalogs/{kind}/entries/{code}": Rule(
+        public=True, params={"kind": "civil-causes", "code": "88"}),
+    "POST /api/v1/catalogs/{kind}/import": api(
+        "admin", ("zhangsan", "wangjun", "chenzhi"), kind="civil-causes",
+        body={"multipart": True, "file": PDF_FILE, "label": "test"}),
+    "POST /api/v1/fees": Rule(public=True, methods=("POST",), body={"kind": "property",
+                                                                      "amount": "1000"}),
+    "POST /api/v1/case-numbers/parse": Rule(public=True, methods=("POST",),
+                                            body={"numbers": ["（2024）京0105民初1号"]}),
+    "POST /api/v1/identity/check": Rule(public=True, methods=("POST",), body={
+        "doc_type": "resident_id", "number": "110105199001011232"}),
+    "GET /api/v1/time-limits/rules": PUBLIC,
+    "POST /api/v1/time-limits/compute": Rule(public=True, methods=("POST",), body={
+        "rule": "civil-ordinary", "start": TODAY}),
+    "GET /api/v1/time-limits/cases/{code}": api("wangjun", code="case", method="GET"),
+    "POST /api/v1/time-limits/cases/{code}/suspend": api("wangjun", ON_CASE, code="case",
+                                                        body=ON),
+    "POST /api/v1/time-limits/cases/{code}/resume": api("wangjun", ON_CASE, code="case",
+                                                       body={"on": TODAY}),
+    "POST /api/v1/time-limits/cases/{code}/exclusions": api(
+        "wangjun", ON_CASE, code="case",
+        body={"kind": "settlement", "starts_on": TODAY, "ends_on": TODAY}),
+    "POST /api/v1/time-limits/cases/{code}/extensions": api(
+        "wangjun", ON_CASE, code="case", body={"reason": "案情复杂"}),
+    "GET /api/v1/time-limits/extensions": api("chenzhi", ("zhangsan",), method="GET",
+                                              scoped=True),
+    "POST /api/v1/time-limits/extensions/{pk}/decide": api(
+        "chenzhi", ("zhangsan", "lixia", "wangjun", "liuqiang"), pk="request",
+        body={"approve": True, "note": "同意"}),
+    "POST /api/v1/time-limits/cases/{code}/procedure": api(
+        "wangjun", ON_CASE, code="case", body={"procedure": "summary", "reason": "事实清楚"}),
+    "GET /api/v1/cases": api("wangjun", ("zhangsan",), method="GET", scoped=True),
+    "GET /api/v1/cases/dashboard": api("chenzhi", ("zhangsan", "lixia", "wangjun"),
+                                       method="GET"),
+    "GET /api/v1/cases/{code}": api("wangjun", ("zhangsan",), code="case", method="GET"),
+    "POST /api/v1/cases/{code}/assign": api(
+        "liuqiang", ("zhangsan", "lixia", "wangjun"), code="case",
+        body={"judge": "wangjun", "reason": "专业对口"}),
+    "POST /api/v1/cases/{code}/start-trial": api("wangjun", ON_CASE, code="case"),
+    "POST /api/v1/cases/{code}/archive": api("wangjun", ON_CASE, code="closed_case"),
+    "POST /api/v1/cases/{code}/close": api("wangjun", ON_CASE, code="case",
+                                           body={"mode": "judgment", "closed_on": TODAY}),
+    "GET /api/v1/filing-review/queue": api("lixia", ON_FILING, method="GET", scoped=True),
+    "GET /api/v1/filing-review/cross-region": api("lixia", ON_FILING, method="GET",
+                                                  scoped=True),
+    "POST /api/v1/filing-review/cross-region": api("lixia", ON_FILING, body=HANDED_IN),
+    "POST /api/v1/filing-review/window": api("lixia", ON_FILING, body=HANDED_IN),
+    "GET /api/v1/filing-review/{code}": api("lixia", ON_FILING, code="filing", method="GET"),
+    "POST /api/v1/filing-review/{code}/accept": api("lixia", ON_FILING, code="filing", body={}),
+    "POST /api/v1/filing-review/{code}/request-correction": api(
+        "lixia", ON_FILING, code="filing", body={"items": ["补充证据"]}),
+    "POST /api/v1/filing-review/{code}/refuse": api(
+        "lixia", ON_FILING, code="filing", body={"reasons": "不属于人民法院受理民事诉讼的范围。"}),
+    "POST /api/v1/filing-review/{code}/transfer": api(
+        "lixia", ON_FILING, code="filing", body={"to_court": "内2501", "reason": "管辖"}),
+    "POST /api/v1/filing-review/{code}/forward": api("lixia", ON_FILING, code="filing",
+                                                     body={}),
+    "POST /api/v1/filing-review/{code}/attachments": api(
+        "lixia", ON_FILING, code="filing", body={"multipart": True, "files": PDF_FILE}),
+    "GET /api/v1/filings": api("zhangsan", ("wangjun",), method="GET", scoped=True),
+    "POST /api/v1/filings": api("zhangsan", ("wangjun",), scoped=True,
+                                body={"court_code": "内2502"}),
+    "GET /api/v1/filings/{code}": api("zhangsan", ("lixia", "wangjun"), code="filing",
+                                      method="GET"),
+    "PATCH /api/v1/filings/{code}": api("zhangsan", ("lixia",), code="draft", method="PATCH",
+                                        body={"claims": "改"}),
+    "PUT /api/v1/filings/{code}/parties": api("zhangsan", ("lixia",), code="draft",
+                                              method="PUT", body=PARTY_ROWS),
+    "POST /api/v1/filings/{code}/representatives": api(
+        "zhangsan", ("lixia",), code="draft", body={
+            "multipart": True, "party": 0, "kind": "relative", "name": "张大",
+            "authorisation": PDF_FILE}),
+    "DELETE /api/v1/filings/{code}/representatives/{index}": api(
+        "zhangsan", ("lixia",), code="draft", index="0", method="DELETE"),
+    "PUT /api/v1/filings/{code}/evidence": api("zhangsan", ("lixia",), code="draft",
+                                               method="PUT", body=[]),
+    "POST /api/v1/filings/{code}/attachments": api(
+        "zhangsan", ("lixia",), code="draft", body={"multipart": True, "file": PDF_FILE}),
+    "DELETE /api/v1/filings/{code}/attachments/{ref}": api(
+        "zhangsan", ("lixia",), code="draft", ref="draft_file", method="DELETE"),
+    "POST /api/v1/filings/{code}/submit": api("zhangsan", ("lixia",), code="draft", body={}),
+    "POST /api/v1/filings/{code}/correction": api("zhangsan", ("lixia",), code="filing",
+                                                  body={}),
+    "POST /api/v1/filings/{code}/withdraw": api("zhangsan", ("lixia",), code="draft"),
+    "GET /api/v1/filings/{code}/receipt.pdf": api("zhangsan", ("lixia", "wangjun"),
+                                                  code="filing", method="GET"),
+    "GET /api/v1/party-cases": api("zhangsan", ("wangjun",), method="GET", scoped=True),
+    "GET /api/v1/party-cases/{code}": api("zhangsan", ("wangjun", "lixia"), code="case",
+                                          method="GET"),
+}
+NOT_ENDPOINTS = {"openapi-json", "openapi-view", "api-root"}  # the API's own schema pages
+
+
+def page_patterns():
+    """(qualified URL name, route) of every page, from the URL resolver."""
+
+    def walk(patterns, namespace, prefix):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                inner = f"{namespace}{p.namespace}:" if p.namespace else namespace
+                yield from walk(p.url_patterns, inner, prefix + str(p.pattern))
+            elif isinstance(p, URLPattern):
+                yield f"{namespace}{p.name}", prefix + str(p.pattern)
+
+    for name, route in walk(get_resolver().url_patterns, "", ""):
+        if route.startswith(("admin/", "api/", "static/", "media/")):
+            continue
+        yield name, route
+
+
+def api_operations():
+    from tianping.api.api import api
+
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        for method in operations:
+            yield f"{method.upper()} {path}"
+
+
+def test_every_endpoint_is_in_the_matrix():
+    pages = {name for name, _route in page_patterns()} - NOT_ENDPOINTS
+    operations = set(api_operations())
+
+    assert sorted(pages - set(PAGES)) == []  # pages missing from the matrix
+    assert sorted(operations - set(API)) == []  # API operations missing from the matrix
+    assert sorted(set(PAGES) - pages) == [] and sorted(set(API) - operations) == []
+
+
+# The world: objects of court 内2502, and the personas.
+
+
+@pytest.fixture
+def world(demo):
+    from tianping.cases.actions import assign_by_hand, attach_case_documents
+    from tianping.deadlines.actions import request_extension
+    from tianping.filings import actions
+    from tianping.filings.choices import Channel
+    from tianping.flows.filing import accept_filing
+
+    people = dict(demo)
+    people["outsider"] = get_user_model().objects.create_user(
+        "wangwu", password=DEMO_PASSWORD, kind="litigant", full_name="王五"
+    )
+    court, filer = Court.objects.get(code="内2502"), people["zhangsan"]
+
+    def handed_in():
+        filing = actions.start_filing(actor=filer, court=court, channel=Channel.ONLINE,
+                                      filer=filer)
+        actions.save_draft(filing, actor=filer, claims="归还货款", facts="买卖合同",
+                           amount=Decimal("90000"))
+        actions.set_parties(filing, PARTIES, actor=filer)
+        upload = SimpleUploadedFile("起诉状.pdf", PDF, content_type="application/pdf")
+        actions.attach_file(filing, upload, actor=filer, kind="complaint")
+        return filing
+
+    filing = actions.submit_filing(handed_in(), actor=filer)
+    accepted = actions.submit_filing(handed_in(), actor=filer)
+    case = accept_filing(accepted, actor=people["lixia"])
+    case = assign_by_hand(case, actor=people["liuqiang"], judge=people["wangjun"],
+                          reason="专业对口")
+    [document] = attach_case_documents(
+        case, [SimpleUploadedFile("判决书.pdf", PDF, content_type="application/pdf")],
+        actor=people["wangjun"],
+    )
+    request = request_extension(case, actor=people["wangjun"], reason="案情复杂",
+                                today=timezone.localdate())
+    from tianping.cases.actions import close_case
+
+    closed = accept_filing(actions.submit_filing(handed_in(), actor=filer), actor=people["lixia"])
+    closed = assign_by_hand(closed, actor=people["liuqiang"], judge=people["wangjun"],
+                            reason="专业对口")
+    closed = close_case(closed, actor=people["wangjun"], mode="judgment",
+                        closed_on=timezone.localdate())
+    draft = handed_in()
+    from tianping.courts.models import Backup
+
+    backup = Backup.objects.create(principal=people["wangjun"], backup=people["sunli"],
+                                   away_from=timezone.localdate(),
+                                   away_until=timezone.localdate())
+    objects = {
+        "filing": filing.code, "draft": draft.code, "accepted": accepted.code,
+        "case": case.code, "closed_case": closed.code, "court": "内2502",
+        "request": str(request.pk),
+        "backup": str(backup.pk), "wangjun_id": str(people["wangjun"].pk),
+        "draft_file": draft.attachments.first().file.name.rsplit("/", 1)[-1],
+        "filing_file": str(filing.attachments.first().pk),
+        "filing_party": str(filing.parties.first().pk),
+        "case_document": document.file.name.rsplit("/", 1)[-1],
+    }
+    # what must not show to anyone outside: codes and numbers of the world's filings and cases
+    objects["secrets"] = [filing.code, draft.code, accepted.code, case.code, case.number,
+                          closed.code, closed.number]
+    return people, objects
+
+
+def url_for(route: str, params: dict, objects: dict) -> str:
+    """The route with each parameter filled from the world (or taken as it is)."""
+
+    def fill(match):
+        name = match.group("name")
+        value = params.get(name, name)
+        return objects.get(value, value)
+
+    route = re.sub(r"<(?:\w+:)?(?P<name>\w+)>", fill, route)
+    route = re.sub(r"\{(?P<name>\w+)\}", fill, route)
+    return route if route.startswith("/") else "/" + route
+
+
+def call(client, method: str, url: str, body=None):
+    if method == "GET":
+        return client.get(url)
+    if method == "DELETE":
+        return client.delete(url)
+    if isinstance(body, dict) and body.get("multipart"):
+        data = {k: SimpleUploadedFile("材料.pdf", PDF, content_type="application/pdf")
+                if v == PDF_FILE else v for k, v in body.items() if k != "multipart"}
+        return client.post(url, data)
+    if url.startswith("/api/"):
+        payload = json.dumps(body if body is not None else {}, ensure_ascii=False)
+        return getattr(client, method.lower())(url, payload, content_type="application/json")
+    return client.post(url, body or {})
+
+
+def as_persona(client, people, name):
+    client.logout()
+    if name != "anonymous":
+        client.force_login(people[name])
+    return client
+
+
+def refused(response, url: str) -> bool:
+    if response.status_code in (401, 403, 404):
+        return True
+    location = response.headers.get("Location", "")
+    return response.status_code == 302 and "/accounts/login/" in location
+
+
+def body_of(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+ROUTES = dict(page_patterns())
+
+
+def cases():
+    for name, rule in PAGES.items():
+        yield pytest.param(name, ROUTES.get(name, ""), rule, id=name)
+    for key, rule in API.items():
+        method, path = key.split(" ", 1)
+        yield pytest.param(key, path, Rule(rule.allowed, rule.refused, (method,), rule.public,
+                                           rule.params, rule.scoped, rule.body), id=key)
+
+
+@pytest.mark.parametrize(("name", "route", "rule"), list(cases()))
+def test_each_persona_reaches_only_what_the_matrix_allows(client, world, name, route, rule):
+    people, objects = world
+    url = url_for(route, rule.params, objects)
+    for method in rule.methods:
+        if rule.public:
+            response = call(as_persona(client, people, "anonymous"), method, url, rule.body)
+            assert response.status_code < 500, f"{method} {url}: {response.status_code}"
+            continue
+        for persona in ALWAYS_REFUSED + rule.refused:
+            if persona == rule.allowed:
+                continue
+            response = call(as_persona(client, people, persona), method, url, rule.body)
+            if rule.scoped and persona != "anonymous" and not refused(response, url):
+                shown = [s for s in objects["secrets"] if s in body_of(response)]
+                assert response.status_code < 500 and shown == [], (
+                    f"{persona} saw {shown} at {method} {url}: {response.status_code}"
+                )
+                continue
+            assert refused(response, url), (
+                f"{persona} was not refused {method} {url}: {response.status_code}"
+            )
+        if rule.allowed:
+            response = call(as_persona(client, people, rule.allowed), method, url, rule.body)
+            assert response.status_code in (200, 201, 204, 302, 400, 409, 422), (
+                f"{rule.allowed} could not {method} {url}: {response.status_code}"
+            )
