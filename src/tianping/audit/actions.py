@@ -27,6 +27,20 @@ def record(
     )
 
 
+def record_view(request, obj: models.Model, what: str = "viewed", **details) -> AuditEntry:
+    """Who looked at which protected record (a case, a filing, a document, an identity
+    number): written for every page and API read of one, in the reader's own name and
+    for whom they stood in."""
+    return record(
+        f"{obj._meta.model_name}.{what}",
+        obj,
+        actor=request.user,
+        acted_for=getattr(request, "acting_for", None),
+        changes=details,
+        ip_address=request.META.get("REMOTE_ADDR"),
+    )
+
+
 def model_changes(before: dict, instance: models.Model) -> dict:
     """Field-by-field differences between BEFORE (field values) and INSTANCE now."""
     after = field_values(instance)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import ValidationError as PydanticError
 
+from tianping.audit.actions import record_view
 from tianping.cases import actions, reads
 from tianping.cases.forms import CaseFilterForm, DashboardForm
 from tianping.cases.permissions import cases_visible_to, get_case_for_user, require_assigner
@@ -281,6 +282,7 @@ def dashboard(request, court: str = "", start: str = "", end: str = ""):
 @router.get("/{code}", response=CaseOut, summary="One case with its parties and timeline")
 def case_detail(request, code: str):
     user, case = case_for_staff(request, code)
+    record_view(request, case)
     return _case_out(user, case)
 
 

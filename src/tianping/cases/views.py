@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tianping.audit.actions import record_view
 from tianping.cases import actions, reads
 from tianping.cases.events import case_timeline
 from tianping.cases.forms import AssignForm, CaseFilterForm, CloseForm
@@ -82,6 +83,7 @@ def _render_case(request, user, case, *, status=200, **forms):
 @login_required
 def case_detail(request, code):
     user, case = case_for_staff(request, code)
+    record_view(request, case)
     return _render_case(request, user, case)
 
 
@@ -170,6 +172,7 @@ def document(request, code, key):
     doc = case.documents.filter(file=f"cases/{case.code}/{key}").first()
     if doc is None:
         raise Http404("No such document.")
+    record_view(request, case, "document_read", title=doc.title)
     return FileResponse(
         doc.file.open("rb"), as_attachment=True, filename=doc.title, content_type=doc.content_type
     )

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
+from tianping.audit.actions import record_view
 from tianping.cases.permissions import cases_visible_to, get_case_for_user
 from tianping.cases.reads import case_next, document_ref, public_events
 from tianping.courts.permissions import can_file_online
@@ -40,6 +41,7 @@ def my_cases(request):
 @party_view
 def case_detail(request, code):
     case = get_case_for_user(request.user, code)
+    record_view(request, case)
     documents = [(d, document_ref(d)) for d in case.documents.filter(is_public=True)]
     context = {
         "case": case,
@@ -56,6 +58,7 @@ def document(request, code, ref):
     case = get_case_for_user(request.user, code)
     for item in case.documents.filter(is_public=True):
         if document_ref(item) == ref:
+            record_view(request, case, "document_read", title=item.title)
             return FileResponse(
                 item.file.open("rb"), content_type=item.content_type, filename=item.title
             )

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied
 from ninja import Router, Schema
 
+from tianping.audit.actions import record_view
 from tianping.cases.permissions import cases_visible_to, get_case_for_user
 from tianping.cases.reads import case_next, document_ref, public_events
 from tianping.courts.permissions import can_file_online
@@ -83,6 +84,7 @@ def my_cases(request):
 @router.get("/{code}", response=CaseOut, summary="One of my cases: parties, timeline, documents")
 def case_detail(request, code: str):
     case = get_case_for_user(_user(request), code)
+    record_view(request, case)
     parties = case.parties.prefetch_related("representatives")
     return {
         **_summary(case),

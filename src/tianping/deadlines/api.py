@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
+from tianping.audit.actions import record_view
 from tianping.cases.permissions import get_case_for_user
 from tianping.courts.holidays import court_calendar
 from tianping.courts.permissions import effective_user
@@ -113,6 +114,7 @@ class LimitOut(Schema):
 )
 def case_limit(request, code: str):
     case = get_case_for_user(effective_user(request), code)
+    record_view(request, case, "time_limit_viewed")
     limit = getattr(case, "time_limit", None)
     if limit is None:
         return Status(404, {"detail": "No time limit applies to this case."})

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tianping.audit.actions import record_view
 from tianping.cases.permissions import get_case_for_user
 from tianping.courts.permissions import effective_user, is_staff_member
 from tianping.deadlines import actions, forms, permissions, queries
@@ -58,6 +59,8 @@ def time_limit(request, code):
     """The case's time limit with its explanation, and the forms to act on it."""
     _staff(request)
     case = get_case_for_user(effective_user(request), code)
+    if request.method != "POST":
+        record_view(request, case, "time_limit_viewed")
     if request.method == "POST":
         name = request.POST.get("action", "")
         if name not in ACTIONS:

@@ -10,7 +10,7 @@ def portal_home(request):
     if not request.user.is_public_user:
         raise PermissionDenied
     from tianping.cases.permissions import cases_visible_to
-    from tianping.filings.queries import filings_visible_to
+    from tianping.filings.permissions import filings_visible_to
 
     profile = getattr(request.user, "lawyer_profile", None)
     context = {

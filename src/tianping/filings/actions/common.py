@@ -5,16 +5,16 @@ For the action modules of this package only; pages and API call the actions them
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
 from tianping.audit.actions import record
 from tianping.courts.holidays import court_calendar
-from tianping.courts.permissions import can_review_filings
 from tianping.filings.choices import REVIEW_DAYS, FilingStatus
 from tianping.filings.models import Filing
+from tianping.filings.permissions import require_filer, require_reviewer  # noqa: F401
 from tianping.filings.validation import completeness_errors, party_errors
 from tianping.law.periods import compute_period
 
@@ -66,17 +66,8 @@ def decided(filing: Filing, actor) -> None:
     record("filing.decided", filing, actor=actor, changes={"status": filing.status})
 
 
-def require_filer(filing: Filing, actor) -> None:
-    if actor.pk not in (filing.filer_id, filing.entered_by_id):
-        raise PermissionDenied(_("Only the filer can do that."))
-
-
 def require_editable(filing: Filing, actor) -> None:
     require_filer(filing, actor)
     if filing.status not in EDITABLE:
         raise ValidationError(_("This filing can no longer be changed."))
 
-
-def require_reviewer(filing: Filing, actor) -> None:
-    if not can_review_filings(actor, filing.court):
-        raise PermissionDenied(_("Only the filing division of this court can do that."))

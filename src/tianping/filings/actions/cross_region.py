@@ -1,12 +1,11 @@
 """Cross-region filing (跨域立案): an assisting court takes papers in for the court with
 jurisdiction, checks them and forwards them; the review is the other court's."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tianping.courts.permissions import can_review_filings
 from tianping.filings.actions.common import (
     check_complete,
     locked,
@@ -18,14 +17,17 @@ from tianping.filings.actions.files import attach_files
 from tianping.filings.choices import Channel
 from tianping.filings.events import filing_event
 from tianping.filings.models import Filing
+from tianping.filings.permissions import require_court_reviewer, require_forwarder
 
 
 def receive_for_other_court(
     *, actor, assisting_court, court, filer=None, acted_for=None, **fields
 ) -> Filing:
     """Cross-region filing (跨域立案): the assisting court takes papers for COURT."""
-    if not can_review_filings(acted_for or actor, assisting_court):
-        raise PermissionDenied(_("Only the filing division of the assisting court can do that."))
+    require_court_reviewer(
+        assisting_court, acted_for or actor,
+        _("Only the filing division of the assisting court can do that."),
+    )
     if assisting_court.pk == court.pk:
         raise ValidationError(_("The court with jurisdiction is this court: file normally."))
     with transaction.atomic():
@@ -40,15 +42,18 @@ def receive_for_other_court(
         transition(filing, "receive_at_assisting_court")
         filing.save()
         filing_event(
-            filing, "received_at_assisting_court", actor=actor, assisting_court=assisting_court.name
+            filing,
+            "received_at_assisting_court",
+            actor=actor,
+            acted_for=acted_for,
+            assisting_court=assisting_court.name,
         )
     return filing
 
 
 def forward_filing(filing: Filing, *, actor, acted_for=None, today=None) -> Filing:
     """The assisting court has checked the papers; the court with jurisdiction reviews."""
-    if not can_review_filings(acted_for or actor, filing.assisting_court):
-        raise PermissionDenied(_("Only the filing division of the assisting court can do that."))
+    require_forwarder(filing, acted_for or actor)
     today = today or timezone.localdate()
     check_complete(filing, today)
     with transaction.atomic():
@@ -61,6 +66,7 @@ def forward_filing(filing: Filing, *, actor, acted_for=None, today=None) -> Fili
             filing,
             "forwarded",
             actor=actor,
+            acted_for=acted_for,
             court=filing.court.name,
             review_due_on=filing.review_due_on,
         )

@@ -8,12 +8,11 @@ event.
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tianping.courts.permissions import can_review_filings
 from tianping.filings.actions.common import (
     check_complete,
     locked,
@@ -25,6 +24,7 @@ from tianping.filings.actions.drafting import save_draft, set_parties, start_fil
 from tianping.filings.choices import WINDOW_CHANNELS
 from tianping.filings.events import filing_event
 from tianping.filings.models import Filing
+from tianping.filings.permissions import require_court_reviewer
 
 
 def submit_filing(
@@ -107,8 +107,7 @@ def hand_in_at_window(
         raise ValidationError(_("Choose how the complaint came in."))
     if service_point is not None and service_point.court_id != court.pk:
         raise ValidationError(_("That service point belongs to another court."))
-    if not can_review_filings(acted_for or actor, court):
-        raise PermissionDenied(_("Only the filing division of this court can do that."))
+    require_court_reviewer(court, acted_for or actor)
     existing = Filing.objects.filter(submission_key=key).first() if key else None
     if existing is not None:
         return existing

@@ -11,6 +11,7 @@ from django.utils import timezone
 from ninja import File, Form, Header, Router, Status
 from ninja.files import UploadedFile
 
+from tianping.audit.actions import record_view
 from tianping.courts.models import Court
 from tianping.courts.permissions import can_file_online
 from tianping.filings import actions
@@ -29,7 +30,7 @@ from tianping.filings.online.api_schemas import (
     RepresentativeIn,
     SubmitIn,
 )
-from tianping.filings.queries import filings_visible_to, get_filing_for_user
+from tianping.filings.permissions import filings_visible_to, get_filing_for_user
 from tianping.lib.pdf import pdf_response
 from tianping.parties.copying import party_fields
 
@@ -158,7 +159,9 @@ def create_filing(request, payload: CreateIn):
 
 @router.get("/{code}", response=FilingOut, summary="One filing with its timeline and notice")
 def get_filing(request, code: str):
-    return _filing_out(_filing(request, code))
+    filing = _filing(request, code)
+    record_view(request, filing)
+    return _filing_out(filing)
 
 
 @router.patch("/{code}", response=FilingOut, summary="Save fields of a draft")

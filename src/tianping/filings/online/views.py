@@ -26,7 +26,7 @@ from tianping.filings import actions
 from tianping.filings.choices import FilingStatus as S
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
-from tianping.filings.queries import get_filing_for_user
+from tianping.filings.permissions import get_filing_for_user
 from tianping.filings.validation import completeness_errors, party_errors
 
 STEPS = [

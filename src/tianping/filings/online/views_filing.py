@@ -7,13 +7,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tianping.audit.actions import record_view
 from tianping.filings import actions
 from tianping.filings.choices import Channel
 from tianping.filings.choices import FilingStatus as S
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
 from tianping.filings.online.views import OPEN, filing_of, portal_view, step_links
-from tianping.filings.queries import filings_visible_to
+from tianping.filings.permissions import filings_visible_to
 from tianping.lib.pdf import pdf_response
 
 
@@ -49,6 +50,7 @@ def detail(request, code):
     filing = filing_of(request, code)
     if filing.status == S.DRAFT:
         return redirect("online:step", code, "parties")
+    record_view(request, filing)
     notice = reads.open_notice(filing)
     context = {
         "filing": filing,

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tianping.audit.actions import record_view
 from tianping.filings import actions
 from tianping.filings.online import forms as f
 from tianping.filings.online.views import (
@@ -153,6 +154,7 @@ def attachment(request, code, ref):
     filing = filing_of(request, code)
     for item, item_ref in attachments_of(filing):
         if item_ref == ref:
+            record_view(request, filing, "file_read", name=item.original_name)
             return FileResponse(
                 item.file.open("rb"), content_type=item.content_type, filename=item.original_name
             )

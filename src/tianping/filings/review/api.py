@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
+from tianping.audit.actions import record_view
 from tianping.courts.models import Court, ServicePoint
 from tianping.courts.permissions import effective_user
 from tianping.filings import actions
@@ -215,7 +216,9 @@ def cross_region(request, payload: CrossRegionIn):
 
 @router.get("/{code}", response=FilingOut, summary="One filing with its papers and timeline")
 def filing_detail(request, code: str):
-    return _filing_out(review.get_filing_for_clerk(effective_user(request), code))
+    filing = review.get_filing_for_clerk(effective_user(request), code)
+    record_view(request, filing)
+    return _filing_out(filing)
 
 
 @router.post("/{code}/accept", response={200: FilingOut, 409: ConflictOut}, summary="File the case")

@@ -12,19 +12,18 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from tianping.courts.models import Court
-from tianping.courts.permissions import can_review_filings
 from tianping.filings.choices import FilingStatus
 from tianping.filings.models import Filing
-from tianping.filings.queries import (
+from tianping.filings.permissions import (  # noqa: F401 (get_filing_for_clerk: pages, API)
     filings_visible_to,
+    get_filing_for_clerk,
     get_filing_for_user,
-    review_queue,
     reviewing_court_ids,
 )
+from tianping.filings.queries import review_queue
 
 QUEUE_PAGE_SIZE = 50
 DOCUMENTS = ("acceptance-notice", "correction-notice", "refusal-ruling")
@@ -39,15 +38,6 @@ def reviewing_courts(user) -> list[Court]:
 
 def pick_court(courts: list[Court], code: str | None) -> Court:
     return next((c for c in courts if c.code == code), courts[0])
-
-
-def get_filing_for_clerk(user, code: str) -> Filing:
-    """A filing the user reviews or took in for another court; 404 otherwise."""
-    filing = get_filing_for_user(user, code)
-    courts = [filing.court, filing.assisting_court]
-    if not any(c is not None and can_review_filings(user, c) for c in courts):
-        raise Http404("No such filing.")
-    return filing
 
 
 def clock_of(filing: Filing, today: datetime.date) -> tuple[int | None, str]:

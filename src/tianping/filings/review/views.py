@@ -16,12 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tianping.audit.actions import record
+from tianping.audit.actions import record, record_view
 from tianping.cases.choices import Procedure
 from tianping.catalog.choices import DocumentType
 from tianping.catalog.fees import FeeError, compute_fee
-from tianping.courts.permissions import can_review_filings, effective_user
-from tianping.filings import actions
+from tianping.courts.permissions import effective_user
+from tianping.filings import actions, permissions
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, FilingKind
 from tianping.filings.events import filing_timeline
 from tianping.filings.review import forms as f
@@ -78,7 +78,9 @@ def queue(request):
 
 @login_required
 def detail(request, code):
-    return _detail(request, reads.get_filing_for_clerk(effective_user(request), code))
+    filing = reads.get_filing_for_clerk(effective_user(request), code)
+    record_view(request, filing)
+    return _detail(request, filing)
 
 
 def _detail(request, filing, *, bound=None, stale=False, status=200, revealed=None):
@@ -110,9 +112,8 @@ def _detail(request, filing, *, bound=None, stale=False, status=200, revealed=No
         "forms": forms,
         "stale": stale,
         "revealed": revealed,
-        "can_decide": can_review_filings(user, filing.court),
-        "can_forward": filing.assisting_court_id
-        and can_review_filings(user, filing.assisting_court),
+        "can_decide": permissions.can_review(user, filing),
+        "can_forward": permissions.can_forward(user, filing),
     }
     return render(request, "filings/review/detail.html", context, status=status)
 
@@ -148,6 +149,7 @@ def reveal_id(request, code, pk):
 def attachment(request, code, pk):
     filing = reads.get_filing_for_clerk(effective_user(request), code)
     item = get_object_or_404(filing.attachments, pk=pk)
+    record_view(request, filing, "file_read", name=item.original_name)
     inline = item.content_type in ("application/pdf", "image/jpeg", "image/png")
     response = FileResponse(
         item.file.open("rb"), as_attachment=not inline, filename=item.original_name

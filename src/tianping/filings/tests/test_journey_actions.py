@@ -12,7 +12,7 @@ from tianping.cases.stats import summary, totals
 from tianping.courts.models import Court
 from tianping.filings import actions
 from tianping.filings.choices import Channel, FilingStatus
-from tianping.filings.queries import filings_visible_to
+from tianping.filings.permissions import filings_visible_to
 from tianping.flows.filing import accept_filing
 
 pytestmark = pytest.mark.django_db

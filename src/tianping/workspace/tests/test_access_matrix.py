@@ -149,7 +149,7 @@ PAGES = {
     "review:transfer": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
                             params={"code": "filing"}),
     "review:forward": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
-                           params={"code": "filing"}),
+                           params={"code": "taken_in"}),
     "review:attach": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
                           params={"code": "filing"}),
     "review:filed": Rule("lixia", ("zhangsan", "wangjun"), params={"code": "accepted"}),
@@ -243,7 +243,7 @@ API = {
         "lixia", ON_FILING, code="filing", body={"reasons": "不属于人民法院受理民事诉讼的范围。"}),
     "POST /api/v1/filing-review/{code}/transfer": api(
         "lixia", ON_FILING, code="filing", body={"to_court": "内2501", "reason": "管辖"}),
-    "POST /api/v1/filing-review/{code}/forward": api("lixia", ON_FILING, code="filing",
+    "POST /api/v1/filing-review/{code}/forward": api("lixia", ON_FILING, code="taken_in",
                                                      body={}),
     "POST /api/v1/filing-review/{code}/attachments": api(
         "lixia", ON_FILING, code="filing", body={"multipart": True, "files": PDF_FILE}),
@@ -361,6 +361,10 @@ def world(demo):
     closed = close_case(closed, actor=people["wangjun"], mode="judgment",
                         closed_on=timezone.localdate())
     draft = handed_in()
+    taken_in = actions.receive_for_other_court(
+        actor=people["lixia"], assisting_court=court, court=Court.objects.get(code="内2501"),
+        claims="归还借款", facts="借款未还",
+    )
     from tianping.courts.models import Backup
 
     backup = Backup.objects.create(principal=people["wangjun"], backup=people["sunli"],
@@ -368,6 +372,7 @@ def world(demo):
                                    away_until=timezone.localdate())
     objects = {
         "filing": filing.code, "draft": draft.code, "accepted": accepted.code,
+        "taken_in": taken_in.code,
         "case": case.code, "closed_case": closed.code, "court": "内2502",
         "request": str(request.pk),
         "backup": str(backup.pk), "wangjun_id": str(people["wangjun"].pk),
@@ -378,7 +383,7 @@ def world(demo):
     }
     # what must not show to anyone outside: codes and numbers of the world's filings and cases
     objects["secrets"] = [filing.code, draft.code, accepted.code, case.code, case.number,
-                          closed.code, closed.number]
+                          closed.code, closed.number, taken_in.code]
     return people, objects
 
 

@@ -1,0 +1,96 @@
+"""Who may see a filing and who may act on it: the one place for filings. Pages, API and
+actions all ask here, with the person whose authority applies (under A/B backup, the
+principal: `courts.permissions.effective_user`).
+
+- A filer (litigant or lawyer) sees and changes their own filings; a clerk who entered a
+  filing at the window counts as its filer for drafting.
+- The filing division of a court (filing clerks, its head, the president) sees the
+  filings handed in to it and those it takes in for other courts (跨域立案), never
+  someone else's draft, and decides the filings handed in to it.
+- The assisting court's filing division checks and forwards what it took in.
+Anything else, and anything missing, is the same 404.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from tianping.courts.permissions import FILING_ROLES, can_review_filings, current_memberships
+from tianping.filings.choices import FilingStatus
+from tianping.filings.models import Filing
+
+
+def reviewing_court_ids(user) -> set[int]:
+    """The courts whose filing division the user belongs to."""
+    return {m.court_id for m in current_memberships(user) if m.role in FILING_ROLES}
+
+
+def filings_visible_to(user):
+    """Every filing the user may see; chain filters and ordering onto it."""
+    if not getattr(user, "is_authenticated", False):
+        return Filing.objects.none()
+    if user.is_public_user:
+        return Filing.objects.filter(filer=user)
+    courts = reviewing_court_ids(user)
+    handed_in = Q(court_id__in=courts) & ~Q(status=FilingStatus.DRAFT)
+    taken_in = Q(assisting_court_id__in=courts)
+    return Filing.objects.filter(handed_in | taken_in | Q(entered_by=user))
+
+
+def get_filing_for_user(user, code: str) -> Filing:
+    """The filing with CODE if the user may see it; a 404 otherwise."""
+    filing = (
+        filings_visible_to(user)
+        .select_related("court", "assisting_court", "filer", "cause")
+        .filter(code=code)
+        .first()
+    )
+    if filing is None:
+        raise Http404("No such filing.")
+    return filing
+
+
+def can_review(user, filing: Filing) -> bool:
+    """Decide the filing (accept, correct, refuse, transfer): its court's filing division."""
+    return can_review_filings(user, filing.court)
+
+
+def can_forward(user, filing: Filing) -> bool:
+    """Check and forward a cross-region filing: the assisting court's filing division."""
+    return filing.assisting_court is not None and can_review_filings(
+        user, filing.assisting_court
+    )
+
+
+def get_filing_for_clerk(user, code: str) -> Filing:
+    """A filing the user reviews or took in for another court; 404 otherwise."""
+    filing = get_filing_for_user(user, code)
+    if not (can_review(user, filing) or can_forward(user, filing)):
+        raise Http404("No such filing.")
+    return filing
+
+
+def is_filer(user, filing: Filing) -> bool:
+    return getattr(user, "pk", None) in (filing.filer_id, filing.entered_by_id)
+
+
+def require_filer(filing: Filing, user) -> None:
+    if not is_filer(user, filing):
+        raise PermissionDenied(_("Only the filer can do that."))
+
+
+def require_reviewer(filing: Filing, user) -> None:
+    if not can_review(user, filing):
+        raise PermissionDenied(_("Only the filing division of this court can do that."))
+
+
+def require_forwarder(filing: Filing, user) -> None:
+    if not can_forward(user, filing):
+        raise PermissionDenied(_("Only the filing division of the assisting court can do that."))
+
+
+def require_court_reviewer(court, user, message=None) -> None:
+    """Hand in or take in papers at COURT's filing division."""
+    if not can_review_filings(user, court):
+        raise PermissionDenied(message or _("Only the filing division of this court can do that."))
