@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from pydantic import ValidationError as PydanticError
 
 from tianping.audit.actions import record_view
@@ -91,10 +91,8 @@ class CaseRowOut(Schema):
 
 
 class CasePageOut(Schema):
-    count: int
-    page: int
-    pages: int
     items: list[CaseRowOut]
+    next: str | None = Field(description="Pass as `after` for the next page; null on the last.")
 
 
 class RepresentativeOut(Schema):
@@ -172,7 +170,8 @@ class CaseOut(CaseRowOut):
 
 
 class CaseFilters(Schema):
-    page: int = 1
+    after: str | None = Field(None, max_length=500, description="The `next` of the page before.")
+    limit: int = Field(50, ge=1, le=100)
     state: str = ""
     court: str = ""
     division: int | None = None
@@ -245,17 +244,16 @@ def _invalid(form) -> ValidationError:
 @router.get("", response=CasePageOut, summary="Cases I may see, filtered as on the page")
 def list_cases(request, filters: Query[CaseFilters]):
     user = staff_user(request)
-    data = {k: v for k, v in filters.dict(exclude={"page"}).items() if v not in (None, "", False)}
+    data = {
+        k: v
+        for k, v in filters.dict(exclude={"after", "limit"}).items()
+        if v not in (None, "", False)
+    }
     form = CaseFilterForm(data, user=user, courts=list(courts_visible_to(user)))
     if not form.is_valid():
         raise _invalid(form)
-    page = case_page(form.apply(cases_visible_to(user)), filters.page)
-    return {
-        "count": page.paginator.count,
-        "page": page.number,
-        "pages": page.paginator.num_pages,
-        "items": page.object_list,
-    }
+    page = case_page(form.apply(cases_visible_to(user)), filters.after, size=filters.limit)
+    return {"items": page.items, "next": page.next}
 
 
 @router.get(

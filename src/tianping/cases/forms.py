@@ -91,7 +91,9 @@ class CaseFilterForm(forms.Form):
             cases = cases.filter(judge=self.user)
         if state == CLOSED:
             return cases.order_by("-closed_on", "-id")
-        return cases.green_first()
+        if state == PENDING:
+            return cases.green_first()
+        return cases.order_by("-filed_on", "-id")  # all states: the newest first
 
 
 class JudgeChoiceField(forms.ModelChoiceField):

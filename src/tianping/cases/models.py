@@ -91,6 +91,18 @@ class Case(ConcurrentTransitionMixin, CaseWorkflow, GreenChannel):
     class Meta:
         ordering = ["-filed_on", "-id"]
         indexes = [
+            # the pending lists, green channel first then the oldest (`green_first`)
+            models.Index(
+                fields=["court", "state", "priority", "filed_on", "id"], name="case_court_queue"
+            ),
+            models.Index(
+                fields=["division", "state", "priority", "filed_on", "id"],
+                name="case_division_queue",
+            ),
+            models.Index(
+                fields=["judge", "state", "priority", "filed_on", "id"], name="case_judge_queue"
+            ),
+            models.Index(fields=["state", "priority", "filed_on", "id"], name="case_state_queue"),
             models.Index(fields=["court", "state"], name="case_court_state"),
             models.Index(fields=["court", "filed_on"], name="case_court_filed"),
             models.Index(fields=["court", "closed_on"], name="case_court_closed"),

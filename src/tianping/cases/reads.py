@@ -8,7 +8,6 @@ staff member may not see is the same 404 as a missing case.
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,6 +26,7 @@ from tianping.cases.stats import Row, summary, totals
 from tianping.courts.permissions import can_view_dashboard, is_staff_member
 from tianping.courts.queries import courts_visible_to
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
+from tianping.lib.keyset import KeysetPage, keyset_page
 
 PAGE_SIZE = 50
 
@@ -77,20 +77,19 @@ def short_parties(case) -> str:
     return _("%(claimants)s v. %(opponents)s") % {"claimants": claimants, "opponents": opponents}
 
 
-def case_page(cases, number):
-    """One page of CASES in a fixed number of queries, whatever the length of the list.
-
-    The ordering and the slice are done on ids alone; only the page's rows are then loaded
-    with their court, division, team, judge, cause and parties.
-    """
-    page = Paginator(cases.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
-    ids = list(page.object_list)
+def case_page(cases, after: str | None, *, size: int = PAGE_SIZE):
+    """One page of CASES (already filtered and ordered) after the row AFTER names, in a fixed
+    number of queries however long the list: keyset pagination through the list's index, no
+    COUNT and no OFFSET. Only the page's rows are then loaded with their court, division,
+    team, judge, cause, time limit and parties."""
+    ordering = tuple(cases.query.order_by) or ("priority", "filed_on", "id")
+    page = keyset_page(cases, ordering, after=after, size=size)
+    ids = [values[-1] for values in page.items]
     rows = Case.objects.filter(pk__in=ids).select_related(
         "court", "division", "team", "judge", "cause", "time_limit"
     )
     by_id = {case.pk: case for case in rows.prefetch_related("parties")}
-    page.object_list = [by_id[pk] for pk in ids]
-    return page
+    return KeysetPage([by_id[pk] for pk in ids], page.next, page.after)
 
 
 # The dashboard: offered to leaders and the trial management office (`can_view_dashboard`)

@@ -40,9 +40,9 @@ def case_list(request):
     user = staff_user(request)
     courts = list(courts_visible_to(user))
     form = CaseFilterForm(request.GET or None, user=user, courts=courts)
-    page = case_page(form.apply(cases_visible_to(user)), request.GET.get("page"))
+    page = case_page(form.apply(cases_visible_to(user)), request.GET.get("after"))
     today = timezone.localdate()
-    for case in page.object_list:
+    for case in page.items:
         case.parties_short, case.days = short_parties(case), case.days_pending(today)
     context = {
         "form": form,

@@ -3,12 +3,14 @@
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from tianping.audit.actions import record_view
 from tianping.cases.permissions import cases_visible_to, get_case_for_user
 from tianping.cases.reads import case_next, document_ref, public_events
 from tianping.courts.permissions import can_file_online
+from tianping.lib.api_pages import PageIn, PageOut
+from tianping.lib.keyset import rows_page
 
 router = Router(tags=["parties' view"])
 
@@ -75,10 +77,11 @@ def _summary(case) -> dict:
     }
 
 
-@router.get("", response=list[CaseSummaryOut], summary="My cases")
-def my_cases(request):
+@router.get("", response=PageOut[CaseSummaryOut], summary="My cases, the newest first")
+def my_cases(request, paging: Query[PageIn]):
     cases = cases_visible_to(_user(request)).select_related("court", "judge")
-    return [_summary(case) for case in cases]
+    page = rows_page(cases, ("-filed_on", "-id"), after=paging.after, size=paging.limit)
+    return {"items": [_summary(case) for case in page.items], "next": page.next}
 
 
 @router.get("/{code}", response=CaseOut, summary="One of my cases: parties, timeline, documents")

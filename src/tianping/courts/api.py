@@ -2,11 +2,13 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from tianping.courts import actions
 from tianping.courts.permissions import effective_user
 from tianping.courts.queries import backups_of, courts_visible_to, get_court_for_user
+from tianping.lib.api_pages import PageIn, PageOut
+from tianping.lib.keyset import rows_page
 
 router = Router(tags=["courts"])
 backup_router = Router(tags=["A/B backup"])
@@ -42,9 +44,11 @@ def _court_out(court) -> dict:
     }
 
 
-@router.get("", response=list[CourtOut], summary="Courts the user may see")
-def list_courts(request):
-    return [_court_out(c) for c in courts_visible_to(effective_user(request))]
+@router.get("", response=PageOut[CourtOut], summary="Courts the user may see")
+def list_courts(request, paging: Query[PageIn]):
+    courts = courts_visible_to(effective_user(request))
+    page = rows_page(courts, ("code", "id"), after=paging.after, size=paging.limit)
+    return {"items": [_court_out(c) for c in page.items], "next": page.next}
 
 
 @router.get("/{code}", response=CourtDetailOut, summary="One court with its structure")
@@ -86,9 +90,11 @@ def _backup_out(entry) -> dict:
     }
 
 
-@backup_router.get("", response=list[BackupOut], summary="Backups (AB角) I have named")
-def my_backups(request):
-    return [_backup_out(b) for b in backups_of(request.user)]
+@backup_router.get("", response=PageOut[BackupOut], summary="Backups (AB角) I have named")
+def my_backups(request, paging: Query[PageIn]):
+    backups = backups_of(request.user)
+    page = rows_page(backups, ("-away_from", "-id"), after=paging.after, size=paging.limit)
+    return {"items": [_backup_out(b) for b in page.items], "next": page.next}
 
 
 @backup_router.post("", response={201: BackupOut}, summary="Name a backup for an absence")

@@ -32,13 +32,19 @@ def roles_in(user, court: Court | None = None) -> set[str]:
 
 def visible_court_ids(user) -> set[int]:
     """Courts whose staff pages the user may see: their own, and those below where allowed."""
+    cached = getattr(user, "_tianping_visible_courts", None)
+    if cached is not None:
+        return cached
     if getattr(user, "is_superuser", False):
-        return set(Court.objects.values_list("pk", flat=True))
-    ids: set[int] = set()
-    for membership in current_memberships(user):
-        ids.add(membership.court_id)
-        if membership.sees_lower_courts:
-            ids |= membership.court.descendant_ids()
+        ids = set(Court.objects.values_list("pk", flat=True))
+    else:
+        ids = set()
+        for membership in current_memberships(user):
+            ids.add(membership.court_id)
+            if membership.sees_lower_courts:
+                ids |= membership.court.descendant_ids()
+    if getattr(user, "pk", None):
+        user._tianping_visible_courts = ids  # computed once per request (per user object)
     return ids
 
 

@@ -4,7 +4,7 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from tianping.audit.actions import record_view
 from tianping.cases.permissions import get_case_for_user
@@ -15,6 +15,8 @@ from tianping.flows.cases import change_procedure
 from tianping.law.limits import Exclusion, Grant, LimitError, compute_limit
 from tianping.law.rules import RULES, UnknownRule, get_rule
 from tianping.law.steps import render, weekends_only_years
+from tianping.lib.api_pages import PageIn, PageOut
+from tianping.lib.keyset import rows_page
 
 router = Router(tags=["time limits"])
 
@@ -206,12 +208,25 @@ def request_extension(request, code: str, payload: ReasonIn):
     )
 
 
-@router.get("/extensions", response=list[dict], summary="Extension requests I may decide")
-def extensions_to_decide(request):
-    return [
+class ExtensionRequestOut(Schema):
+    id: int
+    case: str
+    months: int
+    days: int
+    reason: str
+
+
+@router.get(
+    "/extensions", response=PageOut[ExtensionRequestOut], summary="Extension requests I may decide"
+)
+def extensions_to_decide(request, paging: Query[PageIn]):
+    requests = permissions.extension_requests_to_decide(effective_user(request))
+    page = rows_page(requests, ("requested_on", "id"), after=paging.after, size=paging.limit)
+    items = [
         {"id": r.pk, "case": r.case.number, "months": r.months, "days": r.days, "reason": r.reason}
-        for r in permissions.extension_requests_to_decide(effective_user(request))
+        for r in page.items
     ]
+    return {"items": items, "next": page.next}
 
 
 @router.post("/extensions/{pk}/decide", response={200: dict, 404: Problem})

@@ -22,7 +22,7 @@ class FilingQuerySet(models.QuerySet):
 
     def green_first(self):
         """Green-channel filings (绿色通道) first, then by the review clock."""
-        return green_first(self, "review_due_on", "submitted_at")
+        return green_first(self, "review_due_on", "submitted_at", "id")
 
 
 class Filing(ConcurrentTransitionMixin, FilingWorkflow, GreenChannel):
@@ -111,7 +111,11 @@ class Filing(ConcurrentTransitionMixin, FilingWorkflow, GreenChannel):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
-            models.Index(fields=["court", "status", "review_due_on"], name="filing_review_queue")
+            # the review queue: green channel first, then by the clock (`green_first`)
+            models.Index(
+                fields=["court", "status", "priority", "review_due_on", "submitted_at", "id"],
+                name="filing_review_queue",
+            )
         ]
         verbose_name = _("filing")
         verbose_name_plural = _("filings")

@@ -13,6 +13,15 @@ class GreenChannel(models.Model):
     is_livelihood = models.BooleanField(_("livelihood case"), default=False)
     is_enterprise = models.BooleanField(_("enterprise case"), default=False)
     is_migrant_wages = models.BooleanField(_("migrant workers' wages"), default=False)
+    # 0 for a green-channel row, 1 otherwise: kept by the database itself, so every queue can
+    # put green rows first through an index (a CASE in ORDER BY cannot use one).
+    priority = models.GeneratedField(
+        expression=models.Case(
+            models.When(GREEN, then=models.Value(0)), default=models.Value(1)
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
 
     class Meta:
         abstract = True
@@ -24,5 +33,4 @@ class GreenChannel(models.Model):
 
 def green_first(queryset, *then: str):
     """QUERYSET with green-channel rows first, then ordered by THEN."""
-    first = models.Case(models.When(GREEN, then=0), default=1, output_field=models.IntegerField())
-    return queryset.alias(green=first).order_by("green", *then)
+    return queryset.order_by("priority", *then)

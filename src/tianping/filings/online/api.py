@@ -8,7 +8,7 @@ with their messages.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
-from ninja import File, Form, Header, Router, Status
+from ninja import File, Form, Header, Query, Router, Status
 from ninja.files import UploadedFile
 
 from tianping.audit.actions import record_view
@@ -31,6 +31,8 @@ from tianping.filings.online.api_schemas import (
     SubmitIn,
 )
 from tianping.filings.permissions import filings_visible_to, get_filing_for_user
+from tianping.lib.api_pages import PageIn, PageOut
+from tianping.lib.keyset import rows_page
 from tianping.lib.pdf import pdf_response
 from tianping.parties.copying import party_fields
 
@@ -134,14 +136,15 @@ def _filing_out(filing) -> dict:
     }
 
 
-@router.get("", response=list[FilingSummaryOut], summary="My filings, newest first")
-def list_filings(request):
+@router.get("", response=PageOut[FilingSummaryOut], summary="My filings, newest first")
+def list_filings(request, paging: Query[PageIn]):
     filings = (
         filings_visible_to(_user(request))
         .select_related("court", "case", "transferred_to")
         .prefetch_related("corrections")
     )
-    return [_summary(x, reads.unanswered(x)) for x in filings]
+    page = rows_page(filings, ("-created_at", "-id"), after=paging.after, size=paging.limit)
+    return {"items": [_summary(x, reads.unanswered(x)) for x in page.items], "next": page.next}
 
 
 @router.post("", response={201: FilingOut}, summary="Start a draft (online filing)")

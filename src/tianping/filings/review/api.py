@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Status
+from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 
 from tianping.audit.actions import record_view
@@ -36,6 +36,10 @@ from tianping.filings.review.api_schemas import (
 )
 from tianping.filings.review.forms import default_respond_by
 from tianping.flows.filing import accept_filing, file_on_the_spot
+from tianping.lib.api_pages import PageIn, PageOut
+from tianping.lib.keyset import rows_page
+
+QUEUE_ORDER = ("priority", "review_due_on", "submitted_at", "id")
 
 router = Router(tags=["filing review"])
 
@@ -150,22 +154,31 @@ def _by(request) -> dict:
     return {"actor": request.user, "acted_for": request.acting_for}
 
 
-@router.get("/queue", response=list[RowOut], summary="Review queue of a court (立案审查)")
-def queue(request, court: str | None = None, status: str = "", channel: str = ""):
+@router.get("/queue", response=PageOut[RowOut], summary="Review queue of a court (立案审查)")
+def queue(
+    request, paging: Query[PageIn], court: str | None = None, status: str = "", channel: str = ""
+):
     user = effective_user(request)
     courts = review.reviewing_courts(user)
     chosen = _court(court, courts) if court else courts[0]
     today = timezone.localdate()
-    rows = review.queue_rows(user, chosen, status=status, channel=channel, today=today)
-    return [_row(f, today) for f in rows]
+    rows = review.queue_queryset(user, chosen, status=status, channel=channel)
+    page = rows_page(rows, QUEUE_ORDER, after=paging.after, size=paging.limit)
+    for filing in page.items:
+        filing.days_left, filing.flag = review.clock_of(filing, today)
+    return {"items": [_row(f, today) for f in page.items], "next": page.next}
 
 
-@router.get("/cross-region", response=list[RowOut], summary="Filings taken in for other courts")
-def cross_region_list(request, court: str | None = None):
+@router.get(
+    "/cross-region", response=PageOut[RowOut], summary="Filings taken in for other courts"
+)
+def cross_region_list(request, paging: Query[PageIn], court: str | None = None):
     user = effective_user(request)
     courts = review.reviewing_courts(user)
     chosen = _court(court, courts) if court else courts[0]
-    return [_row(f, case=review.case_of(f)) for f in review.taken_in_for_others(user, chosen)]
+    rows = review.taken_in_for_others(user, chosen)
+    page = rows_page(rows, ("-created_at", "-id"), after=paging.after, size=paging.limit)
+    return {"items": [_row(f, case=review.case_of(f)) for f in page.items], "next": page.next}
 
 
 @router.post("/window", response={201: FilingOut}, summary="Hand in a walk-in's complaint")

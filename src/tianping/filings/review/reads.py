@@ -50,17 +50,23 @@ def clock_of(filing: Filing, today: datetime.date) -> tuple[int | None, str]:
     return left, "soon" if left <= settings.FILING_REVIEW_WARNING_DAYS else ""
 
 
-def queue_rows(user, court, *, status="", channel="", today, page=None):
-    """The review queue with its clock: green channel first, then the earliest due.
-
-    With PAGE (a number), one page of QUEUE_PAGE_SIZE as a Page; without it, every row.
-    """
+def queue_queryset(user, court, *, status="", channel=""):
+    """The review queue of COURT as a queryset: green channel first, then the earliest due."""
     rows = review_queue(user, court).select_related("assisting_court", "cause")
     rows = rows.prefetch_related("corrections")
     if status:
         rows = rows.filter(status=status)
     if channel:
         rows = rows.filter(channel=channel)
+    return rows
+
+
+def queue_rows(user, court, *, status="", channel="", today, page=None):
+    """The review queue with its clock: green channel first, then the earliest due.
+
+    With PAGE (a number), one page of QUEUE_PAGE_SIZE as a Page; without it, every row.
+    """
+    rows = queue_queryset(user, court, status=status, channel=channel)
     if page is not None:
         rows = Paginator(rows, QUEUE_PAGE_SIZE).get_page(page)
     for filing in rows if page is None else rows.object_list:
