@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tianping.filings.actions.common import EDITABLE, lock_row, require_editable
+from tianping.filings.actions.common import EDITABLE, lock_row, require_editable, require_filer
 from tianping.filings.actions.files import attach_file, find_attachment
 from tianping.filings.choices import AttachmentKind, Channel, FilingStatus
 from tianping.filings.events import filing_event
@@ -43,15 +43,20 @@ def start_filing(*, actor, court, channel, filer=None, acted_for=None, **fields)
 
 
 def save_draft(filing: Filing, *, actor, **fields) -> Filing:
-    """Save what has been entered so far. Nothing is checked that would lose input."""
-    if filing.status != FilingStatus.DRAFT:
-        raise ValidationError(_("Only a draft can be edited."))
+    """Save what has been entered so far. Nothing is checked that would lose input; the
+    filer alone saves, and only a draft (checked again under the row lock, so an autosave
+    arriving after the filing was handed in changes nothing)."""
+    require_filer(filing, actor)
     unknown = set(fields) - set(DRAFT_FIELDS)
     if unknown:
         raise ValueError(f"Not draft fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(filing, name, value)
-    filing.save(update_fields=[*fields, "updated_at"])
+    with transaction.atomic():
+        current = Filing.objects.select_for_update().only("status").get(pk=filing.pk)
+        if current.status != FilingStatus.DRAFT or filing.status != FilingStatus.DRAFT:
+            raise ValidationError(_("Only a draft can be edited."))
+        for name, value in fields.items():
+            setattr(filing, name, value)
+        filing.save(update_fields=[*fields, "updated_at"])
     return filing
 
 
