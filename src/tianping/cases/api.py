@@ -25,10 +25,9 @@ from tianping.cases.reads import (
     case_page,
     dashboard_courts,
     figures,
-    require_staff,
     short_parties,
 )
-from tianping.courts.permissions import effective_user
+from tianping.courts.permissions import effective_user, require_staff
 from tianping.courts.queries import courts_visible_to
 
 router = Router(tags=["cases"])

@@ -31,13 +31,6 @@ from tianping.lib.keyset import KeysetPage, keyset_page
 PAGE_SIZE = 50
 
 
-def require_staff(user):
-    """USER, if they are court staff (the person whose authority applies)."""
-    if not is_staff_member(user):
-        raise PermissionDenied
-    return user
-
-
 def case_for_staff(user, code: str) -> Case:
     """The case with CODE for a staff member who may see it; anyone else gets a 404."""
     if not is_staff_member(user):

@@ -19,8 +19,8 @@ from tianping.cases import actions, reads
 from tianping.cases.events import case_timeline
 from tianping.cases.forms import AssignForm, CaseFilterForm, CloseForm
 from tianping.cases.permissions import can_assign, cases_visible_to
-from tianping.cases.reads import allowed_actions, case_page, require_staff, short_parties
-from tianping.courts.permissions import can_view_dashboard, effective_user
+from tianping.cases.reads import allowed_actions, case_page, short_parties
+from tianping.courts.permissions import can_view_dashboard, effective_user, require_staff
 from tianping.courts.queries import courts_visible_to
 
 

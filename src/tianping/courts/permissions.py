@@ -5,6 +5,8 @@ A predicate takes the acting user (for an A/B backup standing in, the principal:
 the code base decides permissions.
 """
 
+from django.core.exceptions import PermissionDenied
+
 from tianping.courts.choices import Role
 from tianping.courts.models import Backup, Court, Membership
 
@@ -54,6 +56,14 @@ def _has_role(user, court: Court, roles: set[str]) -> bool:
 
 def is_staff_member(user) -> bool:
     return bool(current_memberships(user)) or getattr(user, "is_superuser", False)
+
+
+def require_staff(user):
+    """The one gate of staff pages and API: USER (the person whose authority applies) if
+    they hold a current membership of a court; 403 otherwise."""
+    if not is_staff_member(user):
+        raise PermissionDenied
+    return user
 
 
 def can_view_court(user, court: Court) -> bool:

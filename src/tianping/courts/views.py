@@ -1,14 +1,12 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from tianping.courts.permissions import effective_user, is_staff_member
+from tianping.courts.permissions import effective_user, require_staff
 from tianping.courts.queries import courts_visible_to, get_court_for_user
 
 
 def _staff_only(request):
-    if not is_staff_member(effective_user(request)):
-        raise PermissionDenied
+    require_staff(effective_user(request))
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from tianping.audit.actions import record_view
 from tianping.cases.permissions import get_case_for_user
-from tianping.courts.permissions import effective_user, is_staff_member
+from tianping.courts.permissions import effective_user, require_staff
 from tianping.deadlines import actions, forms, permissions, queries
 from tianping.flows.cases import change_procedure
 
@@ -50,8 +50,7 @@ ACTIONS = {
 
 
 def _staff(request):
-    if not is_staff_member(effective_user(request)):
-        raise PermissionDenied
+    require_staff(effective_user(request))
 
 
 @login_required

@@ -22,8 +22,7 @@ def home(request):
 
 
 def _require_staff(request):
-    if not (request.user.is_court_staff or request.user.is_superuser):
-        raise PermissionDenied
+    permissions.require_staff(permissions.effective_user(request))
 
 
 @login_required
