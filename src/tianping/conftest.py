@@ -1,10 +1,16 @@
-"""Shared fixtures: the demo court network and its named personas.
+"""Shared fixtures: the demo court network, built once per test database, and its personas.
 
-Personas (demo.py): lixia (filing clerk), wangjun (judge), zhaomin (judge assistant),
-sunli (court clerk), hutao (mediator), gaofeng (enforcement officer), liuqiang (division
-head), chenzhi (president), zhoumei (trial management), admin (administrator, high court),
-bayar (trial management, intermediate court, sees the courts below), sarula (judge of
-another basic court), zhangsan (litigant), lilawyer (lawyer).
+The demo network (`tianping.demo.network`: five courts, their divisions, teams, rooms, the
+general triage rules and one persona a role) is loaded into each test database once, when
+the database is made (`django_db_setup`; under xdist once per worker). Every ordinary test
+runs in a transaction on top of it that is rolled back, so a test may change the demo rows
+freely. A transactional test (`django_db(transaction=True)`, `transactional_db`,
+`live_server`) commits for real and Django empties every table afterwards: the network is
+loaded again right after that (`pytest_runtest_teardown`), and `demo_network` loads it
+within the test should it ever be missing.
+
+Ask for a persona by what they are (`judge`, `filing_clerk`, `judge_of_other_court` ...),
+so that a test reads as a sentence; `demo` still gives every user by username.
 """
 
 import pytest
@@ -14,6 +20,43 @@ from django.utils import translation
 
 from tianping.audit.maintenance import allow_purge
 from tianping.demo.network import DEMO_PASSWORD, load_demo
+
+_blocker = []  # the session's database blocker, once the test database exists
+
+
+def _demo_is_loaded() -> bool:
+    return get_user_model().objects.filter(username="admin").exists()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, made by pytest-django, with the demo network in it."""
+    with django_db_blocker.unblock():
+        load_demo()
+    _blocker.append(django_db_blocker)
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    by_marker = marker is not None and bool(
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    return by_marker or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test Django has emptied every table: load the network again,
+    outside any test's transaction, and close the append-only tables again. (After the
+    last test the test database itself is gone.)"""
+    try:
+        return (yield)
+    finally:
+        if _blocker and nextitem is not None and _is_transactional(item):
+            with _blocker[0].unblock():
+                if not _demo_is_loaded():
+                    load_demo()
+                allow_purge(connections["default"], False)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -35,11 +78,131 @@ def _english_outside_requests():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _audit_purge_for_live_server(request):
+    """Tests on a live server empty every table afterwards, the audit record included."""
+    if _is_transactional(request.node):
+        request.getfixturevalue("transactional_db")
+        allow_purge(connections["default"])
+    yield
+
+
 @pytest.fixture
-def demo(db):
-    """The demo network; returns the personas by username."""
-    load_demo()
+def demo_network(db):
+    """Database access with the demo network in place (loaded once per test database)."""
+    if not _demo_is_loaded():  # only if something emptied the tables and did not restore them
+        load_demo()
+
+
+@pytest.fixture
+def demo(demo_network):
+    """Every user by username: the demo personas, and any user made before this fixture.
+    Prefer the named persona fixtures below."""
     return {u.username: u for u in get_user_model().objects.all()}
+
+
+def _persona(username: str):
+    return get_user_model().objects.get(username=username)
+
+
+# The personas (demo/network.py). Unless said otherwise they work at 锡林浩特市人民法院
+# (内2502), a basic court under the Xilin Gol intermediate court (内25).
+
+
+@pytest.fixture
+def litigant(demo_network):
+    """张三 (zhangsan): a litigant with a resident identity number; files in 内2502."""
+    return _persona("zhangsan")
+
+
+@pytest.fixture
+def other_litigant(demo_network):
+    """赵六 (zhaoliu): a signed-up litigant who is party to no filing and no case."""
+    return get_user_model().objects.create_user(
+        "zhaoliu", password=DEMO_PASSWORD, kind="litigant", full_name="赵六",
+        phone="13800000009",
+    )
+
+
+@pytest.fixture
+def lawyer(demo_network):
+    """李律师 (lilawyer): a lawyer of 内蒙古草原律师事务所, with a lawyer's profile."""
+    return _persona("lilawyer")
+
+
+@pytest.fixture
+def filing_clerk(demo_network):
+    """李霞 (lixia): filing clerk of the case filing division (立案庭)."""
+    return _persona("lixia")
+
+
+@pytest.fixture
+def judge(demo_network):
+    """王军 (wangjun): judge of the first civil division, lead of the fast-track team."""
+    return _persona("wangjun")
+
+
+@pytest.fixture
+def judge_assistant(demo_network):
+    """赵敏 (zhaomin): judge assistant of the first civil division, fast-track team."""
+    return _persona("zhaomin")
+
+
+@pytest.fixture
+def court_clerk(demo_network):
+    """孙丽 (sunli): court clerk of the first civil division, in the fast-track and the
+    enforcement team."""
+    return _persona("sunli")
+
+
+@pytest.fixture
+def division_head(demo_network):
+    """刘强 (liuqiang): head of the first civil division."""
+    return _persona("liuqiang")
+
+
+@pytest.fixture
+def president(demo_network):
+    """陈志 (chenzhi): president of the court (no division)."""
+    return _persona("chenzhi")
+
+
+@pytest.fixture
+def trial_management(demo_network):
+    """周梅 (zhoumei): trial management office of the court."""
+    return _persona("zhoumei")
+
+
+@pytest.fixture
+def mediator(demo_network):
+    """胡涛 (hutao): mediator of the litigation service centre."""
+    return _persona("hutao")
+
+
+@pytest.fixture
+def enforcement_officer(demo_network):
+    """高峰 (gaofeng): enforcement officer of the enforcement bureau, enforcement team."""
+    return _persona("gaofeng")
+
+
+@pytest.fixture
+def judge_of_other_court(demo_network):
+    """萨如拉 (sarula): civil judge of another basic court, 二连浩特市人民法院 (内2501)."""
+    return _persona("sarula")
+
+
+@pytest.fixture
+def higher_court_officer(demo_network):
+    """巴雅尔 (bayar): trial management of the intermediate court (内25), who sees the
+    courts below it."""
+    return _persona("bayar")
+
+
+@pytest.fixture
+def administrator(demo_network):
+    """系统管理员 (admin): administrator at the high court (内), Django staff, sees every
+    court below."""
+    return _persona("admin")
 
 
 @pytest.fixture
@@ -59,16 +222,3 @@ def login(client):
         return client
 
     return _login
-
-
-@pytest.fixture(autouse=True)
-def _audit_purge_for_live_server(request):
-    """Tests on a live server empty every table afterwards, the audit record included."""
-    marker = request.node.get_closest_marker("django_db")
-    by_marker = marker is not None and bool(
-        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
-    )
-    if by_marker or {"transactional_db", "live_server"} & set(request.fixturenames):
-        request.getfixturevalue("transactional_db")
-        allow_purge(connections["default"])
-    yield

@@ -6,20 +6,20 @@ from tianping.audit.models import AuditEntry
 pytestmark = pytest.mark.django_db
 
 
-def test_judge_signs_in_and_lands_on_the_workspace(client, demo, password):
+def test_judge_signs_in_and_lands_on_the_workspace(client, judge, password):
     # when
     response = client.post(
-        "/accounts/login/", {"username": "wangjun", "password": password}, follow=True
+        "/accounts/login/", {"username": judge.username, "password": password}, follow=True
     )
     # then
     assert response.redirect_chain[-1][0] == "/workspace/"
     assert "王军的工作台" in response.content.decode()
-    assert AuditEntry.objects.filter(action="user.logged_in", actor=demo["wangjun"]).exists()
+    assert AuditEntry.objects.filter(action="user.logged_in", actor=judge).exists()
 
 
-def test_litigant_signs_in_and_lands_on_the_portal(client, demo, password):
+def test_litigant_signs_in_and_lands_on_the_portal(client, litigant, password):
     response = client.post(
-        "/accounts/login/", {"username": "zhangsan", "password": password}, follow=True
+        "/accounts/login/", {"username": litigant.username, "password": password}, follow=True
     )
     assert response.redirect_chain[-1][0] == "/portal/"
     page = response.content.decode()
@@ -29,26 +29,26 @@ def test_litigant_signs_in_and_lands_on_the_portal(client, demo, password):
     assert "152502198503120022" not in page
 
 
-def test_wrong_password_is_refused_with_a_clear_message(client, demo):
-    response = client.post("/accounts/login/", {"username": "wangjun", "password": "nope"})
+def test_wrong_password_is_refused_with_a_clear_message(client, judge):
+    response = client.post("/accounts/login/", {"username": judge.username, "password": "nope"})
     assert response.status_code == 200
     assert "用户名或密码错误" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
-def test_unknown_user_gets_the_same_message_as_a_wrong_password(client, demo):
+def test_unknown_user_gets_the_same_message_as_a_wrong_password(client, demo_network):
     response = client.post("/accounts/login/", {"username": "nobody", "password": "nope"})
     assert "用户名或密码错误" in response.content.decode()
 
 
-def test_message_is_in_english_after_switching(client, demo):
+def test_message_is_in_english_after_switching(client, judge):
     client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
-    response = client.post("/accounts/login/", {"username": "wangjun", "password": "nope"})
+    response = client.post("/accounts/login/", {"username": judge.username, "password": "nope"})
     assert "The username or password is wrong" in response.content.decode()
 
 
 def test_repeated_failures_lock_the_account_even_for_the_right_password(
-    client, demo, password, settings
+    client, demo_network, password, settings
 ):
     # given five failures
     for _ in range(settings.LOGIN_FAILURE_LIMIT):
@@ -61,27 +61,29 @@ def test_repeated_failures_lock_the_account_even_for_the_right_password(
     assert "_auth_user_id" not in client.session
 
 
-def test_another_user_is_not_locked_by_someone_elses_failures(client, demo, password, settings):
+def test_another_user_is_not_locked_by_someone_elses_failures(
+    client, demo_network, password, settings
+):
     for _ in range(settings.LOGIN_FAILURE_LIMIT):
         client.post("/accounts/login/", {"username": "wangjun", "password": "wrong"})
     response = client.post("/accounts/login/", {"username": "lixia", "password": password})
     assert response.status_code == 302
 
 
-def test_successful_sign_in_clears_earlier_failures(client, demo, password):
+def test_successful_sign_in_clears_earlier_failures(client, demo_network, password):
     client.post("/accounts/login/", {"username": "wangjun", "password": "wrong"})
     client.post("/accounts/login/", {"username": "wangjun", "password": password})
     assert not LoginFailure.objects.filter(username="wangjun").exists()
 
 
-def test_sign_out_ends_the_session(client, demo, login):
-    login(demo["wangjun"])
+def test_sign_out_ends_the_session(client, judge, login):
+    login(judge)
     response = client.post("/accounts/logout/")
     assert response.status_code == 302
     assert client.get("/workspace/").status_code == 302  # back to the login page
 
 
-def test_one_address_trying_many_usernames_is_locked(client, demo, password, settings):
+def test_one_address_trying_many_usernames_is_locked(client, demo_network, password, settings):
     # given failures spread over many usernames from one address
     for i in range(settings.LOGIN_FAILURE_LIMIT * 4):
         client.post("/accounts/login/", {"username": f"guess{i}", "password": "x"})
@@ -91,9 +93,9 @@ def test_one_address_trying_many_usernames_is_locked(client, demo, password, set
     assert "登录失败次数过多" in response.content.decode()
 
 
-def test_changing_a_password_in_admin_keeps_the_hash_out_of_the_audit_record(demo):
+def test_changing_a_password_in_admin_keeps_the_hash_out_of_the_audit_record(judge):
     from tianping.audit.actions import field_values
 
-    values = field_values(demo["wangjun"])
-    assert demo["wangjun"].password not in str(values)
+    values = field_values(judge)
+    assert judge.password not in str(values)
     assert values["password"].startswith("[secret")

@@ -29,7 +29,7 @@ def test_a_wrong_token_is_refused(client, demo):
 
 def test_courts_list_shows_only_visible_courts(client, demo, login):
     login(demo["bayar"])
-    codes = [c["code"] for c in client.get("/api/v1/courts").json()]
+    codes = [c["code"] for c in client.get("/api/v1/courts").json()["items"]]
     assert sorted(codes) == sorted(["内25", "内2501", "内2502"])
 
 

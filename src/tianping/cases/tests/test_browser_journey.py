@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from tianping.catalog.builtin import sync_builtin_catalogs
-from tianping.demo.network import DEMO_PASSWORD, load_demo
+from tianping.demo.network import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +38,7 @@ def browser():
 
 
 @pytest.fixture
-def person(browser, live_server):
-    load_demo()
+def person(browser, live_server, demo_network):
     sync_builtin_catalogs()
     contexts = []
 

@@ -36,8 +36,8 @@ def figures(demo):
     return received
 
 
-def test_president_sees_received_closed_pending_and_both_ratios(english, demo, login, figures):
-    page = login(demo["chenzhi"]).get(f"/cases/dashboard/?{PERIOD}").content.decode()
+def test_president_sees_received_closed_pending_and_both_ratios(english, president, login, figures):
+    page = login(president).get(f"/cases/dashboard/?{PERIOD}").content.decode()
     assert "民事审判第一庭" in page
     # received 3, closed 2, pending at start 1, pending at end 2
     assert "<td>3</td><td>2</td><td>1</td><td>2</td>" in page
@@ -61,19 +61,21 @@ def test_closing_a_case_changes_the_figures_at_once(english, demo, login, figure
     assert "100.00%" in page and "75.00%" in page
 
 
-def test_the_period_defaults_to_this_year_until_today(english, demo, login):
-    page = login(demo["chenzhi"]).get("/cases/dashboard/").content.decode()
+def test_the_period_defaults_to_this_year_until_today(english, president, login):
+    page = login(president).get("/cases/dashboard/").content.decode()
     assert f'value="{TODAY.year}-01-01"' in page and f'value="{TODAY.isoformat()}"' in page
 
 
-def test_a_period_that_ends_before_it_starts_is_refused(english, demo, login):
-    response = login(demo["chenzhi"]).get("/cases/dashboard/?start=2026-12-01&end=2026-01-01")
+def test_a_period_that_ends_before_it_starts_is_refused(english, president, login):
+    response = login(president).get("/cases/dashboard/?start=2026-12-01&end=2026-01-01")
     assert response.status_code == 422
     assert "must start before it ends" in response.content.decode()
 
 
-def test_higher_court_sees_the_courts_below_one_by_one_or_together(english, demo, login, figures):
-    client = login(demo["bayar"])
+def test_higher_court_sees_the_courts_below_one_by_one_or_together(
+    english, higher_court_officer, login, figures
+):
+    client = login(higher_court_officer)
     page = client.get("/cases/dashboard/").content.decode()
     assert "All courts I oversee, together" in page and "二连浩特市人民法院" in page
     together = client.get(f"/cases/dashboard/?court=*&{PERIOD}").content.decode()
@@ -89,8 +91,8 @@ def test_judges_and_litigants_have_no_dashboard(client, demo, who):
     assert client.get("/api/v1/cases/dashboard").status_code == 403
 
 
-def test_a_court_one_does_not_oversee_is_not_offered(client, demo):
-    client.force_login(demo["chenzhi"])
+def test_a_court_one_does_not_oversee_is_not_offered(client, president):
+    client.force_login(president)
     assert client.get("/cases/dashboard/?court=内2501").status_code == 422  # not his court
 
 

@@ -93,7 +93,7 @@ def test_the_api_gives_the_same_view(demo, case):
     token = issue_token(demo["zhangsan"], name="test")
     client = Client(headers={"Authorization": f"Bearer {token}"})
     client.cookies["django_language"] = "en"
-    cases = client.get("/api/v1/party-cases").json()
+    cases = client.get("/api/v1/party-cases").json()["items"]
     assert [(c["number"], c["judge"]) for c in cases] == [(case.number, "王军")]
     body = client.get(f"/api/v1/party-cases/{case.code}").json()
     kinds = [e["kind"] for e in body["events"]]

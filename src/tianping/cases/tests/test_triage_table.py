@@ -193,7 +193,7 @@ def test_no_rules_at_all_gives_the_default():
 
 
 @pytest.fixture
-def rules_of(db):
+def rules_of(demo_network):
     from tianping.cases.actions import rules_for
     from tianping.cases.models import TriageRule
     from tianping.courts.models import Court

@@ -112,7 +112,9 @@ def test_backups_through_the_api(client, demo, login):
         content_type="application/json",
     )
     assert response.status_code == 201
-    assert [b["backup_username"] for b in client.get("/api/v1/backups").json()] == ["zhaomin"]
+    assert [b["backup_username"] for b in client.get("/api/v1/backups").json()["items"]] == [
+        "zhaomin"
+    ]
     bad = client.post(
         "/api/v1/backups",
         {

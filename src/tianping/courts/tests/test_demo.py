@@ -6,7 +6,24 @@ from tianping.courts.models import Court, Membership
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_builds_the_network_and_prints_logins_once(capsys):
+@pytest.fixture
+def empty_database(demo_network):
+    """No demo network: the one loaded for the session is removed (in this test's
+    transaction only, rolled back afterwards)."""
+    from django.contrib.auth import get_user_model
+
+    from tianping.cases.models import TriageRule
+    from tianping.courts.models import Team
+
+    get_user_model().objects.all().delete()
+    TriageRule.objects.all().delete()
+    Team.objects.all().delete()
+    while Court.objects.exists():  # a court's children first
+        Court.objects.filter(children__isnull=True).delete()
+    assert not Membership.objects.exists()
+
+
+def test_demo_builds_the_network_and_prints_logins_once(empty_database, capsys):
     call_command("demo")
     first = capsys.readouterr().out
     call_command("demo")
@@ -21,9 +38,9 @@ def test_demo_builds_the_network_and_prints_logins_once(capsys):
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
 
 
-def test_demo_identity_numbers_pass_the_identity_checks(demo):
+def test_demo_identity_numbers_pass_the_identity_checks(litigant):
     from tianping.catalog.choices import DocumentType
     from tianping.catalog.identity import validate_document
 
-    number = demo["zhangsan"].id_number
+    number = litigant.id_number
     assert validate_document(DocumentType.RESIDENT_ID, number) == number

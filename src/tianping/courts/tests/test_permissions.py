@@ -19,45 +19,46 @@ PREDICATES = {
     "administer_court": p.can_administer_court,
 }
 
-# What each persona may do in the 锡林浩特 court (内2502).
+# What each persona (a fixture of conftest.py) may do in the 锡林浩特 court (内2502).
 EXPECTED = {
-    "lixia": {"review_filings"},
-    "wangjun": {"try_cases", "assist_trial", "mediate"},
-    "zhaomin": {"assist_trial"},
-    "sunli": {"assist_trial"},
-    "hutao": {"mediate"},
-    "gaofeng": {"enforce"},
-    "liuqiang": {"review_filings", "assign_cases", "approve_extension", "view_dashboard"},
-    "chenzhi": {"review_filings", "assign_cases", "approve_extension", "view_dashboard"},
-    "zhoumei": {"view_dashboard"},
-    "admin": set(),
-    "bayar": {"view_dashboard"},
-    "sarula": set(),
-    "zhangsan": set(),
-    "lilawyer": set(),
+    "filing_clerk": {"review_filings"},
+    "judge": {"try_cases", "assist_trial", "mediate"},
+    "judge_assistant": {"assist_trial"},
+    "court_clerk": {"assist_trial"},
+    "mediator": {"mediate"},
+    "enforcement_officer": {"enforce"},
+    "division_head": {"review_filings", "assign_cases", "approve_extension", "view_dashboard"},
+    "president": {"review_filings", "assign_cases", "approve_extension", "view_dashboard"},
+    "trial_management": {"view_dashboard"},
+    "administrator": set(),
+    "higher_court_officer": {"view_dashboard"},
+    "judge_of_other_court": set(),
+    "litigant": set(),
+    "other_litigant": set(),
+    "lawyer": set(),
 }
 
 
-@pytest.mark.parametrize("username", sorted(EXPECTED))
-def test_each_role_may_do_exactly_its_own_work(demo, username):
-    court = Court.objects.get(code="内2502")
-    allowed = {name for name, can in PREDICATES.items() if can(demo[username], court)}
-    assert allowed == EXPECTED[username]
+@pytest.mark.parametrize("persona", sorted(EXPECTED))
+def test_each_role_may_do_exactly_its_own_work(request, persona):
+    user, court = request.getfixturevalue(persona), Court.objects.get(code="内2502")
+    allowed = {name for name, can in PREDICATES.items() if can(user, court)}
+    assert allowed == EXPECTED[persona]
 
 
 @pytest.mark.parametrize(
-    ("username", "visible"),
+    ("persona", "visible"),
     [
-        ("wangjun", {"内2502"}),
-        ("sarula", {"内2501"}),
-        ("bayar", {"内25", "内2502", "内2501"}),
-        ("admin", {"内", "内25", "内2502", "内2501"}),
-        ("zhangsan", set()),
-        ("lilawyer", set()),
+        ("judge", {"内2502"}),
+        ("judge_of_other_court", {"内2501"}),
+        ("higher_court_officer", {"内25", "内2502", "内2501"}),
+        ("administrator", {"内", "内25", "内2502", "内2501"}),
+        ("litigant", set()),
+        ("lawyer", set()),
     ],
 )
-def test_each_person_sees_their_courts_and_a_supervisor_those_below(demo, username, visible):
-    ids = p.visible_court_ids(demo[username])
+def test_each_person_sees_their_courts_and_a_supervisor_those_below(request, persona, visible):
+    ids = p.visible_court_ids(request.getfixturevalue(persona))
     assert set(Court.objects.filter(pk__in=ids).values_list("code", flat=True)) == visible
 
 
@@ -69,15 +70,15 @@ def test_only_public_users_file_online(demo):
     assert {u for u, user in demo.items() if p.can_file_online(user)} == {"zhangsan", "lilawyer"}
 
 
-def test_judge_of_other_court_gets_404_like_a_missing_court(client, demo, login):
-    login(demo["sarula"])
+def test_judge_of_other_court_gets_404_like_a_missing_court(client, login, judge_of_other_court):
+    login(judge_of_other_court)
     assert client.get("/courts/内2502/").status_code == 404
     assert client.get("/courts/内9999/").status_code == 404
     assert client.get("/courts/内2501/").status_code == 200
 
 
-def test_higher_court_supervisor_opens_a_lower_court(client, demo, login):
-    login(demo["bayar"])
+def test_higher_court_supervisor_opens_a_lower_court(client, login, higher_court_officer):
+    login(higher_court_officer)
     page = client.get("/courts/内2502/").content.decode()
     assert "速裁快审团队" in page and "宝力根苏木诉讼服务点" in page
 
@@ -85,20 +86,22 @@ def test_higher_court_supervisor_opens_a_lower_court(client, demo, login):
 @pytest.mark.parametrize(
     "url", ["/workspace/", "/courts/", "/courts/内2502/", "/workspace/backups/"]
 )
-def test_litigant_cannot_open_staff_pages(client, demo, login, url):
-    login(demo["zhangsan"])
+def test_litigant_cannot_open_staff_pages(client, login, litigant, url):
+    login(litigant)
     assert client.get(url).status_code in (403, 404)
 
 
-def test_staff_cannot_open_the_litigant_portal_home(client, demo, login):
-    login(demo["wangjun"])
+def test_staff_cannot_open_the_litigant_portal_home(client, login, judge):
+    login(judge)
     assert client.get("/portal/").status_code == 403
 
 
-@pytest.mark.parametrize("username", ["wangjun", "zhoumei", "bayar", "zhangsan"])
+@pytest.mark.parametrize(
+    "persona", ["judge", "trial_management", "higher_court_officer", "litigant"]
+)
 def test_reference_data_admin_is_closed_to_everyone_but_administrators(
-    client, demo, login, username
+    client, login, request, persona
 ):
-    login(demo[username])
+    login(request.getfixturevalue(persona))
     response = client.get("/admin/courts/court/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]

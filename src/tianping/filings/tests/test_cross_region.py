@@ -63,8 +63,8 @@ def test_assisting_court_forwards_and_the_court_with_jurisdiction_files(english,
     assert filing.case.number in listing
 
 
-def test_papers_kept_at_the_assisting_court_are_forwarded_later(english, demo, login):
-    assisting = login(demo["lixia"])
+def test_papers_kept_at_the_assisting_court_are_forwarded_later(english, filing_clerk, login):
+    assisting = login(filing_clerk)
     assisting.post("/filing-review/cross-region/new/", papers(keep="1"))
     filing = Filing.objects.get()
     assert filing.status == FilingStatus.AT_ASSISTING_COURT
@@ -78,8 +78,8 @@ def test_papers_kept_at_the_assisting_court_are_forwarded_later(english, demo, l
     assert filing.status == FilingStatus.SUBMITTED and filing.review_due_on is not None
 
 
-def test_an_incomplete_filing_is_not_taken_in(english, demo, login):
-    assisting = login(demo["lixia"])
+def test_an_incomplete_filing_is_not_taken_in(english, filing_clerk, login):
+    assisting = login(filing_clerk)
     data = papers(forward="1")
     data.update({f"party_{k}": [v] for k, v in PLAINTIFF.items()})  # no defendant
     response = assisting.post("/filing-review/cross-region/new/", data)
@@ -87,7 +87,7 @@ def test_an_incomplete_filing_is_not_taken_in(english, demo, login):
     assert not Filing.objects.exists()
 
 
-def test_the_court_with_jurisdiction_cannot_be_this_court(english, demo, login):
-    assisting = login(demo["lixia"])
+def test_the_court_with_jurisdiction_cannot_be_this_court(english, filing_clerk, login):
+    assisting = login(filing_clerk)
     response = assisting.post("/filing-review/cross-region/new/", papers(court="内2502"))
     assert "file normally" in page(response) and not Filing.objects.exists()

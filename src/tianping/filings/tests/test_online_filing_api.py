@@ -142,7 +142,7 @@ def test_correction_answer_and_list_say_what_is_next(demo, zhangsan):
     )
     detail = zhangsan.get(f"{API}/{code}").json()
     assert detail["open_notice"]["items"] == ["补充借条"]
-    assert zhangsan.get(API).json()[0]["next"]["to_correct"] == ["补充借条"]
+    assert zhangsan.get(API).json()["items"][0]["next"]["to_correct"] == ["补充借条"]
     answered = zhangsan.post(
         f"{API}/{code}/correction", {"answer": "已补充"}, content_type="application/json"
     )
@@ -173,7 +173,7 @@ def test_anonymous_gets_401_staff_403_and_others_404(demo, zhangsan):
         == 404
     )
     assert other.post(f"{API}/{code}/submit").status_code == 404
-    assert other.get(API).json() == []
+    assert other.get(API).json() == {"items": [], "next": None}
 
 
 def test_a_wrong_upload_is_removed_from_the_draft_and_only_by_its_filer(zhangsan, demo):

@@ -123,7 +123,7 @@ def test_the_wizard_ends_with_a_submitted_filing_and_a_receipt_with_masked_ids(z
     assert filing.review_due_on.isoformat() in receipt
 
 
-def test_the_draft_is_kept_when_the_browser_is_closed(demo, zhangsan):
+def test_the_draft_is_kept_when_the_browser_is_closed(demo_network, zhangsan):
     # given a litigant typed into two steps (autosaved) and closed the browser
     code = start(zhangsan)
     saved = zhangsan.post(f"/portal/filings/{code}/parties/save/", TWO_PARTIES)
@@ -259,14 +259,16 @@ def test_invalid_amount_is_reported_and_kept_as_typed(zhangsan):
     assert Filing.objects.get(code=code).claims == CLAIMS["claims"]
 
 
-def test_my_filings_say_what_is_expected_next(demo, zhangsan, django_assert_max_num_queries):
+def test_my_filings_say_what_is_expected_next(
+    filing_clerk, zhangsan, django_assert_max_num_queries
+):
     draft = start(zhangsan)
     code = start(zhangsan)
     fill_draft(zhangsan, code)
     zhangsan.post(f"/portal/filings/{code}/submit/")
     filing = Filing.objects.get(code=code)
     actions.request_correction(
-        filing, actor=demo["lixia"], items=["补充借条复印件"], respond_by=filing.review_due_on
+        filing, actor=filing_clerk, items=["补充借条复印件"], respond_by=filing.review_due_on
     )
     with django_assert_max_num_queries(12):
         page = text(zhangsan.get("/portal/filings/").content)
@@ -275,13 +277,13 @@ def test_my_filings_say_what_is_expected_next(demo, zhangsan, django_assert_max_
     assert "补充借条复印件" in page
 
 
-def test_a_correction_is_answered_after_editing_the_parties(demo, zhangsan):
+def test_a_correction_is_answered_after_editing_the_parties(filing_clerk, zhangsan):
     code = start(zhangsan)
     fill_draft(zhangsan, code)
     zhangsan.post(f"/portal/filings/{code}/submit/")
     filing = Filing.objects.get(code=code)
     actions.request_correction(
-        filing, actor=demo["lixia"], items=["补充被告住址"], respond_by=filing.review_due_on
+        filing, actor=filing_clerk, items=["补充被告住址"], respond_by=filing.review_due_on
     )
     assert "补充被告住址" in text(zhangsan.get(f"/portal/filings/{code}/correction/").content)
     with_address = {**TWO_PARTIES, "party-1-address": "北京市朝阳区"}
@@ -294,19 +296,19 @@ def test_a_correction_is_answered_after_editing_the_parties(demo, zhangsan):
     assert filing.corrections.get().answer == "已补充住址"
 
 
-def test_another_user_gets_404_on_the_filing(demo, zhangsan, english):
+def test_another_user_gets_404_on_the_filing(lawyer, zhangsan, english):
     code = start(zhangsan)
     fill_draft(zhangsan, code)
     zhangsan.post(f"/portal/filings/{code}/submit/")
-    other = english(demo["lilawyer"])
+    other = english(lawyer)
     for url in ["", "parties/", "receipt/", "receipt.pdf", "correction/"]:
         assert other.get(f"/portal/filings/{code}/{url}").status_code == 404, url
     assert other.post(f"/portal/filings/{code}/parties/save/", TWO_PARTIES).status_code == 404
 
 
-def test_court_staff_and_anonymous_visitors_cannot_file(demo, login):
+def test_court_staff_and_anonymous_visitors_cannot_file(filing_clerk, login):
     assert Client().get("/portal/filings/new/").status_code == 302
-    assert login(demo["lixia"]).get("/portal/filings/new/").status_code == 403
+    assert login(filing_clerk).get("/portal/filings/new/").status_code == 403
 
 
 def test_the_receipt_pdf_is_a_pdf(zhangsan):

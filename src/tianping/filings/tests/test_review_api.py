@@ -53,7 +53,7 @@ def test_queue_green_first_with_flags(clerk, demo, settings):
     overdue = make_filing(demo, on=timezone.localdate() - datetime.timedelta(days=30))
     soon = make_filing(demo, on=received_on_for_due_in(range(0, 3)))
     green = make_filing(demo, is_livelihood=True)
-    rows = clerk.get(f"{API}/queue?court=内2502").json()
+    rows = clerk.get(f"{API}/queue?court=内2502").json()["items"]
     assert [r["code"] for r in rows] == [green.code, overdue.code, soon.code]
     assert [r["flag"] for r in rows] == ["", "overdue", "soon"]
     assert rows[0]["green_channel"] == ["livelihood"]
@@ -68,7 +68,7 @@ def test_queue_takes_a_constant_number_of_queries(clerk, demo, django_assert_num
     for _ in range(17):
         make_filing(demo)
     with django_assert_num_queries(len(three.captured_queries)):
-        assert len(clerk.get(f"{API}/queue").json()) == 20
+        assert len(clerk.get(f"{API}/queue?limit=100").json()["items"]) == 20
 
 
 def test_accept_gives_the_case_and_its_notice(clerk, demo):
@@ -105,7 +105,7 @@ def test_correction_then_refusal_with_and_without_reasons(clerk, demo):
     assert body["status"] == "correction_requested"
     assert body["corrections"][0]["items"] == items
     assert "correction-notice" in body["documents"]
-    waiting = clerk.get(f"{API}/queue?status=correction_requested").json()
+    waiting = clerk.get(f"{API}/queue?status=correction_requested").json()["items"]
     assert [r["code"] for r in waiting] == [filing.code]
     short = post(clerk, f"{API}/{filing.code}/refuse", {"reasons": "不行"})
     assert short.status_code == 422 and "written ruling" in short.json()["detail"][0]
@@ -164,11 +164,11 @@ def test_cross_region_through_the_api(clerk, client, demo, login):
     # when the court with jurisdiction accepts
     client.post("/accounts/logout/")
     other = login(clerk_at(demo, "内2501"))
-    assert [r["code"] for r in other.get(f"{API}/queue").json()] == [code]
+    assert [r["code"] for r in other.get(f"{API}/queue").json()["items"]] == [code]
     assert post(other, f"{API}/{code}/accept").json()["status"] == "accepted"
     # then the assisting court's list shows the case
     client.post("/accounts/logout/")
-    rows = login(demo["lixia"]).get(f"{API}/cross-region").json()
+    rows = login(demo["lixia"]).get(f"{API}/cross-region").json()["items"]
     assert rows[0]["status"] == FilingStatus.ACCEPTED and rows[0]["case_number"]
 
 

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tianping.demo.network import DEMO_PASSWORD, load_demo
+from tianping.demo.network import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -39,8 +39,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    load_demo()
+def page(browser, live_server, demo_network):
     context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.base_url = live_server.url

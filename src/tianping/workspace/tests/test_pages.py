@@ -5,35 +5,35 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_judge_workspace_shows_posts_and_team(client, demo, login):
-    login(demo["wangjun"])
+def test_judge_workspace_shows_posts_and_team(client, judge, login):
+    login(judge)
     page = client.get("/workspace/").content.decode()
     assert "法官" in page and "锡林浩特市人民法院" in page
     assert "速裁快审团队" in page
 
 
-def test_navigation_follows_the_role(client, demo, login):
-    login(demo["admin"])
+def test_navigation_follows_the_role(client, administrator, judge, login):
+    login(administrator)
     assert "/admin/" in client.get("/workspace/").content.decode()
     client.post("/accounts/logout/")
-    login(demo["wangjun"])
+    login(judge)
     assert "/admin/" not in client.get("/workspace/").content.decode()
 
 
 @pytest.mark.parametrize("url", ["/accounts/login/", "/portal/courts/"])
-def test_pages_load_nothing_from_outside(client, demo, url):
+def test_pages_load_nothing_from_outside(client, demo_network, url):
     page = client.get(url).content.decode()
     external = re.findall(r'(?:src|href)="(https?:)?//', page)
     assert external == []
     assert "/static/django_htmx/htmx" in page
 
 
-def test_public_directory_lists_service_points_and_liaisons(client, demo):
+def test_public_directory_lists_service_points_and_liaisons(client, demo_network):
     page = client.get("/portal/courts/").content.decode()
     assert "宝力根苏木诉讼服务点" in page and "乌日娜" in page
 
 
-def test_every_stylesheet_and_script_a_page_links_is_served_locally(client, demo):
+def test_every_stylesheet_and_script_a_page_links_is_served_locally(client, demo_network):
     from django.contrib.staticfiles import finders
 
     page = client.get("/accounts/login/").content.decode()
