@@ -28,7 +28,7 @@ from tianping.cases.reads import (
     short_parties,
 )
 from tianping.courts.permissions import effective_user, require_staff
-from tianping.courts.queries import courts_visible_to
+from tianping.flows.cases import close_case
 
 router = Router(tags=["cases"])
 
@@ -248,7 +248,7 @@ def list_cases(request, filters: Query[CaseFilters]):
         for k, v in filters.dict(exclude={"after", "limit"}).items()
         if v not in (None, "", False)
     }
-    form = CaseFilterForm(data, user=user, courts=list(courts_visible_to(user)))
+    form = CaseFilterForm(data, user=user)
     if not form.is_valid():
         raise _invalid(form)
     page = case_page(form.apply(cases_visible_to(user)), filters.after, size=filters.limit)
@@ -342,7 +342,7 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 def close(request, code: str):
     _, case = case_for_staff(request, code)
     payload, documents = _closing(request)
-    actions.close_case(
+    close_case(
         case,
         mode=payload.mode,
         closed_on=payload.closed_on,

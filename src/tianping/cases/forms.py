@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from tianping.cases.assignment import eligible_judges
 from tianping.cases.choices import CaseState, ClosureMode
 from tianping.courts.choices import DivisionKind, Role
-from tianping.courts.models import Division, Membership
-from tianping.courts.permissions import OVERSIGHT_ROLES, roles_in
+from tianping.courts.models import Court, Division, Membership
+from tianping.courts.permissions import OVERSIGHT_ROLES, roles_in, visible_court_ids
 from tianping.lib.uploads import check_upload
-from tianping.lib.widgets import DateInput
+from tianping.lib.widgets import DateInput, QuickSelect
 
 PENDING, CLOSED, ALL = "pending", "closed", "all"
 TRIAL_DIVISIONS = [
@@ -30,6 +30,22 @@ TRIAL_DIVISIONS = [
 DATE_INPUT = DateInput()
 
 
+def _courts(court_ids) -> list:
+    return list(Court.objects.filter(pk__in=court_ids))
+
+
+def _once(read):
+    """Choices read when first needed (shown, or a value to check), then kept."""
+    kept = []
+
+    def choices():
+        if not kept:
+            kept.append(read())
+        return kept[0]
+
+    return choices
+
+
 class CaseFilterForm(forms.Form):
     """Which cases a staff member's list shows. Only the courts they can see are offered."""
 
@@ -39,38 +55,57 @@ class CaseFilterForm(forms.Form):
         choices=[(PENDING, _("Pending")), (CLOSED, _("Closed")), (ALL, _("All"))],
     )
     court = forms.ChoiceField(label=_("Court"), required=False)
-    division = forms.TypedChoiceField(label=_("Division"), required=False, coerce=int)
-    judge = forms.ChoiceField(label=_("Judge"), required=False)
+    division = forms.TypedChoiceField(
+        label=_("Division"), required=False, coerce=int, widget=QuickSelect
+    )
+    judge = forms.ChoiceField(label=_("Judge"), required=False, widget=QuickSelect)
     mine = forms.BooleanField(label=_("Only my cases"), required=False)
 
-    def __init__(self, data=None, *, user, courts):
+    def __init__(self, data=None, *, user, courts=None):
+        """COURTS: the courts USER may see, if the caller has them (else read when shown).
+        The choices are read only when the form is shown or the filter is given: the API,
+        which shows no form, reads none of them unless asked to filter."""
         super().__init__(data)
         self.user = user
-        self.fields["court"].choices = [("", _("All courts"))] + [(c.code, c.name) for c in courts]
-        if len(courts) < 2:
+        court_ids = visible_court_ids(user)
+        many = len(court_ids) > 1
+        self.fields["court"].choices = _once(
+            lambda: [("", _("All courts"))]
+            + [(c.code, c.name) for c in (courts if courts is not None else _courts(court_ids))]
+        )
+        if not many:
             self.fields["court"].widget = forms.HiddenInput()
-        divisions = Division.objects.filter(court__in=courts, kind__in=TRIAL_DIVISIONS)
-        many = len(courts) > 1
-        self.fields["division"].choices = [("", _("All divisions"))] + [
-            (d.pk, f"{d.court.short_name or d.court.name} · {d.name}" if many else d.name)
-            for d in divisions.select_related("court")
-        ]
-        self._judge_choices(courts)
+        self.fields["division"].choices = _once(
+            lambda: [("", _("All divisions"))]
+            + [
+                (pk, f"{short or court} · {title}" if many else title)
+                for pk, title, short, court in Division.objects.filter(
+                    court_id__in=court_ids, kind__in=TRIAL_DIVISIONS
+                ).values_list("pk", "name", "court__short_name", "court__name")
+            ]
+        )
+        self._judge_choices(court_ids)
         if Role.JUDGE not in roles_in(user):
             del self.fields["mine"]
 
-    def _judge_choices(self, courts) -> None:
+    def _judge_choices(self, court_ids) -> None:
         if not roles_in(self.user) & OVERSIGHT_ROLES and not self.user.is_superuser:
             del self.fields["judge"]
             return
+        self.fields["judge"].choices = _once(
+            lambda: [("", _("All judges")), *self._judges(court_ids)]
+        )
+
+    @staticmethod
+    def _judges(court_ids) -> list[tuple[str, str]]:
         judges = (
             Membership.objects.current()
-            .filter(court__in=courts, role=Role.JUDGE)
-            .select_related("user")
+            .filter(court_id__in=court_ids, role=Role.JUDGE)
             .order_by("user__username")
+            .values_list("user__username", "user__full_name")
         )
-        unique = {m.user.username: str(m.user) for m in judges}
-        self.fields["judge"].choices = [("", _("All judges"))] + list(unique.items())
+        unique = {username: full_name or username for username, full_name in judges}
+        return list(unique.items())
 
     def apply(self, cases):
         """CASES narrowed by the valid filters, green-channel cases first, then the oldest."""

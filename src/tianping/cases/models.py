@@ -12,6 +12,9 @@ from tianping.lib.timeline import TimelineEvent
 from tianping.parties.choices import RepresentativeKind
 from tianping.parties.models import PartyDetails, new_public_code
 
+PENDING = models.Q(state__in=PENDING_STATES)
+CLOSED = models.Q(state__in=[CaseState.CLOSED, CaseState.ARCHIVED])
+
 
 class CaseQuerySet(models.QuerySet):
     def pending(self):
@@ -91,20 +94,41 @@ class Case(ConcurrentTransitionMixin, CaseWorkflow, GreenChannel):
     class Meta:
         ordering = ["-filed_on", "-id"]
         indexes = [
-            # the pending lists, green channel first then the oldest (`green_first`)
+            # The lists, each read in its order through an index, a page at a time (keyset):
+            # pending cases (partial: only pending rows), green channel first then the
+            # oldest (`green_first`), of a court, a division, a judge, or of many courts;
             models.Index(
-                fields=["court", "state", "priority", "filed_on", "id"], name="case_court_queue"
+                fields=["court", "priority", "filed_on", "id"],
+                condition=PENDING,
+                name="case_court_pending",
             ),
             models.Index(
-                fields=["division", "state", "priority", "filed_on", "id"],
-                name="case_division_queue",
+                fields=["division", "priority", "filed_on", "id"],
+                condition=PENDING,
+                name="case_division_pending",
             ),
             models.Index(
-                fields=["judge", "state", "priority", "filed_on", "id"], name="case_judge_queue"
+                fields=["judge", "priority", "filed_on", "id"],
+                condition=PENDING,
+                name="case_judge_pending",
             ),
-            models.Index(fields=["state", "priority", "filed_on", "id"], name="case_state_queue"),
+            models.Index(
+                fields=["priority", "filed_on", "id"], condition=PENDING, name="case_pending"
+            ),
+            # pending cases, the oldest first (long pending: 长期未结);
+            models.Index(
+                fields=["court", "filed_on", "id"], condition=PENDING, name="case_court_pending_age"
+            ),
+            models.Index(fields=["filed_on", "id"], condition=PENDING, name="case_pending_age"),
+            # every case, the newest first; closed cases, the last closed first.
+            models.Index(fields=["court", "filed_on", "id"], name="case_court_filed"),
+            models.Index(fields=["filed_on", "id"], name="case_filed"),
+            models.Index(
+                fields=["court", "closed_on", "id"], condition=CLOSED, name="case_court_closed_list"
+            ),
+            models.Index(fields=["closed_on", "id"], condition=CLOSED, name="case_closed_list"),
+            # the dashboard's counts and the judges' loads
             models.Index(fields=["court", "state"], name="case_court_state"),
-            models.Index(fields=["court", "filed_on"], name="case_court_filed"),
             models.Index(fields=["court", "closed_on"], name="case_court_closed"),
             models.Index(fields=["judge", "state"], name="case_judge_state"),
         ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed
@@ -26,9 +27,12 @@ from tianping.cases.stats import Row, summary, totals
 from tianping.courts.permissions import can_view_dashboard, is_staff_member
 from tianping.courts.queries import courts_visible_to
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
-from tianping.lib.keyset import KeysetPage, keyset_page
+from tianping.lib.keyset import rows_page
+from tianping.lib.labels import label
 
 PAGE_SIZE = 50
+# What no list shows: long texts and the time limit's explanation (read with its case).
+LIST_DEFERRED = ("claims", "triage_reasons", "closure_note", "time_limit__steps")
 
 
 def case_for_staff(user, code: str) -> Case:
@@ -73,16 +77,37 @@ def short_parties(case) -> str:
 def case_page(cases, after: str | None, *, size: int = PAGE_SIZE):
     """One page of CASES (already filtered and ordered) after the row AFTER names, in a fixed
     number of queries however long the list: keyset pagination through the list's index, no
-    COUNT and no OFFSET. Only the page's rows are then loaded with their court, division,
-    team, judge, cause, time limit and parties."""
+    COUNT and no OFFSET; the page's rows come with their court, division, team, judge,
+    cause and time limit (one query), and their parties (one more)."""
     ordering = tuple(cases.query.order_by) or ("priority", "filed_on", "id")
-    page = keyset_page(cases, ordering, after=after, size=size)
-    ids = [values[-1] for values in page.items]
-    rows = Case.objects.filter(pk__in=ids).select_related(
-        "court", "division", "team", "judge", "cause", "time_limit"
-    )
-    by_id = {case.pk: case for case in rows.prefetch_related("parties")}
-    return KeysetPage([by_id[pk] for pk in ids], page.next, page.after)
+    rows = cases.select_related("court", "division", "team", "judge", "cause", "time_limit")
+    rows = rows.defer(*LIST_DEFERRED).prefetch_related("parties")
+    return rows_page(rows, ordering, after=after, size=size)
+
+
+GREEN_LABELS = (
+    ("is_livelihood", gettext_lazy("Livelihood")),
+    ("is_enterprise", gettext_lazy("Enterprise")),
+    ("is_migrant_wages", gettext_lazy("Migrant wages")),
+)
+
+
+def list_rows(cases, today) -> list:
+    """CASES with what a list row shows, worked out here once per page rather than by the
+    template once per row: the link, the green-channel badges, the parties in short, the
+    labels of procedure, track and state in the reader's language, the days pending."""
+    from django.urls import reverse
+
+    link = reverse("cases:detail", args=["CODE"]).replace("CODE", "{}")
+    green = [(flag, mark_safe(str(text))) for flag, text in GREEN_LABELS]  # as {% translate %}
+    for case in cases:
+        case.url = link.format(case.code)
+        case.badges = [label for flag, label in green if getattr(case, flag)]
+        case.parties_short, case.days = short_parties(case), case.days_pending(today)
+        case.procedure_label = label(case, "procedure")
+        case.track_label = label(case, "track")
+        case.state_label = label(case, "state")
+    return cases
 
 
 # The dashboard: offered to leaders and the trial management office (`can_view_dashboard`)

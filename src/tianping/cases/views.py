@@ -19,9 +19,9 @@ from tianping.cases import actions, reads
 from tianping.cases.events import case_timeline
 from tianping.cases.forms import AssignForm, CaseFilterForm, CloseForm
 from tianping.cases.permissions import can_assign, cases_visible_to
-from tianping.cases.reads import allowed_actions, case_page, short_parties
-from tianping.courts.permissions import can_view_dashboard, effective_user, require_staff
-from tianping.courts.queries import courts_visible_to
+from tianping.cases.reads import allowed_actions, case_page, list_rows
+from tianping.courts.permissions import OVERSIGHT_ROLES, effective_user, require_staff, roles_in
+from tianping.flows.cases import close_case
 
 
 def staff_user(request):
@@ -38,16 +38,13 @@ def case_for_staff(request, code: str):
 @login_required
 def case_list(request):
     user = staff_user(request)
-    courts = list(courts_visible_to(user))
-    form = CaseFilterForm(request.GET or None, user=user, courts=courts)
+    form = CaseFilterForm(request.GET or None, user=user)
     page = case_page(form.apply(cases_visible_to(user)), request.GET.get("after"))
-    today = timezone.localdate()
-    for case in page.items:
-        case.parties_short, case.days = short_parties(case), case.days_pending(today)
+    list_rows(page.items, timezone.localdate())
     context = {
         "form": form,
         "page": page,
-        "can_see_dashboard": any(can_view_dashboard(user, c) for c in courts),
+        "can_see_dashboard": bool(roles_in(user) & OVERSIGHT_ROLES),
     }
     return render(request, "cases/case_list.html", context)
 
@@ -149,7 +146,7 @@ def close(request, code):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            actions.close_case(
+            close_case(
                 case,
                 mode=data["mode"],
                 closed_on=data["closed_on"],

@@ -85,9 +85,25 @@ class Court(models.Model):
         return self.name
 
     def descendant_ids(self) -> set[int]:
-        """Ids of every court below this one (the hierarchy is at most four levels deep)."""
-        found: set[int] = set()
-        frontier = [self.pk]
+        """Ids of every court below this one, read once per court object: one query for the
+        four levels a court hierarchy has at most, and more only if it ever goes deeper."""
+        cached = getattr(self, "_descendant_ids", None)
+        if cached is None:
+            cached = self._descendant_ids = frozenset(self._read_descendants())
+        return set(cached)
+
+    def _read_descendants(self) -> set[int]:
+        links = ["parent" + "__parent" * n for n in range(4)]
+        below = models.Q()
+        for link in links:
+            below |= models.Q(**{f"{link}_id": self.pk})
+        rows = Court.objects.filter(below).values_list("pk", *(f"{link}_id" for link in links))
+        found, deepest = set(), []
+        for pk, *above in rows:
+            found.add(pk)
+            if above[-1] == self.pk:  # four levels down: look further, level by level
+                deepest.append(pk)
+        frontier = deepest
         while frontier:
             frontier = list(
                 Court.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)

@@ -102,6 +102,11 @@ def refresh_time_limit(case, *, actor, acted_for=None, why: str) -> CaseTimeLimi
     return limit
 
 
+def stop_time_limit(case) -> None:
+    """The case is closed: its time limit no longer runs (nor counts as overdue)."""
+    CaseTimeLimit.objects.filter(case=case).update(case_closed=True)
+
+
 def _require_pending(case) -> None:
     if not case.is_pending:
         raise ValidationError(

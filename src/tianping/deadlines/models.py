@@ -12,6 +12,22 @@ class CaseTimeLimit(models.Model):
     in_custody = models.BooleanField(_("in custody"), default=False)
     steps = models.JSONField(_("explanation"), default=list)
     suspended_since = models.DateField(_("suspended since"), null=True, blank=True)
+    # Set when the case is closed (`flows.cases.close_case`): the limit no longer runs. A
+    # hint for the overdue list's index; the lists still ask the case's own state.
+    case_closed = models.BooleanField(default=False)
+    # The expiry while the limit runs (case open, not suspended), else NULL: kept by the
+    # database, so that the overdue list reads only running limits, the most overdue first.
+    runs_until = models.GeneratedField(
+        expression=models.Case(
+            models.When(
+                models.Q(case_closed=False, suspended_since__isnull=True),
+                then=models.F("expires_on"),
+            ),
+            default=None,
+        ),
+        output_field=models.DateField(null=True),
+        db_persist=True,
+    )
 
     class Meta:
         ordering = ["expires_on"]
@@ -21,7 +37,13 @@ class CaseTimeLimit(models.Model):
                 fields=["case", "expires_on"],
                 condition=models.Q(suspended_since__isnull=True),
                 name="deadlines_limit_sweep",
-            )
+            ),
+            # the overdue list: running limits by expiry date (partial: the running ones)
+            models.Index(
+                fields=["runs_until", "case"],
+                condition=models.Q(runs_until__isnull=False),
+                name="deadlines_limit_running",
+            ),
         ]
         verbose_name = _("case time limit")
         verbose_name_plural = _("case time limits")

@@ -13,6 +13,7 @@ from tianping.cases.permissions import get_case_for_user
 from tianping.courts.permissions import effective_user, require_staff
 from tianping.deadlines import actions, forms, permissions, queries
 from tianping.flows.cases import change_procedure
+from tianping.lib.keyset import rows_page
 
 ACTIONS = {
     "suspend": (
@@ -130,12 +131,17 @@ def decide(request, pk):
     return redirect("deadlines:extension_requests")
 
 
+PAGE_SIZE = 50
+
+
 @login_required
 def overdue(request):
-    """Overdue cases and long-pending cases (over 12, 18, 36 months)."""
+    """Overdue cases and long-pending cases (over 12, 18, 36 months), a page at a time, with
+    how many each judge and division has."""
     _staff(request)
     user, today = effective_user(request), timezone.localdate()
-    months = int(request.GET.get("months") or 0)
+    months = request.GET.get("months") or ""
+    months = int(months) if months.isdigit() else (12 if months else 0)
     if months and months not in queries.LONG_PENDING_MONTHS:
         months = 12
     cases = (
@@ -143,21 +149,20 @@ def overdue(request):
         if months
         else queries.overdue_cases(user, today)
     )
+    page = rows_page(
+        cases, tuple(cases.query.order_by), after=request.GET.get("after"), size=PAGE_SIZE
+    )
+    by_judge, by_division = queries.counts_by_judge_and_division(cases)
     return render(
         request,
         "deadlines/overdue.html",
         {
-            "cases": cases[:500],
+            "cases": page.items,
+            "page": page,
             "months": months,
             "choices": queries.LONG_PENDING_MONTHS,
             "today": today,
-            "by_judge": _count_by(cases, "judge__full_name"),
-            "by_division": _count_by(cases, "division__name"),
+            "by_judge": by_judge,
+            "by_division": by_division,
         },
     )
-
-
-def _count_by(cases, field):
-    from django.db.models import Count
-
-    return list(cases.order_by().values(field).annotate(n=Count("pk")).order_by("-n"))

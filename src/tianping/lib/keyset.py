@@ -5,8 +5,14 @@ index, with no COUNT over the whole list and no OFFSET (which reads every skippe
     page.items, page.next   # the rows' ordering values (the last one is the id), and the
                             # token of the next page (None on the last)
 
+    page = rows_page(rows, ordering, after=...)  # the same with the rows themselves, in
+                                                 # one query (and one per prefetch)
+
 The ordering must end with a unique field (the primary key). A token is the last row's
-values, encoded; a malformed or foreign token gives the first page, never an error.
+values, encoded; a malformed or foreign token gives the first page, never an error. The
+rows after a token are asked for as one row comparison, ``(priority, filed_on, id) >
+(…)``, so that the database starts its index scan at the token: page 200 costs what page 1
+does. (Where the directions are mixed or a value is NULL, an OR of comparisons instead.)
 """
 
 import base64
@@ -14,7 +20,8 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import BooleanField, F, Func, Q, Value
 
 MAX_SIZE = 100
 
@@ -61,6 +68,50 @@ def _typed(value):
     return value
 
 
+class _Row(Func):
+    template = "(%(expressions)s)"
+
+
+class _RowAfter(Func):
+    """(a, b, id) > (x, y, z), or < for a descending order: a row comparison, which the
+    database answers by starting the index scan at the key (the OR of `_after` it can only
+    filter row by row, reading every row before the key)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, columns, values, *, descending: bool):
+        self.operator = "<" if descending else ">"
+        super().__init__(_Row(*columns), _Row(*values))
+
+    def as_sql(self, compiler, connection, **extra):
+        extra.update(template="%(expressions)s", arg_joiner=f" {self.operator} ")
+        return super().as_sql(compiler, connection, **extra)
+
+
+def _field(model, path: str):
+    """The model field that PATH (``a__b``) names."""
+    *links, name = path.split("__")
+    for link in links:
+        model = model._meta.get_field(link).related_model
+    field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+    return getattr(field, "output_field", None) or field  # a generated column: its type
+
+
+def _row_after(model, ordering: tuple[str, ...], values: list):
+    """The row comparison for ORDERING after VALUES, or None where it does not apply
+    (directions mixed, or a NULL among the values)."""
+    directions = {field.startswith("-") for field in ordering}
+    if len(directions) != 1 or any(v is None for v in values):
+        return None
+    columns, typed = [], []
+    for field, value in zip(ordering, values, strict=True):
+        name = field.lstrip("-")
+        target = _field(model, name)
+        columns.append(F(name))
+        typed.append(Value(target.to_python(value), output_field=target))
+    return _RowAfter(columns, typed, descending=directions.pop())
+
+
 def _after(ordering: tuple[str, ...], values: list) -> Q:
     """Rows that come after VALUES in ORDERING ("-field" for descending)."""
     condition = Q(pk__in=[])
@@ -73,25 +124,48 @@ def _after(ordering: tuple[str, ...], values: list) -> Q:
     return condition
 
 
+def _keyed(queryset, ordering: tuple[str, ...], after: str | None):
+    """QUERYSET in ORDERING after the row AFTER names, and whether AFTER named one."""
+    values = _decode(after, len(ordering))
+    rows = queryset.order_by(*ordering)
+    if values is None:
+        return rows, False
+    values = [_typed(v) for v in values]
+    try:
+        condition = _row_after(queryset.model, ordering, values)
+    except (FieldDoesNotExist, ValueError, TypeError, ValidationError):
+        return rows, False  # a foreign or malformed token: the first page
+    return rows.filter(condition if condition is not None else _after(ordering, values)), True
+
+
 def keyset_page(queryset, ordering: tuple[str, ...], *, after: str | None, size: int = 50):
     """One page of QUERYSET in ORDERING, starting after the row that AFTER names."""
     size = max(1, min(int(size), MAX_SIZE))
     names = [field.lstrip("-") for field in ordering]
-    values = _decode(after, len(ordering))
-    rows = queryset.order_by(*ordering).values_list(*names)
-    if values is not None:
-        rows = rows.filter(_after(ordering, [_typed(v) for v in values]))
-    items = list(rows[: size + 1])
+    rows, keyed = _keyed(queryset, ordering, after)
+    items = list(rows.values_list(*names)[: size + 1])
     following = None
     if len(items) > size:
         items = items[:size]
         following = _encode(list(items[-1]))
-    return KeysetPage(items, following, after if values is not None else None)
+    return KeysetPage(items, following, after if keyed else None)
+
+
+def _value(row, path: str):
+    for name in path.split("__"):
+        row = getattr(row, name)
+    return row
 
 
 def rows_page(queryset, ordering: tuple[str, ...], *, after: str | None, size: int = 50):
-    """Like keyset_page, with the page's rows themselves (QUERYSET's select/prefetch kept)."""
-    page = keyset_page(queryset, ordering, after=after, size=size)
-    ids = [values[-1] for values in page.items]
-    by_id = {row.pk: row for row in queryset.order_by().filter(pk__in=ids)}
-    return KeysetPage([by_id[pk] for pk in ids], page.next, page.after)
+    """Like keyset_page, with the page's rows themselves (QUERYSET's select/prefetch kept),
+    in one query (and one per prefetch). A field of ORDERING across a relation must be
+    selected with the row (select_related) to make the next page's token."""
+    size = max(1, min(int(size), MAX_SIZE))
+    rows, keyed = _keyed(queryset, ordering, after)
+    items = list(rows[: size + 1])
+    following = None
+    if len(items) > size:
+        items = items[:size]
+        following = _encode([_value(items[-1], f.lstrip("-")) for f in ordering])
+    return KeysetPage(items, following, after if keyed else None)

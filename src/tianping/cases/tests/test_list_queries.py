@@ -211,3 +211,19 @@ def test_the_overdue_list_is_read_a_page_at_a_time(demo, client, little):
     first_cases = set(re.findall(r"/time-limits/cases/(\w+)/", page))
     second_cases = set(re.findall(r"/time-limits/cases/(\w+)/", second))
     assert second_cases and not first_cases & second_cases
+
+
+def test_closing_a_case_stops_its_time_limit_and_takes_it_off_the_overdue_list(
+    demo, client, little
+):
+    client.force_login(demo["chenzhi"])
+    assert little.number in client.get("/time-limits/overdue/").content.decode()
+    client.force_login(little.judge)
+    response = client.post(
+        f"/cases/{little.code}/close/", {"mode": "mediation", "closed_on": TODAY.isoformat()}
+    )
+    assert response.status_code == 302
+    limit = CaseTimeLimit.objects.get(case=little)
+    assert limit.case_closed and limit.runs_until is None
+    client.force_login(demo["chenzhi"])
+    assert little.number not in client.get("/time-limits/overdue/").content.decode()

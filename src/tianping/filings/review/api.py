@@ -38,6 +38,7 @@ from tianping.filings.review.forms import default_respond_by
 from tianping.flows.filing import accept_filing, file_on_the_spot
 from tianping.lib.api_pages import PageIn, PageOut
 from tianping.lib.keyset import rows_page
+from tianping.lib.labels import label
 
 QUEUE_ORDER = ("priority", "review_due_on", "submitted_at", "id")
 
@@ -52,11 +53,11 @@ def _row(filing, today=None, case=None) -> dict:
         "court": filing.court.code,
         "assisting_court": filing.assisting_court.code if filing.assisting_court_id else None,
         "status": filing.status,
-        "status_label": filing.get_status_display(),
+        "status_label": label(filing, "status"),
         "kind": filing.kind,
-        "kind_label": filing.get_kind_display(),
+        "kind_label": label(filing, "kind"),
         "channel": filing.channel,
-        "channel_label": filing.get_channel_display(),
+        "channel_label": label(filing, "channel"),
         "service_point": filing.service_point.name if filing.service_point_id else None,
         "received_at": filing.submitted_at,
         "review_due_on": filing.review_due_on,
@@ -71,7 +72,7 @@ def _row(filing, today=None, case=None) -> dict:
 def _party(party) -> dict:
     return {
         "role": party.role,
-        "role_label": party.get_role_display(),
+        "role_label": label(party, "role"),
         "kind": party.kind,
         "name": party.name,
         "doc_type": party.doc_type,
@@ -145,7 +146,7 @@ def _conflict(request, code):
         {
             "detail": _("Someone else has just acted on this filing; reload it."),
             "status": filing.status,
-            "status_label": filing.get_status_display(),
+            "status_label": label(filing, "status"),
         },
     )
 

@@ -12,7 +12,12 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tianping.courts.models import Court
 from tianping.filings.choices import FilingStatus
@@ -24,6 +29,7 @@ from tianping.filings.permissions import (  # noqa: F401 (get_filing_for_clerk: 
     reviewing_court_ids,
 )
 from tianping.filings.queries import review_queue
+from tianping.lib.labels import label
 
 QUEUE_PAGE_SIZE = 50
 DOCUMENTS = ("acceptance-notice", "correction-notice", "refusal-ruling")
@@ -51,9 +57,9 @@ def clock_of(filing: Filing, today: datetime.date) -> tuple[int | None, str]:
 
 
 def queue_queryset(user, court, *, status="", channel=""):
-    """The review queue of COURT as a queryset: green channel first, then the earliest due."""
-    rows = review_queue(user, court).select_related("assisting_court", "cause")
-    rows = rows.prefetch_related("corrections")
+    """The review queue of COURT as a queryset: green channel first, then the earliest due,
+    with what every row shows (the page adds the correction notices its flags read)."""
+    rows = review_queue(user, court).select_related("assisting_court", "service_point")
     if status:
         rows = rows.filter(status=status)
     if channel:
@@ -67,17 +73,64 @@ def queue_rows(user, court, *, status="", channel="", today, page=None):
     With PAGE (a number), one page of QUEUE_PAGE_SIZE as a Page; without it, every row.
     """
     rows = queue_queryset(user, court, status=status, channel=channel)
+    rows = rows.prefetch_related("corrections")
     if page is not None:
         rows = Paginator(rows, QUEUE_PAGE_SIZE).get_page(page)
-    for filing in rows if page is None else rows.object_list:
+    shown = rows if page is None else rows.object_list
+    for filing in shown:
         filing.days_left, filing.flag = clock_of(filing, today)
     return rows
+
+
+GREEN_BADGES = (
+    ("is_livelihood", gettext_lazy("Green channel: livelihood (民生)")),
+    ("is_enterprise", gettext_lazy("Green channel: enterprise (涉企)")),
+    ("is_migrant_wages", gettext_lazy("Green channel: migrant workers' wages (农民工工资)")),
+)
+FLAGS = {
+    "overdue": ("flag-overdue", gettext_lazy("Overdue: file first (先行立案)")),
+    "soon": ("flag-soon", gettext_lazy("Due soon")),
+}
+
+
+def queue_display(filings) -> None:
+    """What each row of the queue page shows, worked out here once per page rather than
+    by the template once per row (labels in the reader's language, local times, the link,
+    the badges and the flag): the queue page's template only places them."""
+    link = reverse("review:detail", args=["CODE"]).replace("CODE", "{}")
+    # our own labels, shown as the templates' {% translate %} shows them (not escaped)
+    green = [(flag, mark_safe(str(text))) for flag, text in GREEN_BADGES]
+    flags = {name: (css, mark_safe(str(text))) for name, (css, text) in FLAGS.items()}
+    waiting = _("Waiting for corrections")
+    for filing in filings:
+        filing.url = link.format(filing.code)
+        filing.badges = [label for flag, label in green if getattr(filing, flag)]
+        if filing.assisting_court_id:
+            filing.badges_cross = mark_safe(
+                _("Cross-region from %(court)s")
+                % {"court": conditional_escape(filing.assisting_court.name)}
+            )
+        at = timezone.localtime(filing.submitted_at) if filing.submitted_at else None
+        filing.received = (f"{at:%Y-%m-%d}", f"{at:%H:%M}") if at else ("", "")
+        filing.kind_label = label(filing, "kind")
+        filing.channel_label = label(filing, "channel")
+        filing.party_list = [(p.name, label(p, "role")) for p in filing.parties.all()]
+        filing.due = filing.review_due_on.isoformat() if filing.review_due_on else "—"
+        if filing.status == FilingStatus.CORRECTION_REQUESTED:
+            notices = filing.corrections.all()
+            text = waiting
+            if notices:
+                text += " · " + _("by %(day)s") % {"day": notices[0].respond_by.isoformat()}
+            filing.flag_badge = ("flag-waiting", mark_safe(text))
+        else:
+            filing.flag_badge = flags.get(filing.flag)
 
 
 def taken_in_for_others(user, court):
     """Filings this court took in for other courts (跨域立案), newest first."""
     rows = filings_visible_to(user).filter(assisting_court=court)
-    rows = rows.select_related("court", "assisting_court", "case").prefetch_related("parties")
+    rows = rows.select_related("court", "assisting_court", "service_point", "case")
+    rows = rows.prefetch_related("parties")
     return rows.order_by("-created_at")
 
 

@@ -62,6 +62,7 @@ def queue(request):
         today=today,
         page=request.GET.get("page") or 1,
     )
+    reads.queue_display(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
