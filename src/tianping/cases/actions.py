@@ -20,7 +20,7 @@ from tianping.catalog.numbering import issue_case_number
 from tianping.courts.choices import DivisionKind
 from tianping.courts.permissions import can_try_cases
 from tianping.filings.choices import TYPE_CODES
-from tianping.lib.uploads import check_upload
+from tianping.lib.uploads import check_upload, check_uploads
 from tianping.parties.copying import party_fields, representative_fields
 
 _RNG = random.Random(secrets.randbits(64))
@@ -294,18 +294,6 @@ def close_case(
         )
         attach_case_documents(case, documents, actor=actor, acted_for=acted_for)
     return case
-
-
-def check_uploads(files) -> None:
-    """Refuse the files if any is too large, empty or not what it claims, naming each one."""
-    errors = []
-    for uploaded in files:
-        try:
-            check_upload(uploaded)
-        except ValidationError as exc:
-            errors.extend(exc.messages)
-    if errors:
-        raise ValidationError(errors)
 
 
 def attach_case_documents(case: Case, files, *, actor, acted_for=None) -> list[CaseDocument]:

@@ -15,7 +15,7 @@ from tianping.cases.choices import CaseState, ClosureMode
 from tianping.courts.choices import DivisionKind, Role
 from tianping.courts.models import Court, Division, Membership
 from tianping.courts.permissions import OVERSIGHT_ROLES, roles_in, visible_court_ids
-from tianping.lib.uploads import check_upload
+from tianping.lib.uploads import check_uploads
 from tianping.lib.widgets import DateInput, QuickSelect
 
 PENDING, CLOSED, ALL = "pending", "closed", "all"
@@ -180,15 +180,7 @@ class CloseForm(forms.Form):
     )
 
     def clean_documents(self):
-        files, errors = self.cleaned_data.get("documents") or [], []
-        for uploaded in files:
-            try:
-                check_upload(uploaded)
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-        if errors:
-            raise ValidationError(errors)
-        return files
+        return check_uploads(self.cleaned_data.get("documents") or [])
 
 
 ALL_COURTS = "*"

@@ -5,30 +5,16 @@ as a case that does not exist. Only public timeline events (流程公开) and do
 for the parties are shown; identity numbers are masked.
 """
 
-import functools
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
 from tianping.audit.actions import record_view
 from tianping.cases.permissions import cases_visible_to, get_case_for_user
 from tianping.cases.reads import case_next, document_ref, public_events
-from tianping.courts.permissions import can_file_online
+from tianping.courts.permissions import public_user_page
 
-
-def party_view(view):
-    """Pages for litigants and lawyers; staff follow cases in their workspace."""
-
-    @login_required
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not can_file_online(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+party_view = public_user_page
 
 
 @party_view

@@ -5,6 +5,9 @@ A predicate takes the acting user (for an A/B backup standing in, the principal:
 the code base decides permissions.
 """
 
+import functools
+
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
 from tianping.courts.choices import Role
@@ -120,6 +123,20 @@ def can_view_dashboard(user, court: Court) -> bool:
 
 def can_file_online(user) -> bool:
     return getattr(user, "is_authenticated", False) and user.is_public_user
+
+
+def public_user_page(view):
+    """The gate of the litigants' and lawyers' pages (portal): signed in, and a public user;
+    staff follow filings and cases in their workspace."""
+
+    @login_required
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not can_file_online(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def can_name_backup(user) -> bool:

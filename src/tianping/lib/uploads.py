@@ -79,3 +79,16 @@ def check_upload(uploaded) -> CheckedUpload:
         digest.update(chunk)
     uploaded.seek(0)
     return CheckedUpload(real, uploaded.size, digest.hexdigest())
+
+
+def check_uploads(files) -> list:
+    """Check every file, and refuse them all naming each bad one (nothing half-stored)."""
+    errors = []
+    for uploaded in files:
+        try:
+            check_upload(uploaded)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError(errors)
+    return list(files)

@@ -6,11 +6,9 @@ API makes; reads start from `filings.queries`, and what the filer is told comes 
 withdrawal are in `views_filing`; representatives and files in `views_papers`.
 """
 
-import functools
 import secrets
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -21,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tianping.catalog.identity import IdentityError, validate_document
-from tianping.courts.permissions import can_file_online
+from tianping.courts.permissions import public_user_page
 from tianping.filings import actions
 from tianping.filings.choices import FilingStatus as S
 from tianping.filings.online import forms as f
@@ -44,15 +42,7 @@ EDITABLE = (S.DRAFT, S.CORRECTION_REQUESTED)
 OPEN = (S.DRAFT, S.AT_ASSISTING_COURT, S.SUBMITTED, S.CORRECTION_REQUESTED)
 
 
-def portal_view(view):
-    @login_required
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not can_file_online(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+portal_view = public_user_page
 
 
 def filing_of(request, code):
