@@ -27,7 +27,7 @@ def _staff_items(user):
             (reverse("cases:dashboard"), _("Dashboard")),
             (reverse("deadlines:overdue"), _("Overdue cases")),
         ]
-    if roles & permissions.LEADER_ROLES:
+    if Role.PRESIDENT in roles:  # the approver of extensions (deadlines.permissions)
         items.append((reverse("deadlines:extension_requests"), _("Extensions")))
     items += [
         (reverse("courts:list"), _("Courts")),

@@ -15,7 +15,6 @@ from tianping.courts.models import Backup, Court, Membership
 
 FILING_ROLES = {Role.FILING_CLERK, Role.DIVISION_HEAD, Role.PRESIDENT}
 TRIAL_ROLES = {Role.JUDGE, Role.JUDGE_ASSISTANT, Role.COURT_CLERK}
-LEADER_ROLES = {Role.DIVISION_HEAD, Role.PRESIDENT}
 OVERSIGHT_ROLES = {Role.DIVISION_HEAD, Role.PRESIDENT, Role.TRIAL_MANAGEMENT}
 
 
@@ -100,14 +99,6 @@ def can_mediate(user, court: Court) -> bool:
 
 def can_enforce(user, court: Court) -> bool:
     return _has_role(user, court, {Role.ENFORCEMENT_OFFICER})
-
-
-def can_assign_cases(user, court: Court) -> bool:
-    return _has_role(user, court, LEADER_ROLES)
-
-
-def can_approve_extension(user, court: Court) -> bool:
-    return _has_role(user, court, LEADER_ROLES)
 
 
 def can_view_dashboard(user, court: Court) -> bool:

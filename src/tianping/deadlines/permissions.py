@@ -2,7 +2,7 @@
 time limits. Pages, API and actions all ask here.
 
 - Suspension, resumption, excluded periods and extension requests are trial acts: the
-  case's judge (`cases.permissions.can_act_as_judge`).
+  case's judge (`cases.permissions.require_case_judge`, asked by the actions).
 - An extension request is decided by the approver its rule names for that step, derived
   from the extensions approved so far: the president of the case's court (本院院长批准:
   Civil Procedure Law art. 152, 2019 延长审限规定 art. 1), or for `higher_court` the
@@ -11,17 +11,12 @@ time limits. Pages, API and actions all ask here.
 
 from django.db.models import Q
 
-from tianping.cases.permissions import can_act_as_judge
 from tianping.courts.choices import Role
 from tianping.courts.permissions import current_memberships
 from tianping.deadlines.models import ExtensionRequest, ExtensionStatus
 
 HIGHER_COURT = "higher_court"
 MAX_COURT_DEPTH = 3  # SPC > high court > intermediate court > basic court
-
-
-def can_act_on_time_limit(user, case) -> bool:
-    return can_act_as_judge(user, case)
 
 
 def _courts_where(user, role) -> set[int]:

@@ -20,6 +20,16 @@ def test_navigation_follows_the_role(client, administrator, judge, login):
     assert "/admin/" not in client.get("/workspace/").content.decode()
 
 
+def test_only_the_approver_of_extensions_is_offered_the_extension_list(
+    client, president, division_head, login
+):
+    login(president)
+    assert 'href="/time-limits/extensions/"' in client.get("/workspace/").content.decode()
+    client.post("/accounts/logout/")
+    login(division_head)  # a division head no longer decides extensions (本院院长批准)
+    assert 'href="/time-limits/extensions/"' not in client.get("/workspace/").content.decode()
+
+
 @pytest.mark.parametrize("url", ["/accounts/login/", "/portal/courts/"])
 def test_pages_load_nothing_from_outside(client, demo_network, url):
     page = client.get(url).content.decode()
