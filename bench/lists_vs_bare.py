@@ -6,11 +6,11 @@
 For each list (the review queue, the case list of a judge, a president and a higher-court
 officer, the overdue list, the case list API ...), requested in-process through Django's
 test client as the persona who uses it, and for a bare view written here (a plain
-function on a throwaway URLconf, requested by the same signed-in client, so through the
-same middleware) that runs the list's query alone: the same filter, ordering and page
-size, for the same persona's courts or cases (their ids looked up once, before timing),
-rendering only a few columns of the rows as JSON, with no permission check, form,
-template or related rows.
+function on a throwaway URLconf, behind `login_required` as any view of a signed-in user,
+requested by the same signed-in client, so through the same middleware) that runs the
+list's query alone: the same filter, ordering and page size, for the same persona's courts
+or cases (their ids looked up once, before timing), rendering only a few columns of the
+rows as JSON, with no permission check, form, template or related rows.
 
 Both are requested RUNS times, alternating (after one warm-up request each); the table
 shows the median time per request, the requests per second that makes (one process, one
@@ -125,7 +125,11 @@ def install(views: dict) -> None:
     from django.urls import clear_url_caches, include, path
 
     module = types.ModuleType("bench_bare_urls")
-    module.urlpatterns = [path(f"bare/{name}/", view) for name, view in views.items()]
+    from django.contrib.auth.decorators import login_required
+
+    module.urlpatterns = [
+        path(f"bare/{name}/", login_required(view)) for name, view in views.items()
+    ]
     module.urlpatterns.append(path("", include(settings.ROOT_URLCONF)))
     sys.modules[module.__name__] = module
     settings.ROOT_URLCONF = module.__name__
@@ -200,14 +204,9 @@ PERSONAS = {"lixia", "wangjun", "chenzhi", "bayar"}
 
 def page_sizes() -> dict:
     from tianping.cases.reads import PAGE_SIZE
-    from tianping.deadlines import views as deadlines_views
     from tianping.filings.review.reads import QUEUE_PAGE_SIZE
 
-    return {
-        "cases": PAGE_SIZE,
-        "queue": QUEUE_PAGE_SIZE,
-        "overdue": getattr(deadlines_views, "PAGE_SIZE", 500),
-    }
+    return {"cases": PAGE_SIZE, "queue": QUEUE_PAGE_SIZE, "overdue": PAGE_SIZE}
 
 
 def main() -> None:

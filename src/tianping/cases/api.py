@@ -21,6 +21,7 @@ from tianping.cases.forms import CaseFilterForm, DashboardForm
 from tianping.cases.permissions import cases_visible_to, get_case_for_user, require_assigner
 from tianping.cases.reads import (
     FORMULAS,
+    GREEN_FLAGS,
     allowed_actions,
     case_page,
     dashboard_courts,
@@ -34,6 +35,8 @@ router = Router(tags=["cases"])
 
 
 class CaseRowOut(Schema):
+    """A row of the case list (read as plain values; `CaseOut` adds the rest of a case)."""
+
     code: str
     number: str
     court: str
@@ -51,42 +54,26 @@ class CaseRowOut(Schema):
     closed_on: datetime.date | None
     days_pending: int
 
-    @staticmethod
-    def resolve_court(case):
-        return case.court.code
 
-    @staticmethod
-    def resolve_division(case):
-        return case.division.name if case.division_id else None
-
-    @staticmethod
-    def resolve_team(case):
-        return case.team.name if case.team_id else None
-
-    @staticmethod
-    def resolve_judge(case):
-        return case.judge.username if case.judge_id else None
-
-    @staticmethod
-    def resolve_judge_name(case):
-        return str(case.judge) if case.judge_id else None
-
-    @staticmethod
-    def resolve_cause(case):
-        return case.cause.name if case.cause_id else None
-
-    @staticmethod
-    def resolve_parties(case):
-        return short_parties(case)
-
-    @staticmethod
-    def resolve_green(case):
-        flags = ("livelihood", "enterprise", "migrant_wages")
-        return [f for f in flags if getattr(case, f"is_{f}")]
-
-    @staticmethod
-    def resolve_days_pending(case):
-        return case.days_pending(timezone.localdate())
+def _list_item(row: dict) -> dict:
+    return {
+        "code": row["code"],
+        "number": row["number"],
+        "court": row["court_code"],
+        "division": row["division_name"],
+        "team": row["team_name"],
+        "judge": row["judge_username"],
+        "judge_name": row["judge_full_name"] or row["judge_username"],
+        "cause": row["cause_name"],
+        "parties": row["parties"],
+        "procedure": row["procedure"],
+        "track": row["track"],
+        "state": row["state"],
+        "green": row["green"],
+        "filed_on": row["filed_on"],
+        "closed_on": row["closed_on"],
+        "days_pending": row["days"],
+    }
 
 
 class CasePageOut(Schema):
@@ -154,6 +141,42 @@ class CaseOut(CaseRowOut):
     party_list: list[PartyOut]
     events: list[EventOut]
     documents: list[DocumentOut]
+
+    @staticmethod
+    def resolve_court(case):
+        return case.court.code
+
+    @staticmethod
+    def resolve_division(case):
+        return case.division.name if case.division_id else None
+
+    @staticmethod
+    def resolve_team(case):
+        return case.team.name if case.team_id else None
+
+    @staticmethod
+    def resolve_judge(case):
+        return case.judge.username if case.judge_id else None
+
+    @staticmethod
+    def resolve_judge_name(case):
+        return str(case.judge) if case.judge_id else None
+
+    @staticmethod
+    def resolve_cause(case):
+        return case.cause.name if case.cause_id else None
+
+    @staticmethod
+    def resolve_parties(case):
+        return short_parties(case)
+
+    @staticmethod
+    def resolve_green(case):
+        return [f for f in GREEN_FLAGS if getattr(case, f"is_{f}")]
+
+    @staticmethod
+    def resolve_days_pending(case):
+        return case.days_pending(timezone.localdate())
 
     @staticmethod
     def resolve_party_list(case):
@@ -252,7 +275,7 @@ def list_cases(request, filters: Query[CaseFilters]):
     if not form.is_valid():
         raise _invalid(form)
     page = case_page(form.apply(cases_visible_to(user)), filters.after, size=filters.limit)
-    return {"items": page.items, "next": page.next}
+    return {"items": [_list_item(row) for row in page.items], "next": page.next}
 
 
 @router.get(

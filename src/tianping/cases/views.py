@@ -39,8 +39,9 @@ def case_for_staff(request, code: str):
 def case_list(request):
     user = staff_user(request)
     form = CaseFilterForm(request.GET or None, user=user)
-    page = case_page(form.apply(cases_visible_to(user)), request.GET.get("after"))
-    list_rows(page.items, timezone.localdate())
+    today = timezone.localdate()
+    page = case_page(form.apply(cases_visible_to(user)), request.GET.get("after"), today=today)
+    list_rows(page.items, today)
     context = {
         "form": form,
         "page": page,

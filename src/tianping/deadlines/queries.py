@@ -9,8 +9,6 @@ from django.db.models import Count
 from tianping.cases.permissions import cases_visible_to
 
 LONG_PENDING_MONTHS = (12, 18, 36)
-# What the lists do not show: long texts and the time limit's explanation.
-DEFERRED = ("claims", "triage_reasons", "closure_note", "time_limit__steps")
 
 
 def overdue_cases(user, today: datetime.date):
@@ -23,9 +21,7 @@ def overdue_cases(user, today: datetime.date):
         cases_visible_to(user)
         .pending()
         .filter(time_limit__runs_until__lt=today)
-        .select_related("court", "division", "judge", "time_limit")
-        .defer(*DEFERRED)
-        .order_by("time_limit__runs_until", "pk")
+        .order_by("time_limit__runs_until", "id")
     )
 
 
@@ -38,20 +34,32 @@ def long_pending_cases(user, today: datetime.date, months: int):
         cases_visible_to(user)
         .pending()
         .filter(filed_on__lt=cutoff)
-        .select_related("court", "division", "judge", "time_limit")
-        .defer(*DEFERRED)
-        .order_by("filed_on", "pk")
+        .order_by("filed_on", "id")
     )
 
 
 def counts_by_judge_and_division(cases) -> tuple[list[dict], list[dict]]:
-    """How many of CASES each judge and each division has, the most first: one query."""
-    rows = cases.order_by().values("judge__full_name", "division__name").annotate(n=Count("pk"))
+    """How many of CASES each judge and each division has, the most first: one query over
+    the cases' judge and division ids, then their names (a query each)."""
+    from django.contrib.auth import get_user_model
+
+    from tianping.courts.models import Division
+
+    rows = list(cases.order_by().values_list("judge_id", "division_id").annotate(n=Count("pk")))
     judges, divisions = Counter(), Counter()
-    for row in rows:
-        judges[row["judge__full_name"]] += row["n"]
-        divisions[row["division__name"]] += row["n"]
+    for judge, division, n in rows:
+        judges[judge] += n
+        divisions[division] += n
+    judge_names = dict(
+        get_user_model().objects.filter(pk__in=set(judges) - {None}).values_list("pk", "full_name")
+    )
+    division_names = {
+        pk: f"{name}（{short or court}）"  # the same division name is found in every court
+        for pk, name, short, court in Division.objects.filter(
+            pk__in=set(divisions) - {None}
+        ).values_list("pk", "name", "court__short_name", "court__name")
+    }
     return (
-        [{"judge__full_name": name, "n": n} for name, n in judges.most_common()],
-        [{"division__name": name, "n": n} for name, n in divisions.most_common()],
+        [{"name": judge_names.get(pk), "n": n} for pk, n in judges.most_common()],
+        [{"name": division_names.get(pk), "n": n} for pk, n in divisions.most_common()],
     )

@@ -8,4 +8,5 @@ urlpatterns = [
     path("extensions/", views.extension_requests, name="extension_requests"),
     path("extensions/<int:pk>/decide/", views.decide, name="decide"),
     path("overdue/", views.overdue, name="overdue"),
+    path("overdue/summary/", views.overdue_summary, name="overdue_summary"),
 ]

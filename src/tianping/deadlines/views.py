@@ -4,16 +4,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tianping.audit.actions import record_view
 from tianping.cases.permissions import get_case_for_user
+from tianping.cases.reads import case_page, list_rows
 from tianping.courts.permissions import effective_user, require_staff
 from tianping.deadlines import actions, forms, permissions, queries
 from tianping.flows.cases import change_procedure
-from tianping.lib.keyset import rows_page
 
 ACTIONS = {
     "suspend": (
@@ -131,38 +132,43 @@ def decide(request, pk):
     return redirect("deadlines:extension_requests")
 
 
-PAGE_SIZE = 50
+def _overdue_cases(request):
+    """The cases the overdue page lists for the persona asking (months=12/18/36 for the
+    long-pending lists), the months chosen (0 for overdue) and today."""
+    _staff(request)
+    user, today = effective_user(request), timezone.localdate()
+    months = request.GET.get("months") or ""
+    months = int(months) if months.isdigit() and len(months) < 4 else (12 if months else 0)
+    if months and months not in queries.LONG_PENDING_MONTHS:
+        months = 12
+    if months:
+        return queries.long_pending_cases(user, today, months), months, today
+    return queries.overdue_cases(user, today), months, today
 
 
 @login_required
 def overdue(request):
-    """Overdue cases and long-pending cases (over 12, 18, 36 months), a page at a time, with
-    how many each judge and division has."""
-    _staff(request)
-    user, today = effective_user(request), timezone.localdate()
-    months = request.GET.get("months") or ""
-    months = int(months) if months.isdigit() else (12 if months else 0)
-    if months and months not in queries.LONG_PENDING_MONTHS:
-        months = 12
-    cases = (
-        queries.long_pending_cases(user, today, months)
-        if months
-        else queries.overdue_cases(user, today)
-    )
-    page = rows_page(
-        cases, tuple(cases.query.order_by), after=request.GET.get("after"), size=PAGE_SIZE
-    )
+    """Overdue cases and long-pending cases (over 12, 18, 36 months), a page at a time; how
+    many each judge and division has comes in its own request (`overdue_summary`), since it
+    counts every case of the list."""
+    cases, months, today = _overdue_cases(request)
+    page = case_page(cases, request.GET.get("after"), today=today)
+    link = reverse("deadlines:case", args=["CODE"]).replace("CODE", "{}")
+    for row in list_rows(page.items, today):
+        row["url"] = link.format(row["code"])
+    summary = reverse("deadlines:overdue_summary") + (f"?months={months}" if months else "")
+    choices = queries.LONG_PENDING_MONTHS
+    context = {"page": page, "months": months, "summary": summary, "choices": choices}
+    return render(request, "deadlines/overdue.html", context)
+
+
+@login_required
+def overdue_summary(request):
+    """How many of the overdue (or long-pending) cases each judge and division has: a part
+    of the overdue page (loaded into it), or a page of its own without JavaScript."""
+    cases, months, _today = _overdue_cases(request)
     by_judge, by_division = queries.counts_by_judge_and_division(cases)
-    return render(
-        request,
-        "deadlines/overdue.html",
-        {
-            "cases": page.items,
-            "page": page,
-            "months": months,
-            "choices": queries.LONG_PENDING_MONTHS,
-            "today": today,
-            "by_judge": by_judge,
-            "by_division": by_division,
-        },
-    )
+    context = {"by_judge": by_judge, "by_division": by_division, "months": months}
+    if request.htmx:
+        return render(request, "deadlines/overdue_summary.html", context)
+    return render(request, "deadlines/overdue_summary_page.html", context)

@@ -152,6 +152,8 @@ def keyset_page(queryset, ordering: tuple[str, ...], *, after: str | None, size:
 
 
 def _value(row, path: str):
+    if isinstance(row, dict):  # a row of values(): the field by its name
+        return row[path]
     for name in path.split("__"):
         row = getattr(row, name)
     return row
@@ -160,7 +162,8 @@ def _value(row, path: str):
 def rows_page(queryset, ordering: tuple[str, ...], *, after: str | None, size: int = 50):
     """Like keyset_page, with the page's rows themselves (QUERYSET's select/prefetch kept),
     in one query (and one per prefetch). A field of ORDERING across a relation must be
-    selected with the row (select_related) to make the next page's token."""
+    selected with the row (select_related) to make the next page's token; for a
+    `values()` QUERYSET, each field of ORDERING must be among the values, by its name."""
     size = max(1, min(int(size), MAX_SIZE))
     rows, keyed = _keyed(queryset, ordering, after)
     items = list(rows[: size + 1])

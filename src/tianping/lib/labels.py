@@ -16,3 +16,9 @@ def label(obj, field: str) -> str:
     """The label of OBJ's FIELD (its value itself if it has no label)."""
     value = getattr(obj, field)
     return _table(type(obj), field, get_language()).get(value, value)
+
+
+def labels_of(model, field: str) -> dict:
+    """Every label of MODEL's FIELD in the reader's language, by value (for rows read as
+    plain values, which have no `get_FOO_display()`)."""
+    return _table(model, field, get_language())

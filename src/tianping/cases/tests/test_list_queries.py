@@ -227,3 +227,39 @@ def test_closing_a_case_stops_its_time_limit_and_takes_it_off_the_overdue_list(
     assert limit.case_closed and limit.runs_until is None
     client.force_login(demo["chenzhi"])
     assert little.number not in client.get("/time-limits/overdue/").content.decode()
+
+
+def test_the_overdue_summary_counts_each_judges_and_divisions_overdue_cases(demo, client, little):
+    """The by-judge and by-division counts (their own request, loaded into the overdue
+    page) against a count made here from the time limits themselves."""
+    from collections import Counter
+
+    from tianping.courts.permissions import visible_court_ids
+
+    grow(demo)
+    client.force_login(demo["bayar"])
+    page = client.get("/time-limits/overdue/").content.decode()
+    assert 'hx-get="/time-limits/overdue/summary/"' in page
+    part = client.get("/time-limits/overdue/summary/", headers={"HX-Request": "true"})
+    assert "<html" not in part.content.decode()  # a part of the page, not a page
+    overdue = CaseTimeLimit.objects.filter(
+        case__court_id__in=visible_court_ids(demo["bayar"]),
+        case__state__in=["filed", "assigned", "in_trial", "suspended"],
+        suspended_since__isnull=True,
+        expires_on__lt=TODAY,
+    ).select_related("case__judge", "case__division__court")
+    judges = Counter(str(limit.case.judge.full_name) for limit in overdue if limit.case.judge)
+    divisions = Counter(
+        f"{d.name}（{d.court.short_name or d.court.name}）"
+        for d in (limit.case.division for limit in overdue)
+        if d
+    )
+    text = part.content.decode()
+    judge_part, division_part = text.split("</section>", 1)
+    assert len(judges) > 3
+    for name, n in judges.items():
+        assert f"<li>{name}: {n}</li>" in judge_part
+    for name, n in divisions.items():
+        assert f"<li>{name}: {n}</li>" in division_part
+    whole = client.get("/time-limits/overdue/summary/").content.decode()
+    assert "<html" in whole and judge_part.split("<ul>", 1)[1] in whole  # without JavaScript

@@ -2,8 +2,8 @@
 
 from django import template
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.translation import gettext as _
+
+from tianping.lib.time_left import days_left_badge
 
 register = template.Library()
 
@@ -11,17 +11,11 @@ register = template.Library()
 @register.simple_tag
 def days_left(case, today=None):
     limit = getattr(case, "time_limit", None) if case is not None else None
-    if limit is None or not case.is_pending:
+    if limit is None:
         return ""
-    if limit.suspended_since:
-        return format_html('<span class="badge">{}</span>', _("suspended"))
-    left = (limit.expires_on - (today or timezone.localdate())).days
-    if left < 0:
-        return format_html(
-            '<span class="badge overdue">{}</span>', _("%(n)d days overdue") % {"n": -left}
-        )
-    css = "warn" if left <= 15 else ""
-    return format_html('<span class="badge {}">{}</span>', css, _("%(n)d days left") % {"n": left})
+    return days_left_badge(
+        limit.expires_on, limit.suspended_since, case.is_pending, today or timezone.localdate()
+    )
 
 
 @register.filter

@@ -132,6 +132,7 @@ PAGES = {
     "deadlines:decide": Rule("chenzhi", ("zhangsan", "lixia", "wangjun", "liuqiang"), ("POST",),
                              params={"pk": "request"}),
     "deadlines:overdue": Rule("chenzhi", ("zhangsan",), scoped=True),
+    "deadlines:overdue_summary": Rule("chenzhi", ("zhangsan",), scoped=True),
     "notifications:inbox": Rule("zhangsan", (), scoped=True),
     "notifications:mark_all_read": Rule("zhangsan", (), ("POST",), scoped=True),
     "review:queue": Rule("lixia", ("zhangsan", "wangjun")),
