@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from tianping.audit.actions import field_values, record
 from tianping.courts.middleware import SESSION_KEY
 from tianping.courts.models import Backup, Court
-from tianping.courts.permissions import can_act_for, can_name_backup, is_staff_member
+from tianping.courts.permissions import can_act_for, can_name_backup, may_be_backup_of
 
 
 def create_court(*, actor, **fields) -> Court:
@@ -30,8 +30,8 @@ def name_backup(
         raise PermissionDenied(_("Only a staff member can name their own backup."))
     if backup.pk == principal.pk:
         raise ValidationError(_("You cannot be your own backup."))
-    if not is_staff_member(backup):
-        raise ValidationError(_("The backup must be a member of court staff."))
+    if not may_be_backup_of(backup, principal):
+        raise ValidationError(_("The backup must be a member of staff of your own court."))
     if away_until < away_from:
         raise ValidationError(_("The end of the absence is before its start."))
     with transaction.atomic():

@@ -134,6 +134,28 @@ def can_name_backup(user) -> bool:
     return is_staff_member(user)
 
 
+def backup_candidates(principal):
+    """Who PRINCIPAL may name as backup (B): active staff of a court where PRINCIPAL is a
+    member now, never PRINCIPAL. A backup acts with the principal's authority, so one in
+    another court would open that court's cases to someone outside it."""
+    from django.contrib.auth import get_user_model
+
+    courts = [m.court_id for m in current_memberships(principal)]
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__in=Membership.objects.current().filter(court_id__in=courts),
+        )
+        .exclude(pk=principal.pk)
+        .distinct()
+    )
+
+
+def may_be_backup_of(backup, principal) -> bool:
+    return backup_candidates(principal).filter(pk=backup.pk).exists()
+
+
 def can_act_for(user, principal, on=None) -> bool:
     """A backup (B) may act for the principal (A) while A is away."""
     if not getattr(user, "is_authenticated", False) or principal is None or user.pk == principal.pk:

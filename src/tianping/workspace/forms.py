@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from tianping.accounts.choices import UserKind
+from tianping.courts.permissions import backup_candidates
 from tianping.lib.widgets import DateInput
 
 
@@ -16,17 +16,9 @@ class BackupForm(forms.Form):
     away_until = forms.DateField(label=_("Away until"), widget=DateInput())
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
-    def __init__(self, *args, principal, court_ids, **kwargs):
+    def __init__(self, *args, principal, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["backup"].queryset = (
-            get_user_model()
-            .objects.filter(
-                kind=UserKind.STAFF, memberships__court_id__in=court_ids, is_active=True
-            )
-            .exclude(pk=principal.pk)
-            .distinct()
-            .order_by("full_name")
-        )
+        self.fields["backup"].queryset = backup_candidates(principal).order_by("full_name")
 
     def clean(self):
         cleaned = super().clean()

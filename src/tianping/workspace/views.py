@@ -48,8 +48,7 @@ def backups(request):
     """Name a backup for an absence, cancel one, or start acting for a colleague."""
     _require_staff(request)
     user = request.user
-    court_ids = list(user.memberships.current().values_list("court_id", flat=True))
-    form = BackupForm(request.POST or None, principal=user, court_ids=court_ids)
+    form = BackupForm(request.POST or None, principal=user)
     if request.method == "POST" and form.is_valid():
         try:
             actions.name_backup(user, actor=user, **form.cleaned_data)

@@ -94,12 +94,12 @@ def test_a_backup_standing_in_is_recorded_with_the_person_stood_in_for(client, d
     from tianping.courts.actions import name_backup
 
     today = timezone.localdate()
-    name_backup(demo["wangjun"], backup=demo["sarula"], away_from=today, away_until=today,
+    name_backup(demo["wangjun"], backup=demo["zhaomin"], away_from=today, away_until=today,
                 actor=demo["wangjun"])
-    client.force_login(demo["sarula"])
+    client.force_login(demo["zhaomin"])
     client.post(f"/workspace/act-for/{demo['wangjun'].pk}/")
 
     assert client.get(f"/cases/{case.code}/").status_code == 200
 
     entry = AuditEntry.objects.get(action="case.viewed", object_id=str(case.pk))
-    assert (entry.actor, entry.acted_for) == (demo["sarula"], demo["wangjun"])
+    assert (entry.actor, entry.acted_for) == (demo["zhaomin"], demo["wangjun"])
