@@ -81,9 +81,15 @@ def format_case_number(
     year: int, court_code: str, type_code: str, serial: int, special_code: str = ""
 ) -> str:
     """The canonical case number, e.g. （2024）内2502民初123号; raises CaseNumberError."""
-    text = f"（{year}）{court_code}{special_code or ''}{type_code}{serial}号"
+    if isinstance(serial, int) and serial >= 10**MAX_SERIAL_DIGITS:
+        serial_text = "…"  # too long to write out (and to read as text: 4,300 digits at most)
+        reason = _("The serial number has more than %(n)s digits.") % {"n": MAX_SERIAL_DIGITS}
+    else:
+        serial_text = str(serial)
+        reason = _serial_error(serial_text)
+    text = f"（{year}）{court_code}{special_code or ''}{type_code}{serial_text}号"
     _check_parts(text, year, court_code, special_code, type_code)
-    _raise_if(text, _serial_error(str(serial)))
+    _raise_if(text, reason)
     return text
 
 
@@ -178,9 +184,11 @@ def _strip_hao(text: str, body: str) -> str:
 
 
 def _serial_error(digits: str) -> str | None:
+    """Why DIGITS is not a serial, or None. The length is checked before the value is read:
+    Python refuses to read an integer of more than 4,300 digits."""
     if not digits.isascii() or not digits.isdigit():
         return _("The serial number must be digits.")
-    if int(digits) == 0:
+    if not digits.strip("0"):
         return _("The serial number must be 1 or more.")
     if digits.startswith("0"):
         return _("The serial number must not start with 0.")
