@@ -1,7 +1,9 @@
 """The REST API: /api/v1/, schema at /api/v1/openapi.json. Each app mounts its router."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from tianping.api.auth import AUTH
@@ -23,6 +25,15 @@ def validation_error(request, exc):
 @api.exception_handler(PermissionDenied)
 def permission_denied(request, exc):
     return api.create_response(request, {"detail": str(exc) or "Forbidden"}, status=403)
+
+
+@api.exception_handler(RequestDataTooBig)
+def request_too_large(request, exc):
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE (read when django-ninja parses it): 413 with a
+    message, as JSON like every other answer of the API."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+    message = _("The request is too large: at most %(mb)d MB.") % {"mb": limit}
+    return api.create_response(request, {"detail": message}, status=413)
 
 
 @api.exception_handler(Http404)

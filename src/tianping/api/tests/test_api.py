@@ -38,3 +38,21 @@ def test_court_of_another_court_is_404_in_the_api(client, demo, login):
     assert client.get("/api/v1/courts/内2502").status_code == 404
     detail = client.get("/api/v1/courts/内2501").json()
     assert "立案庭" in [d["name"] for d in detail["divisions"]]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_body_over_the_upload_limit_gets_413_with_a_message(client, demo, login, settings, debug):
+    # given a signed-in clerk who sends a JSON body of more than 5 MB (with DEBUG on, django-
+    # ninja answered such a request with a 500 and a traceback; with it off, an HTML 400)
+    settings.DEBUG = debug
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    login(demo["lixia"])
+    numbers = ["（2024）京0105民初1234号"] * 200_000  # about 6 MB of JSON
+
+    response = client.post(
+        "/api/v1/case-numbers/parse", {"numbers": numbers}, content_type="application/json"
+    )
+
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("application/json")
+    assert "too large" in response.json()["detail"]
