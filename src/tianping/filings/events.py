@@ -6,7 +6,7 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from tianping.audit.actions import record
-from tianping.filings.choices import AttachmentKind, Channel
+from tianping.filings.choices import AttachmentKind, Channel, FilingStatus
 from tianping.filings.models import Filing, FilingEvent
 from tianping.lib.event_kinds import Timeline, choices
 from tianping.lib.plain import plain
@@ -50,6 +50,20 @@ kind(
     _("Received from %(from_court)s; review due by %(review_due_on)s"),
 )
 kind("withdrawn", _("Withdrawn"), _("Withdrawn"))
+# Changes after hand-in (answering a correction; a clerk completing papers): the record of
+# what changed. While a draft, the same changes go to the audit log only.
+kind("parties_changed", _("Parties changed"), _("Parties changed: %(parties)s"))
+kind("evidence_changed", _("Evidence list changed"), _("Evidence list: %(items)s items"))
+kind(
+    "representative_added",
+    _("Representative named"),
+    _("Representative named: %(representative)s"),
+)
+kind(
+    "representative_removed",
+    _("Representative removed"),
+    _("Representative removed: %(representative)s"),
+)
 
 filing_timeline.value("channel", choices(Channel), _("Channel"))
 filing_timeline.value("file_kind", choices(AttachmentKind), _("Kind of file"))
@@ -61,12 +75,25 @@ caption("case_number", _("Case number"))
 caption("reasons", _("Reasons"))
 caption("reason", _("Reason"))
 caption("name", _("File"))
+caption("parties", _("Parties"))
+caption("items", _("Items"))
+caption("representative", _("Representative"))
 
 
-def filing_event(filing: Filing, kind: str, *, actor, acted_for=None, **details) -> FilingEvent:
-    """Append the next numbered event; the filing row is locked by the calling action."""
+def filing_event(
+    filing: Filing, kind: str, *, actor, acted_for=None, change=False, **details
+) -> FilingEvent | None:
+    """Append the next numbered event; the filing row is locked by the calling action.
+
+    A CHANGE of the papers (parties, evidence, representatives) goes to the timeline once
+    the filing is handed in, and to the audit log alone while it is the filer's draft (a
+    draft is saved as it is typed; its content is on record when it is handed in)."""
     if kind not in filing_timeline.kinds:
         raise ValueError(f"filing event kind {kind!r} is not registered")
+    if change and filing.status == FilingStatus.DRAFT:
+        values = {k: plain(v) for k, v in details.items()}
+        record(f"filing.{kind}", filing, actor=actor, acted_for=acted_for, changes=values)
+        return None
     last = filing.events.aggregate(last=Max("seq"))["last"] or 0
     values = {k: plain(v) for k, v in details.items()}
     event = FilingEvent.objects.create(

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tianping.audit.actions import record
 from tianping.filings.actions.common import EDITABLE, lock_row, require_editable, require_filer
 from tianping.filings.actions.files import attach_file, find_attachment
 from tianping.filings.choices import AttachmentKind, Channel, FilingStatus
@@ -54,9 +55,12 @@ def save_draft(filing: Filing, *, actor, **fields) -> Filing:
         current = Filing.objects.select_for_update().only("status").get(pk=filing.pk)
         if current.status != FilingStatus.DRAFT or filing.status != FilingStatus.DRAFT:
             raise ValidationError(_("Only a draft can be edited."))
+        changed = sorted(name for name, value in fields.items() if getattr(filing, name) != value)
         for name, value in fields.items():
             setattr(filing, name, value)
         filing.save(update_fields=[*fields, "updated_at"])
+        if changed:
+            record("filing.draft_saved", filing, actor=actor, changes={"fields": changed})
     return filing
 
 
@@ -67,11 +71,16 @@ def set_parties(filing: Filing, parties: list[dict], *, actor) -> list[FilingPar
         raise ValidationError(_("The parties can no longer be changed."))
     with transaction.atomic():
         lock_row(filing)  # an autosave and a "continue" may arrive together
+        before = list(filing.parties.values_list("role", "name", "id_number"))
         filing.parties.all().delete()
-        return [
+        saved = [
             FilingParty.objects.create(filing=filing, **{**party_values(p), "position": i})
             for i, p in enumerate(parties)
         ]
+        if [(p.role, p.name, p.id_number) for p in saved] != before:
+            names = [p.name for p in saved]
+            filing_event(filing, "parties_changed", actor=actor, change=True, parties=names)
+        return saved
 
 
 def save_parties(filing: Filing, rows: list[dict], *, actor, reps=None) -> list[FilingParty]:
@@ -135,7 +144,11 @@ def add_representative(
     details = {name: (fields.get(name) or "").strip() for name in REPRESENTATIVE_FIELDS}
     with transaction.atomic():
         papers = attach_file(filing, authorisation, actor=actor, kind=AttachmentKind.AUTHORISATION)
-        return _represent(filing, found, actor=actor, user=user, authorisation=papers, **details)
+        rep = _represent(filing, found, actor=actor, user=user, authorisation=papers, **details)
+        filing_event(
+            filing, "representative_added", actor=actor, change=True, representative=rep.name
+        )
+        return rep
 
 
 def remove_representative(filing: Filing, index: int, *, actor) -> None:
@@ -146,10 +159,14 @@ def remove_representative(filing: Filing, index: int, *, actor) -> None:
         reps = _representatives(filing)
         if not 0 <= index < len(reps):
             raise ValidationError(_("There is no such representative."))
-        del reps[index]
+        gone = reps.pop(index)[1]
         parties = filing.parties.select_related("user")
         rows = [{**party_fields(p), "user": p.user, "was": p.position} for p in parties]
         save_parties(filing, rows, actor=actor, reps=reps)
+        name = gone.get("name", "")
+        filing_event(
+            filing, "representative_removed", actor=actor, change=True, representative=name
+        )
 
 
 def save_evidence(filing: Filing, rows: list[dict], *, actor) -> list[FilingEvidence]:
@@ -163,8 +180,13 @@ def save_evidence(filing: Filing, rows: list[dict], *, actor) -> list[FilingEvid
             items.append({**item, "attachment": find_attachment(filing, row.get("attachment"))})
     with transaction.atomic():
         lock_row(filing)
+        before = list(filing.evidence.values_list("name", "source", "purpose", "attachment"))
         filing.evidence.all().delete()
-        return [
+        saved = [
             FilingEvidence.objects.create(filing=filing, position=i, **item)
             for i, item in enumerate(items)
         ]
+        after = [(e.name, e.source, e.purpose, e.attachment_id) for e in saved]
+        if after != before:
+            filing_event(filing, "evidence_changed", actor=actor, change=True, items=len(saved))
+        return saved
