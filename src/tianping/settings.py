@@ -156,6 +156,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Days before a filing's review clock runs out when the queue flags it (临期).
 FILING_REVIEW_WARNING_DAYS = env_int("FILING_REVIEW_WARNING_DAYS", 2, minimum=0)
+# Files one filing may hold (uploads and powers of attorney together).
+FILING_MAX_FILES = env_int("FILING_MAX_FILES", 50, minimum=1)
+# The longest period a correction notice (补正通知) may give, in days from its issue.
+FILING_CORRECTION_MAX_DAYS = env_int("FILING_CORRECTION_MAX_DAYS", 30, minimum=1)
 # Days before a case's time limit expires when the judge and division head are warned.
 TIME_LIMIT_WARNING_DAYS = env_int_list("TIME_LIMIT_WARNING_DAYS", [30, 15, 7])
 
