@@ -8,6 +8,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField
 from tianping.cases.choices import PENDING_STATES, CaseState, ClosureMode, Procedure, Track
 from tianping.cases.workflow import CaseWorkflow
 from tianping.lib.green_channel import GreenChannel, green_first
+from tianping.lib.money import AmountField
 from tianping.lib.timeline import TimelineEvent
 from tianping.parties.choices import RepresentativeKind
 from tianping.parties.models import PartyDetails, new_public_code
@@ -77,9 +78,7 @@ class Case(ConcurrentTransitionMixin, CaseWorkflow, GreenChannel):
         verbose_name=_("cause of action"),
     )
     claims = models.TextField(_("claims"), blank=True)
-    amount = models.DecimalField(
-        _("amount in dispute (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
+    amount = AmountField(_("amount in dispute (yuan)"), null=True, blank=True)
     state = FSMField(_("state"), default=CaseState.FILED, choices=CaseState.choices, protected=True)
     filed_on = models.DateField(_("filed on"))
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
@@ -220,12 +219,8 @@ class TriageRule(models.Model):
     name = models.CharField(_("name"), max_length=100)
     type_codes = models.JSONField(_("case type codes"), default=list, blank=True)
     cause_codes = models.JSONField(_("cause codes (or their parents)"), default=list, blank=True)
-    max_amount = models.DecimalField(
-        _("at most this amount"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    min_amount = models.DecimalField(
-        _("at least this amount"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
+    max_amount = AmountField(_("at most this amount"), null=True, blank=True)
+    min_amount = AmountField(_("at least this amount"), null=True, blank=True)
     max_parties = models.PositiveSmallIntegerField(
         _("at most this many parties"), null=True, blank=True
     )

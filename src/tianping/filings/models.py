@@ -12,6 +12,7 @@ from tianping.filings.choices import (
 )
 from tianping.filings.workflow import FilingWorkflow
 from tianping.lib.green_channel import GreenChannel, green_first
+from tianping.lib.money import AmountField
 from tianping.lib.timeline import TimelineEvent
 from tianping.parties.models import PartyDetails, new_public_code
 
@@ -82,9 +83,7 @@ class Filing(ConcurrentTransitionMixin, FilingWorkflow, GreenChannel):
         verbose_name=_("cause of action"),
     )
     claims = models.TextField(_("claims"), blank=True)
-    amount = models.DecimalField(
-        _("amount claimed (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
+    amount = AmountField(_("amount claimed (yuan)"), null=True, blank=True)
     facts = models.TextField(_("facts and reasons"), blank=True)
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -1,0 +1,54 @@
+"""Amounts in yuan: one bound that every column holds on every database, read back safely."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from tianping.lib.money import MAX_AMOUNT, check_amount, parse_amount
+
+PROBE = "99999999999999.99"  # fits DECIMAL(16, 2) but not SQLite's float: broke a portal
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (PROBE, "The amount is too large: at most 9,999,999,999,999.99 yuan."),
+        ("-1", "The amount cannot be negative."),
+        ("1.005", "The amount has at most two decimal places (fen)."),
+        ("NaN", "The amount must be a number of yuan."),
+        ("两万", "The amount must be a number of yuan."),
+        ("1e400", "The amount is too large: at most 9,999,999,999,999.99 yuan."),
+    ],
+)
+def test_an_amount_out_of_bounds_is_refused_saying_why(typed, message):
+    with pytest.raises(ValidationError) as refused:
+        parse_amount(typed)
+    assert refused.value.messages == [message]
+
+
+def test_amounts_as_people_type_them():
+    assert parse_amount("２0,000") == Decimal("20000")
+    assert parse_amount("9,999,999,999,999.99") == MAX_AMOUNT
+    assert parse_amount(" ") is None and parse_amount(None) is None
+    assert check_amount(Decimal("1.50")) == Decimal("1.50")
+
+
+@pytest.mark.django_db
+def test_an_amount_stored_before_the_bound_is_read_back(demo):
+    """SQLite keeps 99999999999999.99 as a float that did not fit 16 digits when read."""
+    from tianping.courts.models import Court
+    from tianping.filings import actions
+    from tianping.filings.models import Filing
+
+    filer = demo["zhangsan"]
+    filing = actions.start_filing(
+        actor=filer, court=Court.objects.get(code="内2502"), channel="online", filer=filer
+    )
+    Filing.objects.filter(pk=filing.pk).update(amount=Decimal(PROBE))  # as the probe left it
+
+    amount = Filing.objects.get(pk=filing.pk).amount
+
+    expected = Decimal(PROBE) if connection.vendor == "postgresql" else Decimal("1E+14")
+    assert amount == expected
