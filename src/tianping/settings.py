@@ -10,7 +10,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from tianping.lib.env import env_bool, env_choice, env_int, env_int_list, env_list, env_str
+from tianping.lib.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_int_list,
+    env_int_map,
+    env_list,
+    env_str,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = Path(env_str("TIANPING_HOME", str(PACKAGE_DIR.parent.parent)))
@@ -162,6 +170,9 @@ FILING_MAX_FILES = env_int("FILING_MAX_FILES", 50, minimum=1)
 FILING_CORRECTION_MAX_DAYS = env_int("FILING_CORRECTION_MAX_DAYS", 30, minimum=1)
 # Days before a case's time limit expires when the judge and division head are warned.
 TIME_LIMIT_WARNING_DAYS = env_int_list("TIME_LIMIT_WARNING_DAYS", [30, 15, 7])
+# Longest period not counted in a time limit, per kind the law leaves open (days, e.g.
+# "appraisal=365,settlement=90"); unnamed kinds get 180 (tianping.law.exclusions).
+TIME_LIMIT_EXCLUSION_MAX_DAYS = env_int_map("TIME_LIMIT_EXCLUSION_MAX_DAYS", {})
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -74,3 +74,24 @@ def env_int_list(name: str, default: list[int]) -> list[int]:
     if not numbers or min(numbers) < 0:
         raise ImproperlyConfigured(f"Setting {name} needs at least one number, none negative.")
     return numbers
+
+
+def env_int_map(name: str, default: dict[str, int]) -> dict[str, int]:
+    """Comma-separated KEY=NUMBER pairs, each number at least 1, e.g. appraisal=365,audit=90.
+    Which keys are allowed is for the code that reads the setting to check."""
+    value = os.environ.get(name)
+    if value is None:
+        return dict(default)
+    result = {}
+    for item in (part.strip() for part in value.split(",")):
+        if not item:
+            continue
+        key, sep, number = (text.strip() for text in item.partition("="))
+        if not (sep and key and number.isascii() and number.isdigit() and len(number) <= 6):
+            raise ImproperlyConfigured(
+                f"Setting {name}: {item!r} is not KEY=NUMBER (e.g. appraisal=365)."
+            )
+        if int(number) < 1:
+            raise ImproperlyConfigured(f"Setting {name}: {item!r} needs a number of at least 1.")
+        result[key] = int(number)
+    return result
