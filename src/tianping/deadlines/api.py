@@ -11,6 +11,7 @@ from tianping.cases.permissions import get_case_for_user
 from tianping.courts.holidays import court_calendar
 from tianping.courts.permissions import effective_user
 from tianping.deadlines import actions, permissions
+from tianping.deadlines.checks import check_calculation
 from tianping.flows.cases import change_procedure
 from tianping.law.limits import Exclusion, Grant, LimitError, compute_limit
 from tianping.law.rules import RULES, UnknownRule, get_rule
@@ -80,12 +81,15 @@ def compute(request, payload: ComputeIn):
         [Grant(months=m) for m in payload.extend_months]
         + [Grant(days=d) for d in payload.extend_days]
     )
+    exclusions = tuple(Exclusion(e.kind, e.start, e.end) for e in payload.exclude)
     try:
+        rule = get_rule(payload.rule)
+        check_calculation(rule, payload.start, exclusions, grants)
         result = compute_limit(
-            get_rule(payload.rule),
+            rule,
             payload.start,
             court_calendar(),
-            exclusions=tuple(Exclusion(e.kind, e.start, e.end) for e in payload.exclude),
+            exclusions=exclusions,
             grants=grants,
             in_custody=payload.in_custody,
         )

@@ -7,6 +7,7 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("Periods and time limits")
 
     def ready(self):
-        from tianping.deadlines import events
+        from tianping.deadlines import checks, events  # checks: registers the setting's check
 
         events.register()
+        assert checks.exclusion_bounds_setting

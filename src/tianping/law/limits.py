@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tianping.law.calendar import RestDayCalendar
+from tianping.law.calendar import HolidayDataMissing, RestDayCalendar
 from tianping.law.periods import PeriodResult, add_days, add_months, roll_forward
 from tianping.law.rules import Rule
 from tianping.law.steps import Step
@@ -47,6 +47,12 @@ class LimitError(ValueError):
     """Bad input to a time-limit computation; the message names the rule broken."""
 
 
+# The years a date of a computation may fall in: the people's courts date from 1949, and
+# 2100 is a structural bound (as for case numbers) far past any case filed today. Outside
+# them a date is a typo or an attack, and the arithmetic would leave the calendar.
+MIN_YEAR, MAX_YEAR = 1949, 2100
+
+
 @dataclass(frozen=True)
 class Exclusion:
     kind: str
@@ -64,6 +70,52 @@ class Grant:
 
     months: int = 0
     days: int = 0
+
+
+def check_years(start: datetime.date, exclusions) -> None:
+    """Every date given lies in MIN_YEAR..MAX_YEAR."""
+    for day in (start, *(d for e in exclusions for d in (e.start, e.end))):
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise LimitError(
+                _("The date %(day)s is outside the years %(min)d to %(max)d.")
+                % {"day": day, "min": MIN_YEAR, "max": MAX_YEAR}
+            )
+
+
+def _steps_text(rule: Rule) -> str:
+    lengths = [
+        " + ".join(
+            str(text)
+            for text in (
+                _("%(n)d month(s)") % {"n": step.months} if step.months else "",
+                _("%(n)d day(s)") % {"n": step.days} if step.days else "",
+            )
+            if text
+        )
+        for step in rule.extensions
+    ]
+    return _(", then ").join(lengths)
+
+
+def check_grants(rule: Rule, grants: tuple[Grant, ...]) -> None:
+    """Extensions as a calculator is given them: each a positive length, and together no
+    more than RULE allows (as many steps, as many months and days in all)."""
+    for grant in grants:
+        if grant.months < 0 or grant.days < 0 or not (grant.months or grant.days):
+            raise LimitError(_("An extension is a positive number of months or days."))
+    if not grants:
+        return
+    if not rule.extensions:
+        raise LimitError(_("The rule %(rule)s allows no extension.") % {"rule": rule.code})
+    if (
+        len(grants) > len(rule.extensions)
+        or sum(g.months for g in grants) > sum(e.months for e in rule.extensions)
+        or sum(g.days for g in grants) > sum(e.days for e in rule.extensions)
+    ):
+        raise LimitError(
+            _("The rule %(rule)s allows at most these extensions: %(steps)s.")
+            % {"rule": rule.code, "steps": _steps_text(rule)}
+        )
 
 
 def check_exclusions(exclusions: list[Exclusion]) -> None:
@@ -97,7 +149,21 @@ def compute_limit(
             _("The in-custody exception applies only to criminal periods; %(rule)s is not one.")
             % {"rule": rule.code}
         )
+    check_years(start, exclusions)
     check_exclusions(list(exclusions))
+    if any(g.months < 0 or g.days < 0 for g in grants):
+        raise LimitError(_("An extension is a positive number of months or days."))
+    try:
+        return _compute(rule, start, calendar, exclusions, grants, in_custody)
+    except HolidayDataMissing:
+        raise
+    except (OverflowError, ValueError):  # a date past the year 9999: too long a period
+        raise LimitError(
+            _("The time limit would end after the year 9999: check the extensions.")
+        ) from None
+
+
+def _compute(rule, start, calendar, exclusions, grants, in_custody) -> PeriodResult:
     steps = [Step("rule", params=(("rule", rule.code),)), Step("start", start, (("day", start),))]
     months = rule.months + sum(g.months for g in grants)
     end = add_months(start, months) if months else start

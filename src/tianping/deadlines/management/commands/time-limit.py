@@ -5,36 +5,52 @@ import json
 import re
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tianping.courts.holidays import court_calendar
+from tianping.deadlines.checks import check_calculation
 from tianping.law.limits import Exclusion, ExclusionKind, Grant, LimitError, compute_limit
 from tianping.law.rules import RULES, UnknownRule, get_rule
 from tianping.law.steps import weekends_only_years
 
-_EXTEND = re.compile(r"^(\d+)([md])$")
+# A count of months or days: six digits are far more than any rule allows, and short
+# enough to read as a number (Python refuses to read more than 4,300 digits).
+_EXTEND = re.compile(r"^(\d{1,6})([md])$")
 
 
 def parse_date(text: str, what: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise CommandError(f"{what} {text!r} is not a date (YYYY-MM-DD).", returncode=2) from None
+        raise CommandError(
+            _("%(what)s %(text)r is not a date (YYYY-MM-DD).") % {"what": what, "text": text},
+            returncode=2,
+        ) from None
 
 
 def parse_exclusion(text: str) -> Exclusion:
-    kind, _, span = text.rpartition("=") if "=" in text else ("other", "", text)
+    kind, _sep, span = text.rpartition("=") if "=" in text else ("other", "", text)
     start, sep, end = span.partition(":")
     if not sep:
-        raise CommandError(f"--exclude {text!r} must be START:END.", returncode=2)
+        message = _("--exclude %(text)r must be START:END or KIND=START:END.") % {"text": text}
+        raise CommandError(message, returncode=2)
     if kind not in ExclusionKind.values:
-        raise CommandError(f"Unknown exclusion kind {kind!r}.", returncode=2)
+        raise CommandError(
+            _("Unknown exclusion kind %(kind)r; use one of: %(kinds)s.")
+            % {"kind": kind, "kinds": ", ".join(ExclusionKind.values)},
+            returncode=2,
+        )
     return Exclusion(kind, parse_date(start, "--exclude start"), parse_date(end, "--exclude end"))
 
 
 def parse_extension(text: str) -> Grant:
     match = _EXTEND.match(text.strip())
     if not match or int(match.group(1)) == 0:
-        raise CommandError(f"--extend {text!r} must be like 6m or 10d.", returncode=2)
+        raise CommandError(
+            _("--extend %(text)r must be a positive count of months or days, like 6m or 10d.")
+            % {"text": text},
+            returncode=2,
+        )
     number, unit = int(match.group(1)), match.group(2)
     return Grant(months=number) if unit == "m" else Grant(days=number)
 
@@ -82,14 +98,18 @@ class Command(BaseCommand):
             )
 
     def _compute(self, options) -> None:
+        start = parse_date(options["start"], "--start")
+        exclusions = tuple(parse_exclusion(e) for e in options["exclude"])
+        grants = tuple(parse_extension(e) for e in options["extend"])
         try:
             rule = get_rule(options["rule"])
+            check_calculation(rule, start, exclusions, grants)
             result = compute_limit(
                 rule,
-                parse_date(options["start"], "--start"),
+                start,
                 court_calendar(),
-                exclusions=tuple(parse_exclusion(e) for e in options["exclude"]),
-                grants=tuple(parse_extension(e) for e in options["extend"]),
+                exclusions=exclusions,
+                grants=grants,
                 in_custody=options["in_custody"],
             )
         except (UnknownRule, LimitError) as exc:
