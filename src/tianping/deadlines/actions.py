@@ -16,6 +16,7 @@ from tianping.cases.choices import Procedure
 from tianping.cases.events import case_event
 from tianping.cases.permissions import require_case_judge
 from tianping.courts.holidays import court_calendar
+from tianping.deadlines.checks import check_length, refuse_overlap
 from tianping.deadlines.models import (
     CaseExclusion,
     CaseTimeLimit,
@@ -132,6 +133,7 @@ def suspend_case(case, *, actor, on: datetime.date, note: str, acted_for=None, t
     _within_case_life(case, on, today or timezone.localdate(), _("The suspension date"))
     with transaction.atomic():
         case = lock_case(case)
+        refuse_overlap(case, on, None)  # suspended from ON until resumed: no day twice
         apply_transition(case, "suspend")
         case.save(update_fields=["state"])
         CaseExclusion.objects.create(
@@ -151,14 +153,25 @@ def resume_case(case, *, actor, on: datetime.date, acted_for=None, today=None):
         open_ = case.exclusions.filter(kind=ExclusionKind.SUSPENSION, ends_on__isnull=True).first()
         if open_ is None or on <= open_.starts_on:
             raise ValidationError(_("Resumption must come after the suspension began."))
+        last_day = on - datetime.timedelta(days=1)
+        refuse_overlap(case, open_.starts_on, last_day, but=open_)  # periods of older data
         apply_transition(case, "resume")
         case.save(update_fields=["state"])
-        open_.ends_on = on - datetime.timedelta(days=1)
+        open_.ends_on = last_day
         open_.save(update_fields=["ends_on"])
         CaseTimeLimit.objects.filter(case=case).update(suspended_since=None)
         case_event(case, "resumed", actor=actor, acted_for=acted_for, on=on)
-        refresh_time_limit(case, actor=actor, acted_for=acted_for, why="resumed")
+        _refresh_or_refuse(case, actor=actor, acted_for=acted_for, why="resumed")
     return case
+
+
+def _refresh_or_refuse(case, **kwargs) -> None:
+    """Recompute the limit; a computation the periods on file do not allow is refused (and
+    the caller's transaction undone) with the reason, not left to fail as a server error."""
+    try:
+        refresh_time_limit(case, **kwargs)
+    except LimitError as exc:
+        raise ValidationError(str(exc)) from None
 
 
 # How far ahead a period may be recorded: a public notice runs a period fixed by law (30
@@ -171,7 +184,12 @@ def record_exclusion(
     case, *, actor, kind: str, starts_on, ends_on, note="", acted_for=None, today=None
 ):
     """A period not counted (公告, 鉴定, 和解, 管辖异议 ...), both days included. It lies within
-    the case's life: from the filing date at the earliest, ending by today."""
+    the case's life (from the filing date at the earliest, ending by today), lasts no longer
+    than its kind allows (law.exclusions) and shares no day with another period of the case.
+
+    The judge records it without anyone's approval: the sources (民诉解释 art. 243, 审限规定
+    art. 9) name no approver for a deduction, and the rules (law.rules) hold none. Each
+    period is bounded, public on the case's timeline and in the audit record."""
     require_case_judge(case, acted_for or actor)
     if kind not in ExclusionKind.values or kind == ExclusionKind.SUSPENSION:
         raise ValidationError(_("Choose the kind of excluded period."))
@@ -181,16 +199,15 @@ def record_exclusion(
     ahead = datetime.timedelta(days=FUTURE_ALLOWANCE_DAYS.get(kind, 0))
     _within_case_life(case, starts_on, today, _("The start of the period"))
     _within_case_life(case, ends_on, today + ahead, _("The end of the period"))
+    check_length(kind, starts_on, ends_on)
     with transaction.atomic():
         case = lock_case(case)
         _require_pending(case)
+        refuse_overlap(case, starts_on, ends_on)
         item = CaseExclusion.objects.create(
             case=case, kind=kind, starts_on=starts_on, ends_on=ends_on, note=note, recorded_by=actor
         )
-        try:
-            refresh_time_limit(case, actor=actor, acted_for=acted_for, why="excluded")
-        except LimitError as exc:
-            raise ValidationError(str(exc)) from None
+        _refresh_or_refuse(case, actor=actor, acted_for=acted_for, why="excluded")
         case_event(
             case,
             "period_excluded",
