@@ -81,19 +81,19 @@ class CasePageOut(Schema):
     next: str | None = Field(description="Pass as `after` for the next page; null on the last.")
 
 
-class RepresentativeOut(Schema):
+class CaseRepresentativeOut(Schema):
     kind: str
     name: str
     law_firm: str
 
 
-class PartyOut(Schema):
+class CasePartyOut(Schema):
     role: str
     kind: str
     name: str
     doc_type: str
     id_number_masked: str
-    representatives: list[RepresentativeOut]
+    representatives: list[CaseRepresentativeOut]
 
     @staticmethod
     def resolve_id_number_masked(party):
@@ -104,7 +104,7 @@ class PartyOut(Schema):
         return list(party.representatives.all())
 
 
-class EventOut(Schema):
+class CaseEventOut(Schema):
     seq: int
     kind: str
     at: datetime.datetime
@@ -122,7 +122,7 @@ class EventOut(Schema):
         return event.acted_for.username if event.acted_for_id else None
 
 
-class DocumentOut(Schema):
+class CaseDocumentOut(Schema):
     title: str
     content_type: str
     size: int
@@ -138,9 +138,9 @@ class CaseOut(CaseRowOut):
     closure_mode: str
     closure_note: str
     allowed_actions: list[str]
-    party_list: list[PartyOut]
-    events: list[EventOut]
-    documents: list[DocumentOut]
+    party_list: list[CasePartyOut]
+    events: list[CaseEventOut]
+    documents: list[CaseDocumentOut]
 
     @staticmethod
     def resolve_court(case):
@@ -212,7 +212,7 @@ class CloseIn(Schema):
     note: str = ""
 
 
-class RowOut(Schema):
+class DashboardRowOut(Schema):
     court: str
     division: str
     received: int
@@ -227,8 +227,8 @@ class DashboardOut(Schema):
     start: datetime.date
     end: datetime.date
     courts: list[str]
-    rows: list[RowOut]
-    total: RowOut
+    rows: list[DashboardRowOut]
+    total: DashboardRowOut
     formulas: list[str]
 
 

@@ -28,7 +28,7 @@ class CaseSummaryOut(Schema):
     next: str
 
 
-class PartyOut(Schema):
+class PartyCasePartyOut(Schema):
     role: str
     kind: str
     name: str
@@ -36,24 +36,24 @@ class PartyOut(Schema):
     representatives: list[str]
 
 
-class EventOut(Schema):
+class PartyCaseEventOut(Schema):
     seq: int
     kind: str
     at: datetime
     text: str
 
 
-class DocumentOut(Schema):
+class PartyCaseDocumentOut(Schema):
     ref: str
     title: str
     uploaded_at: datetime
 
 
-class CaseOut(CaseSummaryOut):
+class PartyCaseOut(CaseSummaryOut):
     cause: str | None
-    parties: list[PartyOut]
-    events: list[EventOut]
-    documents: list[DocumentOut]
+    parties: list[PartyCasePartyOut]
+    events: list[PartyCaseEventOut]
+    documents: list[PartyCaseDocumentOut]
 
 
 def _user(request):
@@ -84,7 +84,9 @@ def my_cases(request, paging: Query[PageIn]):
     return {"items": [_summary(case) for case in page.items], "next": page.next}
 
 
-@router.get("/{code}", response=CaseOut, summary="One of my cases: parties, timeline, documents")
+@router.get(
+    "/{code}", response=PartyCaseOut, summary="One of my cases: parties, timeline, documents"
+)
 def case_detail(request, code: str):
     case = get_case_for_user(_user(request), code)
     record_view(request, case)

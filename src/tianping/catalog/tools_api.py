@@ -37,7 +37,7 @@ class FeeIn(Schema):
     reason: HalvingReason | None = Field(None, description="A further ground for halving.")
 
 
-class StepOut(Schema):
+class FeeStepOut(Schema):
     code: str
     article: str
     description: str
@@ -54,7 +54,7 @@ class FeeOut(Schema):
     fee: str | None = Field(..., description="Null where the law gives a range.")
     fee_min: str
     fee_max: str
-    steps: list[StepOut]
+    steps: list[FeeStepOut]
 
 
 @router.post("/fees", response=FeeOut, summary="Compute a litigation fee step by step")
