@@ -29,9 +29,18 @@ _DEV_SECRET = "insecure-development-key-do-not-use-in-production"
 SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("Setting SECRET_KEY is required when DEBUG is off.")
-if not DEBUG and (SECRET_KEY == _DEV_SECRET or len(SECRET_KEY) < 40):
+# Django's own test of a weak key (django.core.checks.security.base, W009): at least 50
+# characters, at least 5 different ones; and never a value copied from the docs.
+_PLACEHOLDER_SECRETS = (_DEV_SECRET, "change-me", "django-insecure-")
+if not DEBUG and (
+    len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or SECRET_KEY.startswith(_PLACEHOLDER_SECRETS)
+):
     raise ImproperlyConfigured(
-        "Setting SECRET_KEY must be a random string of at least 40 characters when DEBUG is off."
+        "Setting SECRET_KEY must be a random string of at least 50 characters (not the "
+        "example value of .env.example) when DEBUG is off. Make one with: "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
@@ -64,8 +73,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "tianping.lib.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tianping.lib.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tianping.lib.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,7 +133,8 @@ DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# The only backend: every password check goes through the sign-in throttle.
+AUTHENTICATION_BACKENDS = ["tianping.accounts.backends.ThrottledModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -135,6 +147,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600, minimum=60)
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15, minimum=1)
+LOGIN_SLOW_DOWN_SECONDS = env_int("LOGIN_SLOW_DOWN_SECONDS", 1, minimum=0)
+PASSWORD_RESET_PER_ACCOUNT = env_int("PASSWORD_RESET_PER_ACCOUNT", 3, minimum=1)
+PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 10, minimum=1)
 
 # Chinese first, English complete; add a language here and a folder under locale/.
 LANGUAGE_CODE = "zh-hans"
@@ -196,6 +211,13 @@ TASKS = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# The pages load nothing from elsewhere and run no inline script (static/tianping/js/app.js
+# holds their behaviours); inline style attributes remain, hence 'unsafe-inline' for styles.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
+    "object-src 'none'"
+)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -208,9 +230,24 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-    if env_bool("BEHIND_TLS_PROXY", True):
-        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Behind the reverse proxy of docs/deployment.md ("Sign-in and proxies"), which terminates
+# TLS and reports the client: trust its X-Forwarded-Proto, and take the client's address
+# (sign-in throttling, audit record) from CLIENT_ADDRESS_HEADER instead of the proxy's own.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", not DEBUG)
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CLIENT_ADDRESS_HEADER = env_choice(
+    "CLIENT_ADDRESS_HEADER",
+    "X-Forwarded-For" if BEHIND_TLS_PROXY else "none",
+    ("X-Forwarded-For", "X-Real-IP", "none"),
+)
+if CLIENT_ADDRESS_HEADER != "none" and not BEHIND_TLS_PROXY:
+    raise ImproperlyConfigured(
+        f"Setting CLIENT_ADDRESS_HEADER={CLIENT_ADDRESS_HEADER} is trusted only behind the "
+        "reverse proxy: set BEHIND_TLS_PROXY=true, or CLIENT_ADDRESS_HEADER=none."
+    )
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
 LOGGING = {

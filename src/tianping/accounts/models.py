@@ -86,3 +86,18 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class PasswordResetRequest(models.Model):
+    """A password-reset request, kept an hour or two to limit the mail per account and
+    per address. The e-mail address entered is kept only as a SHA-256 digest."""
+
+    account_key = models.CharField(max_length=64, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True)
+    requested_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.account_key[:8]} {self.requested_at:%Y-%m-%d %H:%M}"

@@ -52,3 +52,65 @@ def test_an_expired_link_says_so(client, demo, settings):
     page = response.content.decode()
     assert "链接已失效" in page
     assert "重新申请" in page
+
+
+def test_one_account_gets_at_most_three_mails_an_hour(client, demo, mailoutbox, settings):
+    # when someone asks thirteen times for the same account
+    answers = [
+        client.post("/accounts/password-reset/", {"email": "wangjun@court.example"})
+        for _ in range(13)
+    ]
+    # then three mails went, and every answer was the same "sent"
+    assert len(mailoutbox) == settings.PASSWORD_RESET_PER_ACCOUNT == 3
+    assert {(a.status_code, a["Location"]) for a in answers} == {
+        (302, "/accounts/password-reset/sent/")
+    }
+
+
+def test_the_limit_per_account_answers_alike_for_an_unknown_address(client, demo, mailoutbox):
+    known = [
+        client.post("/accounts/password-reset/", {"email": "wangjun@court.example"})
+        for _ in range(5)
+    ]
+    unknown = [
+        client.post("/accounts/password-reset/", {"email": "nobody@example.com"})
+        for _ in range(5)
+    ]
+    assert [(a.status_code, a["Location"]) for a in known] == [
+        (a.status_code, a["Location"]) for a in unknown
+    ]
+
+
+def test_one_address_may_ask_ten_times_an_hour_then_is_told_to_wait(
+    client, demo, mailoutbox, settings
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    # given ten requests from one address for ten different (unknown) accounts
+    for i in range(settings.PASSWORD_RESET_PER_ADDRESS):
+        client.post("/accounts/password-reset/", {"email": f"someone{i}@example.com"})
+    # when it asks for a real account, or for another unknown one
+    for email in ("wangjun@court.example", "nobody@example.com"):
+        response = client.post("/accounts/password-reset/", {"email": email})
+        # then the same clear refusal, and no mail
+        assert response.status_code == 200
+        assert "Too many password-reset requests from your network" in response.content.decode()
+    assert mailoutbox == []
+
+
+def test_another_client_behind_the_proxy_is_not_limited_by_the_first(
+    client, demo, mailoutbox, settings
+):
+    settings.CLIENT_ADDRESS_HEADER = "X-Real-IP"
+    for i in range(settings.PASSWORD_RESET_PER_ADDRESS):
+        client.post(
+            "/accounts/password-reset/",
+            {"email": f"someone{i}@example.com"},
+            HTTP_X_REAL_IP="203.0.113.66",
+        )
+    response = client.post(
+        "/accounts/password-reset/",
+        {"email": "wangjun@court.example"},
+        HTTP_X_REAL_IP="198.51.100.5",
+    )
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1

@@ -31,7 +31,12 @@ def run(args, **env):
     [
         ({"DEBUG": "maybe"}, "DEBUG='maybe' is not a boolean"),
         ({"DEBUG": "false"}, "SECRET_KEY is required"),
-        ({"DEBUG": "false", "SECRET_KEY": "short"}, "at least 40 characters"),
+        ({"DEBUG": "false", "SECRET_KEY": "short"}, "at least 50 characters"),
+        ({"DEBUG": "false", "SECRET_KEY": "x" * 45}, "at least 50 characters"),
+        ({"DEBUG": "false", "SECRET_KEY": "abcd" * 20}, "at least 50 characters"),
+        ({"DEBUG": "false", "SECRET_KEY": "django-insecure-" + GOOD_KEY}, "SECRET_KEY"),
+        ({"DEBUG": "true", "CLIENT_ADDRESS_HEADER": "X-Real-IP"}, "BEHIND_TLS_PROXY=true"),
+        ({"DEBUG": "true", "CLIENT_ADDRESS_HEADER": "Forwarded"}, "CLIENT_ADDRESS_HEADER="),
         ({"DEBUG": "true", "DATABASE_URL": "mysql://x@y/z"}, "must use sqlite:// or postgres://"),
         ({"DEBUG": "true", "DATABASE_URL": "nonsense"}, "DATABASE_URL"),
         ({"DEBUG": "true", "SQLITE_BUSY_TIMEOUT": "soon"}, "SQLITE_BUSY_TIMEOUT='soon'"),
@@ -54,6 +59,46 @@ def test_deploy_check_is_clean_with_debug_off(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_example_secret_key_of_env_example_is_refused(tmp_path):
+    example = (Path(__file__).resolve().parents[4] / ".env.example").read_text()
+    key = next(line for line in example.splitlines() if line.startswith("SECRET_KEY="))
+    result = run(
+        ["check", "--deploy"],
+        DEBUG="false",
+        SECRET_KEY=key.split("=", 1)[1],
+        ALLOWED_HOSTS="court.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 2
+    assert "SECRET_KEY must be a random string of at least 50 characters" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_deploy_check_fails_on_a_warning(tmp_path):
+    # HSTS off is only a warning (security.W004); `tianping check --deploy` must not pass it
+    result = run(
+        ["check", "--deploy"],
+        DEBUG="false",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="court.example",
+        SECURE_HSTS_SECONDS="0",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 1
+    assert "security.W004" in result.stderr
+
+
+def test_deploy_check_passes_a_clean_configuration_without_extra_options(tmp_path):
+    result = run(
+        ["check", "--deploy"],
+        DEBUG="false",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="court.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):

@@ -84,3 +84,44 @@ def test_wrong_password_shows_a_message_and_keeps_the_username(page):
     page.click("form.stacked button[type=submit]")
     assert "用户名或密码错误" in page.locator("[role=alert]").inner_text()
     assert page.input_value("#id_username") == "wangjun"
+
+
+def watch_for_policy_violations(page) -> list[str]:
+    """Everything the Content-Security-Policy refused on PAGE, as the browser reports it."""
+    refused = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
+    page.on("pageerror", lambda error: refused.append(str(error)))
+    return refused
+
+
+def test_pages_work_under_the_content_security_policy(page):
+    from tianping.catalog.builtin import sync_builtin_catalogs
+    from tianping.catalog.choices import CatalogKind
+
+    sync_builtin_catalogs([CatalogKind.CIVIL_CAUSES])
+    refused = watch_for_policy_violations(page)
+    # the sign-in page, the workspace, then the window filing with its catalog picker
+    sign_in(page, "lixia")
+    assert page.url.endswith("/workspace/")
+    page.goto(page.base_url + "/filing-review/window/new/")
+    # htmx searches as one types; a click on a result fills the hidden field (app.js)
+    page.fill("#cause-picker", "mmht")
+    choice = page.locator("#cause-picker-results [data-code]").first
+    choice.wait_for()
+    code = choice.get_attribute("data-code")
+    choice.click()
+    assert page.input_value("[data-picker] input[type=hidden]") == code
+    assert page.locator("#cause-picker-results [data-code]").count() == 0
+    # typing again clears the choice
+    page.fill("#cause-picker", "借款")
+    assert page.input_value("[data-picker] input[type=hidden]") == ""
+    # the language switch (app.js, no inline handler) still switches
+    with page.expect_navigation():
+        page.select_option("#language", "en")
+    assert "Window filing" in page.locator("h1").inner_text()
+    assert refused == []
