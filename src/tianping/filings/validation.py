@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from tianping.catalog.choices import DocumentType
 from tianping.catalog.identity import IdentityError, validate_document
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, PartyKind
+from tianping.parties.copying import normalised_id_number
 
 
 def party_errors(parties: list[dict], *, today) -> list[str]:
@@ -42,7 +43,7 @@ def _same_party_on_both_sides(parties: list[dict]) -> list[str]:
 
 
 def _identity(party: dict) -> tuple:
-    number = (party.get("id_number") or "").strip().upper()
+    number = normalised_id_number(party.get("id_number") or "")
     return ("id", number) if number else ("name", (party.get("name") or "").strip())
 
 

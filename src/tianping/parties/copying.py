@@ -6,6 +6,9 @@ these copies goes through `party_fields` (and `representative_fields`), which re
 fields from the models: a field added to `PartyDetails` reaches every copy.
 """
 
+import re
+import unicodedata
+
 from tianping.parties.models import PartyDetails
 
 PARTY_FIELDS = tuple(field.name for field in PartyDetails._meta.local_fields)
@@ -19,10 +22,23 @@ def party_fields(party) -> dict:
     return {name: getattr(party, name) for name in PARTY_FIELDS}
 
 
+def normalised_id_number(number) -> str:
+    """A document number as stored and compared: full-width characters to ASCII (NFKC),
+    spaces and hyphens removed, upper case (the X of a resident ID). As typed, '１１０１…'
+    and '1101…' were two people, so one person could sue themself."""
+    if not isinstance(number, str):
+        return ""
+    return re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", number)).upper()
+
+
 def party_values(row: dict, *, extra=("user",)) -> dict:
-    """The party details (and EXTRA fields) found in ROW, text stripped; the rest dropped."""
+    """The party details (and EXTRA fields) found in ROW, text stripped, the document
+    number normalised; the rest dropped."""
     allowed = {*PARTY_FIELDS, *extra}
-    return {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k in allowed}
+    values = {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k in allowed}
+    if "id_number" in values:
+        values["id_number"] = normalised_id_number(values["id_number"])
+    return values
 
 
 def representative_fields(representative, into) -> dict:

@@ -21,9 +21,12 @@ from tianping.law.periods import compute_period
 EDITABLE = (FilingStatus.DRAFT, FilingStatus.CORRECTION_REQUESTED, FilingStatus.AT_ASSISTING_COURT)
 
 
-def locked(filing: Filing) -> Filing:
-    """Re-read the filing under a row lock, keeping the state it was loaded with."""
+def locked(filing: Filing, *, replay_key: str | None = None) -> Filing:
+    """Re-read the filing under a row lock, keeping the state it was loaded with (or, with
+    REPLAY_KEY, handed in under that key meanwhile: the caller gives that result back)."""
     row = Filing.objects.select_for_update().get(pk=filing.pk)
+    if replay_key and row.submission_key == replay_key:
+        return row
     if row.status != filing.status:
         raise ValidationError(_("Someone else has just acted on this filing; reload it."))
     return row

@@ -18,6 +18,7 @@ from tianping.filings.choices import Channel
 from tianping.filings.events import filing_event
 from tianping.filings.models import Filing
 from tianping.filings.permissions import require_court_reviewer, require_forwarder
+from tianping.lib.money import check_amount
 
 
 def receive_for_other_court(
@@ -30,6 +31,8 @@ def receive_for_other_court(
     )
     if assisting_court.pk == court.pk:
         raise ValidationError(_("The court with jurisdiction is this court: file normally."))
+    if fields.get("amount") is not None:
+        check_amount(fields["amount"])  # what the column holds on every database
     with transaction.atomic():
         filing = Filing.objects.create(
             court=court,

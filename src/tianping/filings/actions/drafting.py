@@ -14,8 +14,20 @@ from tianping.filings.actions.common import EDITABLE, lock_row, require_editable
 from tianping.filings.actions.files import attach_file, find_attachment
 from tianping.filings.choices import AttachmentKind, Channel, FilingStatus
 from tianping.filings.events import filing_event
+from tianping.filings.limits import (
+    MAX_EVIDENCE_ROWS,
+    MAX_PARTIES,
+    MAX_REPRESENTATIVES,
+    check_count,
+)
 from tianping.filings.models import Filing, FilingEvidence, FilingParty, FilingRepresentative
-from tianping.parties.copying import party_fields, party_values, representative_fields
+from tianping.lib.money import check_amount
+from tianping.parties.copying import (
+    normalised_id_number,
+    party_fields,
+    party_values,
+    representative_fields,
+)
 
 DRAFT_FIELDS = [
     "kind",
@@ -51,6 +63,8 @@ def save_draft(filing: Filing, *, actor, **fields) -> Filing:
     unknown = set(fields) - set(DRAFT_FIELDS)
     if unknown:
         raise ValueError(f"Not draft fields: {sorted(unknown)}")
+    if fields.get("amount") is not None:
+        check_amount(fields["amount"])  # what the column holds on every database
     with transaction.atomic():
         current = Filing.objects.select_for_update().only("status").get(pk=filing.pk)
         if current.status != FilingStatus.DRAFT or filing.status != FilingStatus.DRAFT:
@@ -69,6 +83,7 @@ def set_parties(filing: Filing, parties: list[dict], *, actor) -> list[FilingPar
     with them: `save_parties` keeps each with the party its row replaces."""
     if filing.status not in EDITABLE:
         raise ValidationError(_("The parties can no longer be changed."))
+    check_count(len(parties), MAX_PARTIES, _("A filing names at most %(max)d parties."))
     with transaction.atomic():
         lock_row(filing)  # an autosave and a "continue" may arrive together
         before = list(filing.parties.values_list("role", "name", "id_number"))
@@ -104,8 +119,8 @@ def _old_position(row: dict, old: list) -> int | None:
     was = row.get("was")
     if isinstance(was, int) and 0 <= was < len(old):
         return was
-    number = (row.get("id_number") or "").strip().upper()
-    matches = [p.position for p in old if number and p.id_number.strip().upper() == number]
+    number = normalised_id_number(row.get("id_number"))
+    matches = [p.position for p in old if number and normalised_id_number(p.id_number) == number]
     return matches[0] if matches else None
 
 
@@ -142,6 +157,11 @@ def add_representative(
     if unknown:
         raise ValueError(f"Not representative fields: {sorted(unknown)}")
     details = {name: (fields.get(name) or "").strip() for name in REPRESENTATIVE_FIELDS}
+    check_count(
+        filing.representatives.count() + 1,
+        MAX_REPRESENTATIVES,
+        _("A filing names at most %(max)d representatives."),
+    )
     with transaction.atomic():
         papers = attach_file(filing, authorisation, actor=actor, kind=AttachmentKind.AUTHORISATION)
         rep = _represent(filing, found, actor=actor, user=user, authorisation=papers, **details)
@@ -178,6 +198,7 @@ def save_evidence(filing: Filing, rows: list[dict], *, actor) -> list[FilingEvid
         item = {k: (row.get(k) or "").strip() for k in EVIDENCE_FIELDS}
         if any(item.values()):
             items.append({**item, "attachment": find_attachment(filing, row.get("attachment"))})
+    check_count(len(items), MAX_EVIDENCE_ROWS, _("An evidence list has at most %(max)d items."))
     with transaction.atomic():
         lock_row(filing)
         before = list(filing.evidence.values_list("name", "source", "purpose", "attachment"))

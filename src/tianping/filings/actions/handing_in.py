@@ -7,6 +7,7 @@ event.
 """
 
 import datetime
+import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -23,8 +24,19 @@ from tianping.filings.actions.common import (
 from tianping.filings.actions.drafting import save_draft, set_parties, start_filing
 from tianping.filings.choices import WINDOW_CHANNELS
 from tianping.filings.events import filing_event
+from tianping.filings.limits import ANSWER_LENGTH
 from tianping.filings.models import Filing
 from tianping.filings.permissions import require_court_reviewer
+from tianping.lib.text import too_long
+
+
+def stored_key(*scope, key: str | None) -> str | None:
+    """How an idempotency KEY is stored: hashed with its SCOPE (what was handed in, by whom,
+    at which court), so that the same key sent by another clerk or at another court is
+    another hand-in, and a key of any length fits the column."""
+    if not key:
+        return None
+    return hashlib.sha256("\x1f".join(map(str, [*scope, key])).encode()).hexdigest()
 
 
 def submit_filing(
@@ -37,20 +49,28 @@ def submit_filing(
 ) -> Filing:
     """Hand the filing in: checked whole, dated receipt, the review clock starts.
 
-    The same submission sent twice (same key) gives back the one filing.
+    The same submission sent again (same key from the same filer), even at the same
+    moment, gives back the one filing as it was handed in.
     """
     require_filer(filing, actor)
+    key = stored_key("submit", actor.pk, filing.court_id, filing.code, key=submission_key)
+    return _hand_in(filing, actor=actor, acted_for=acted_for, key=key, today=today)
+
+
+def _hand_in(filing: Filing, *, actor, acted_for, key, today) -> Filing:
     today = today or timezone.localdate()
-    if submission_key:
-        existing = Filing.objects.filter(submission_key=submission_key).first()
+    if key:
+        existing = Filing.objects.filter(submission_key=key).first()
         if existing is not None:
             return existing
     check_complete(filing, today)
     try:
         with transaction.atomic():
-            filing = locked(filing)
+            filing = locked(filing, replay_key=key)
+            if key and filing.submission_key == key:  # sent again while the first ran
+                return filing
             transition(filing, "submit")
-            filing.submission_key = submission_key
+            filing.submission_key = key
             start_clock(filing, today)
             filing.submitted_at = timezone.now()
             filing.save()
@@ -61,8 +81,8 @@ def submit_filing(
                 acted_for=acted_for,
                 review_due_on=filing.review_due_on,
             )
-    except IntegrityError:
-        return Filing.objects.get(submission_key=submission_key)
+    except IntegrityError:  # the same key handed in another filing at the same moment
+        return Filing.objects.get(submission_key=key)
     return filing
 
 
@@ -71,6 +91,8 @@ def answer_correction(
 ) -> Filing:
     """The filer's corrections arrive: the review clock starts again from their receipt."""
     require_filer(filing, actor)
+    if message := too_long(answer or "", ANSWER_LENGTH):
+        raise ValidationError(message)
     today = today or timezone.localdate()
     check_complete(filing, today)
     with transaction.atomic():
@@ -101,13 +123,15 @@ def hand_in_at_window(
     """A clerk hands in a walk-in's complaint: draft, parties, data, dated receipt, clock.
 
     At a service point (诉讼服务点) or on circuit, the service point is recorded too. The
-    same form sent twice (same KEY) gives back the one filing.
+    same form sent twice (same KEY, from the same clerk at the same court) gives back the
+    one filing; the same key at another court or from another clerk is another walk-in.
     """
     if channel not in WINDOW_CHANNELS:
         raise ValidationError(_("Choose how the complaint came in."))
     if service_point is not None and service_point.court_id != court.pk:
         raise ValidationError(_("That service point belongs to another court."))
     require_court_reviewer(court, acted_for or actor)
+    key = stored_key("window", actor.pk, court.pk, key=key)
     existing = Filing.objects.filter(submission_key=key).first() if key else None
     if existing is not None:
         return existing
@@ -121,9 +145,7 @@ def hand_in_at_window(
         )
         set_parties(filing, parties, actor=actor)
         save_draft(filing, actor=actor, **fields)
-        handed_in = submit_filing(
-            filing, actor=actor, acted_for=acted_for, submission_key=key, today=today
-        )
+        handed_in = _hand_in(filing, actor=actor, acted_for=acted_for, key=key, today=today)
         if handed_in.pk != filing.pk:  # the same form sent twice at once: keep the first
             transaction.set_rollback(True)
     return handed_in

@@ -14,6 +14,13 @@ from tianping.filings.actions.common import (
     transition,
 )
 from tianping.filings.events import filing_event
+from tianping.filings.limits import (
+    ITEM_LENGTH,
+    MAX_CORRECTION_ITEMS,
+    REASONS_LENGTH,
+    check_count,
+    check_respond_by,
+)
 from tianping.filings.models import (
     CorrectionNotice,
     Filing,
@@ -22,6 +29,7 @@ from tianping.filings.models import (
     FilingParty,
     FilingRepresentative,
 )
+from tianping.lib.text import too_long
 from tianping.parties.copying import party_fields, representative_fields
 
 # What a filing transferred to another court takes with it, besides parties and papers.
@@ -42,13 +50,19 @@ ATTACHMENT_FIELDS = ["kind", "original_name", "content_type", "size", "sha256", 
 
 
 def request_correction(
-    filing: Filing, *, actor, items: list[str], respond_by, acted_for=None
+    filing: Filing, *, actor, items: list[str], respond_by, acted_for=None, today=None
 ) -> CorrectionNotice:
-    """One notice listing everything to correct (一次性告知); the clock stops."""
+    """One notice listing everything to correct (一次性告知); the clock stops. The date to
+    correct by is from tomorrow to FILING_CORRECTION_MAX_DAYS days ahead."""
     require_reviewer(filing, acted_for or actor)
     items = [i.strip() for i in items if i and i.strip()]
     if not items:
         raise ValidationError(_("List at least one thing to correct."))
+    check_count(
+        len(items), MAX_CORRECTION_ITEMS, _("A notice lists at most %(max)d things to correct.")
+    )
+    _check_length(*items, limit=ITEM_LENGTH)
+    check_respond_by(respond_by, today or timezone.localdate())
     with transaction.atomic():
         filing = locked(filing)
         transition(filing, "request_correction")
@@ -72,6 +86,7 @@ def refuse_filing(filing: Filing, *, actor, reasons: str, acted_for=None) -> Fil
     require_reviewer(filing, acted_for or actor)
     if len((reasons or "").strip()) < 10:
         raise ValidationError(_("A refusal needs a written ruling: state the reasons in full."))
+    _check_length(reasons, limit=REASONS_LENGTH)
     with transaction.atomic():
         filing = locked(filing)
         transition(filing, "refuse")
@@ -85,6 +100,7 @@ def transfer_filing(filing: Filing, *, actor, to_court, reason: str, acted_for=N
     require_reviewer(filing, acted_for or actor)
     if to_court.pk == filing.court_id:
         raise ValidationError(_("Choose another court to transfer to."))
+    _check_length(reason or "", limit=ITEM_LENGTH)
     with transaction.atomic():
         filing = locked(filing)
         transition(filing, "transfer")
@@ -111,6 +127,12 @@ def transfer_filing(filing: Filing, *, actor, to_court, reason: str, acted_for=N
             review_due_on=received.review_due_on,
         )
     return filing
+
+
+def _check_length(*texts: str, limit: int) -> None:
+    errors = [message for text in texts if (message := too_long(text.strip(), limit))]
+    if errors:
+        raise ValidationError(errors)
 
 
 def _copy_to_court(filing: Filing, court) -> Filing:

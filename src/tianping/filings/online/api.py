@@ -8,7 +8,7 @@ with their messages.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
-from ninja import File, Form, Header, Query, Router, Status
+from ninja import Body, File, Form, Header, Query, Router, Status
 from ninja.files import UploadedFile
 
 from tianping.audit.actions import record_view
@@ -16,6 +16,7 @@ from tianping.courts.models import Court
 from tianping.courts.permissions import can_file_online
 from tianping.filings import actions
 from tianping.filings.choices import AttachmentKind, Channel
+from tianping.filings.limits import KEY_LENGTH, MAX_EVIDENCE_ROWS, MAX_PARTIES
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
 from tianping.filings.online.api_schemas import (
@@ -34,6 +35,7 @@ from tianping.filings.permissions import filings_visible_to, get_filing_for_user
 from tianping.lib.api_pages import PageIn, PageOut
 from tianping.lib.keyset import rows_page
 from tianping.lib.pdf import pdf_response
+from tianping.lib.text import ApiList, clean_text, too_long
 from tianping.parties.copying import party_fields
 
 router = Router(tags=["online filing"])
@@ -176,14 +178,12 @@ def update_draft(request, code: str, payload: DraftIn):
     }
     if "cause_code" in data:
         data["cause"] = f.cause_for(filing, data.pop("cause_code") or "", on=timezone.localdate())
-    if "amount" in data:
-        data["amount"] = f.parse_amount(data["amount"])
     actions.save_draft(filing, actor=request.user, **data)
     return _filing_out(filing)
 
 
 @router.put("/{code}/parties", response=FilingOut, summary="Replace the parties")
-def set_parties(request, code: str, payload: list[PartyIn]):
+def set_parties(request, code: str, payload: Body[ApiList(PartyIn, MAX_PARTIES)]):
     filing = _filing(request, code)
     actions.save_parties(filing, [p.dict() for p in payload], actor=request.user)
     return _filing_out(filing)
@@ -228,7 +228,7 @@ def _editable(request, code):
 
 
 @router.put("/{code}/evidence", response=FilingOut, summary="Replace the evidence list")
-def set_evidence(request, code: str, payload: list[EvidenceIn]):
+def set_evidence(request, code: str, payload: Body[ApiList(EvidenceIn, MAX_EVIDENCE_ROWS)]):
     filing = _editable(request, code)
     actions.save_evidence(filing, [item.dict() for item in payload], actor=request.user)
     return _filing_out(filing)
@@ -279,12 +279,13 @@ SUBMIT_BODY = {
     "/{code}/submit",
     response=FilingOut,
     openapi_extra=SUBMIT_BODY,
-    summary="Hand the filing in; the same Idempotency-Key gives the same filing",
+    summary="Hand the filing in; the same Idempotency-Key (even at once) gives the same filing",
 )
 def submit(request, code: str, idempotency_key: str | None = Header(None, alias="Idempotency-Key")):
     filing = _filing(request, code)
-    key = idempotency_key or _body_key(request)
-    key = f"{filing.code}:{key[:50]}" if key else None
+    key = clean_text(idempotency_key) or _body_key(request)
+    if key and (message := too_long(key, KEY_LENGTH)):
+        raise ValidationError(f"Idempotency-Key: {message}")
     filing = actions.submit_filing(filing, actor=request.user, submission_key=key)
     return _filing_out(filing)
 
@@ -292,7 +293,7 @@ def submit(request, code: str, idempotency_key: str | None = Header(None, alias=
 def _body_key(request) -> str | None:
     """The key from an optional body: JSON {"submission_key": ...} or a form field."""
     if request.content_type != "application/json":
-        return request.POST.get("submission_key") or None
+        return clean_text(request.POST.get("submission_key")) or None
     try:
         return SubmitIn.model_validate_json(request.body or b"{}").submission_key
     except ValueError as exc:

@@ -1,4 +1,9 @@
-"""The schemas of the online filing API (/api/v1/filings): what comes in and goes out."""
+"""The schemas of the online filing API (/api/v1/filings): what comes in and goes out.
+
+Text coming in is cleaned (`lib.text`: no NUL or control characters) and bounded, and
+lists are bounded, by the constants the portal's forms use (`filings.limits`); amounts are
+read and bounded by `lib.money`. Too much or too long is 422 with a message.
+"""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -8,6 +13,16 @@ from pydantic import Field
 
 from tianping.filings.choices import FilingKind, PartyKind, PartyRole
 from tianping.filings.choices import RepresentativeKind as RepKind
+from tianping.filings.limits import (
+    ANSWER_LENGTH,
+    CLAIMS_LENGTH,
+    FACTS_LENGTH,
+    KEY_LENGTH,
+    NAME_LENGTH,
+    party_length,
+)
+from tianping.lib.money import ApiAmount
+from tianping.lib.text import ApiText
 
 
 class NextOut(Schema):
@@ -33,12 +48,12 @@ class FilingSummaryOut(Schema):
 class PartyIn(Schema):
     role: PartyRole
     kind: PartyKind = PartyKind.NATURAL_PERSON
-    name: str = Field("", max_length=200)
-    doc_type: str = Field("resident_id", max_length=40)
-    id_number: str = Field("", max_length=40)
-    legal_representative: str = Field("", max_length=100)
-    phone: str = Field("", max_length=30)
-    address: str = Field("", max_length=300)
+    name: ApiText(party_length("name")) = ""
+    doc_type: ApiText(party_length("doc_type")) = "resident_id"
+    id_number: ApiText(party_length("id_number")) = ""
+    legal_representative: ApiText(party_length("legal_representative")) = ""
+    phone: ApiText(party_length("phone")) = ""
+    address: ApiText(party_length("address")) = ""
     was: int | None = Field(
         None,
         description="Position of the party this row replaces: its representatives stay with it.",
@@ -53,11 +68,11 @@ class PartyOut(PartyIn):
 class RepresentativeIn(Schema):
     party: int = Field(..., description="Position of the party represented.")
     kind: RepKind
-    name: str = Field(..., max_length=100)
-    id_number: str = Field("", max_length=40)
-    licence_number: str = Field("", max_length=17)
-    law_firm: str = Field("", max_length=200)
-    phone: str = Field("", max_length=30)
+    name: ApiText(100)
+    id_number: ApiText(40) = ""
+    licence_number: ApiText(17) = ""
+    law_firm: ApiText(200) = ""
+    phone: ApiText(30) = ""
 
 
 class RepresentativeOut(Schema):
@@ -70,10 +85,10 @@ class RepresentativeOut(Schema):
 
 
 class EvidenceIn(Schema):
-    name: str = Field(..., max_length=200)
-    source: str = Field("", max_length=200)
-    purpose: str = Field("", max_length=300)
-    attachment: str = Field("", description="The ref of an uploaded file.")
+    name: ApiText(200)
+    source: ApiText(200) = ""
+    purpose: ApiText(300) = ""
+    attachment: ApiText(NAME_LENGTH) = Field("", description="The ref of an uploaded file.")
 
 
 class AttachmentOut(Schema):
@@ -116,7 +131,7 @@ class FilingOut(FilingSummaryOut):
 
 
 class CreateIn(Schema):
-    court_code: str
+    court_code: ApiText(NAME_LENGTH)
     kind: FilingKind = FilingKind.CIVIL
     is_livelihood: bool = False
     is_enterprise: bool = False
@@ -128,15 +143,17 @@ class DraftIn(Schema):
     is_livelihood: bool | None = None
     is_enterprise: bool | None = None
     is_migrant_wages: bool | None = None
-    claims: str | None = None
-    amount: Decimal | str | None = Field(None, description="Yuan; empty for none.")
-    facts: str | None = None
-    cause_code: str | None = Field(None, description="From the catalog in force today.")
+    claims: ApiText(CLAIMS_LENGTH) | None = None
+    amount: ApiAmount = Field(None, description="Yuan, at most 9999999999999.99; empty for none.")
+    facts: ApiText(FACTS_LENGTH) | None = None
+    cause_code: ApiText(NAME_LENGTH) | None = Field(
+        None, description="From the catalog in force today."
+    )
 
 
 class SubmitIn(Schema):
-    submission_key: str | None = Field(None, max_length=50)
+    submission_key: ApiText(KEY_LENGTH) | None = None
 
 
 class AnswerIn(Schema):
-    answer: str = ""
+    answer: ApiText(ANSWER_LENGTH) = ""

@@ -3,13 +3,12 @@
 What they hold goes to `filings.actions` (`save_parties`, `add_representative`,
 `save_evidence` ...), which the pages and the API call alike. Drafts are saved as the user
 types: a field that does not validate is kept as typed where the model can hold it, and
-reported. `cause_for` and `parse_amount` read a cause code and an amount the same way for
-the pages and the API.
+reported. `cause_for` reads a cause code the same way for the pages and the API; amounts
+are read by `lib.money`, text is cleaned by `lib.text`, and the bounds (rows, lengths)
+are those of `filings.limits`, which the API schemas share.
 """
 
 import re
-import unicodedata
-from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -27,9 +26,18 @@ from tianping.filings.choices import (
     PartyRole,
 )
 from tianping.filings.choices import RepresentativeKind as RepKind
+from tianping.filings.limits import (
+    CLAIMS_LENGTH,
+    FACTS_LENGTH,
+    MAX_EVIDENCE_ROWS,
+    MAX_PARTIES,
+    NAME_LENGTH,
+)
+from tianping.lib.money import YuanField
+from tianping.lib.text import CleanTextForm
 from tianping.parties.copying import party_fields
 
-MAX_ROWS = 50
+ROW_LIMITS = {"party": MAX_PARTIES, "evidence": MAX_EVIDENCE_ROWS}
 CAUSE_CATALOG = {
     FilingKind.ADMINISTRATIVE: CatalogKind.ADMINISTRATIVE_CAUSES,
     FilingKind.PRIVATE_PROSECUTION: CatalogKind.CRIMINAL_CHARGES,
@@ -41,20 +49,11 @@ def cause_catalog(kind: str) -> str:
     return CAUSE_CATALOG.get(kind, CatalogKind.CIVIL_CAUSES)
 
 
-class YuanField(forms.DecimalField):
-    """An amount in yuan; accepts full-width digits and thousands separators (２0,000)."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = re.sub(r"[,\s，]", "", unicodedata.normalize("NFKC", value))
-        return super().to_python(value)
-
-
 def _checkbox(label):
     return forms.BooleanField(label=label, required=False)
 
 
-class KindForm(forms.Form):
+class KindForm(CleanTextForm):
     """Step 1: what is filed, and whether it qualifies for the green channel (绿色通道)."""
 
     kind = forms.ChoiceField(label=gettext_lazy("What do you file?"), choices=FilingKind.choices)
@@ -73,29 +72,26 @@ class StartForm(KindForm):
     field_order = ["court", "kind"]
 
 
-class ClaimsForm(forms.Form):
+class ClaimsForm(CleanTextForm):
     """Step 4: claims, amount, facts and reasons, cause of action."""
 
     claims = forms.CharField(
-        label=gettext_lazy("Claims"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    amount = YuanField(
-        label=gettext_lazy("Amount claimed (yuan)"),
+        label=gettext_lazy("Claims"),
         required=False,
-        max_digits=16,
-        decimal_places=2,
-        min_value=Decimal(0),
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        max_length=CLAIMS_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
+    amount = YuanField(label=gettext_lazy("Amount claimed (yuan)"), required=False)
     facts = forms.CharField(
         label=gettext_lazy("Facts and reasons"),
         required=False,
+        max_length=FACTS_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    cause = forms.CharField(required=False, max_length=40)
+    cause = forms.CharField(required=False, max_length=NAME_LENGTH)
 
 
-class PartyForm(forms.Form):
+class PartyForm(CleanTextForm):
     """One party row of step 2."""
 
     was = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -125,7 +121,7 @@ class PartyForm(forms.Form):
     address = forms.CharField(label=gettext_lazy("Address"), required=False, max_length=300)
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(CleanTextForm):
     """One line of the evidence list (证据清单) in step 5."""
 
     name = forms.CharField(label=gettext_lazy("Evidence"), required=False, max_length=200)
@@ -134,7 +130,7 @@ class EvidenceForm(forms.Form):
     attachment = forms.CharField(label=gettext_lazy("File"), required=False, max_length=40)
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(CleanTextForm):
     kind = forms.ChoiceField(
         label=gettext_lazy("What is it?"),
         choices=AttachmentKind.choices,
@@ -143,7 +139,7 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("File (PDF, JPEG, PNG or OFD)"))
 
 
-class RepresentativeForm(forms.Form):
+class RepresentativeForm(CleanTextForm):
     """Step 3: an agent ad litem (诉讼代理人) with the power of attorney (授权委托书)."""
 
     party = forms.TypedChoiceField(label=gettext_lazy("Represents"), coerce=int)
@@ -179,7 +175,8 @@ def row_forms(form_class, prefix: str, data=None, initial_rows=()) -> list:
             form_class(prefix=f"{prefix}-{i}", initial=row) for i, row in enumerate(initial_rows)
         ]
     pattern = re.compile(rf"^{re.escape(prefix)}-(\d+)-")
-    indexes = sorted({int(m[1]) for key in data if (m := pattern.match(key))})[:MAX_ROWS]
+    indexes = sorted({int(m[1]) for key in data if (m := pattern.match(key))})
+    indexes = indexes[: ROW_LIMITS[prefix]]
     forms_ = [form_class(data, prefix=f"{prefix}-{i}") for i in indexes]
     for form in forms_:
         form.is_valid()
@@ -252,13 +249,3 @@ def cause_for(filing, code: str, *, on):
     if entry is None:
         raise ValidationError(_("Choose the cause of action from the list."))
     return entry
-
-
-def parse_amount(text) -> Decimal | None:
-    """An amount from the API as the form would read it."""
-    if text in (None, ""):
-        return None
-    try:
-        return YuanField(max_digits=16, decimal_places=2, min_value=0).clean(str(text))
-    except (ValidationError, InvalidOperation) as exc:
-        raise ValidationError(_("The amount must be a number of yuan.")) from exc

@@ -22,10 +22,12 @@ from tianping.catalog.identity import IdentityError, validate_document
 from tianping.courts.permissions import public_user_page
 from tianping.filings import actions
 from tianping.filings.choices import FilingStatus as S
+from tianping.filings.limits import KEY_LENGTH
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
 from tianping.filings.permissions import get_filing_for_user
 from tianping.filings.validation import completeness_errors, party_errors
+from tianping.lib.text import clean_text
 
 STEPS = [
     ("court", gettext_lazy("Court and kind")),
@@ -252,7 +254,7 @@ def editable_filing(request, code):
 def submit(request, code):
     """Hand the filing in. The review page's one-time key makes a second click harmless."""
     filing = filing_of(request, code)
-    key = request.POST.get("submission_key", "")[:64]
+    key = clean_text(request.POST.get("submission_key", ""))[:KEY_LENGTH]
     key = key if key.startswith(f"{filing.code}:") else None
     if filing.status == S.DRAFT:
         try:

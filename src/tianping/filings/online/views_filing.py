@@ -16,6 +16,7 @@ from tianping.filings.online import reads
 from tianping.filings.online.views import OPEN, filing_of, portal_view, step_links
 from tianping.filings.permissions import filings_visible_to
 from tianping.lib.pdf import pdf_response
+from tianping.lib.text import clean_text
 
 
 @portal_view
@@ -92,9 +93,8 @@ def correction(request, code):
     errors = []
     if request.method == "POST":
         try:
-            actions.answer_correction(
-                filing, actor=request.user, answer=request.POST.get("answer", "").strip()
-            )
+            answer = clean_text(request.POST.get("answer", "")).strip()
+            actions.answer_correction(filing, actor=request.user, answer=answer)
         except ValidationError as exc:
             errors = exc.messages
         else:

@@ -22,6 +22,7 @@ from tianping.courts.permissions import effective_user
 from tianping.filings import actions
 from tianping.filings.choices import AttachmentKind
 from tianping.filings.events import filing_timeline
+from tianping.filings.limits import default_respond_by
 from tianping.filings.review import reads as review
 from tianping.filings.review.api_schemas import (
     ConflictOut,
@@ -34,7 +35,6 @@ from tianping.filings.review.api_schemas import (
     TransferIn,
     WindowIn,
 )
-from tianping.filings.review.forms import default_respond_by
 from tianping.flows.filing import accept_filing, file_on_the_spot
 from tianping.lib.api_pages import PageIn, PageOut
 from tianping.lib.keyset import rows_page
@@ -251,7 +251,7 @@ def accept(request, code: str, payload: DecisionIn | None = None):
 )
 def request_correction(request, code: str, payload: CorrectionIn):
     def run(filing):
-        respond_by = payload.respond_by or default_respond_by()
+        respond_by = payload.respond_by or default_respond_by(timezone.localdate())
         actions.request_correction(
             filing, items=payload.items, respond_by=respond_by, **_by(request)
         )

@@ -1,4 +1,9 @@
-"""The schemas of the filing review API (/api/v1/filing-review): what comes in and goes out."""
+"""The schemas of the filing review API (/api/v1/filing-review): what comes in and goes out.
+
+Text coming in is cleaned (`lib.text`: no NUL or control characters) and bounded, and
+lists are bounded, by the constants the pages' forms use (`filings.limits`); amounts are
+read and bounded by `lib.money`. Too much or too long is 422 with a message.
+"""
 
 import datetime
 from decimal import Decimal
@@ -7,7 +12,20 @@ from django.utils import timezone
 from ninja import Schema
 
 from tianping.filings.choices import Channel, FilingKind, PartyKind, PartyRole
+from tianping.filings.limits import (
+    CLAIMS_LENGTH,
+    FACTS_LENGTH,
+    ITEM_LENGTH,
+    KEY_LENGTH,
+    MAX_CORRECTION_ITEMS,
+    MAX_PARTIES,
+    NAME_LENGTH,
+    REASONS_LENGTH,
+    party_length,
+)
 from tianping.filings.review.forms import resolve_cause
+from tianping.lib.money import ApiAmount
+from tianping.lib.text import ApiList, ApiText
 
 FILING_FIELDS = ["kind", "claims", "amount", "facts", "is_livelihood", "is_enterprise"]
 FILING_FIELDS += ["is_migrant_wages"]
@@ -16,24 +34,24 @@ FILING_FIELDS += ["is_migrant_wages"]
 class PartyIn(Schema):
     role: PartyRole
     kind: PartyKind = PartyKind.NATURAL_PERSON
-    name: str
-    doc_type: str = ""
-    id_number: str = ""
-    legal_representative: str = ""
-    phone: str = ""
-    address: str = ""
+    name: ApiText(party_length("name"))
+    doc_type: ApiText(party_length("doc_type")) = ""
+    id_number: ApiText(party_length("id_number")) = ""
+    legal_representative: ApiText(party_length("legal_representative")) = ""
+    phone: ApiText(party_length("phone")) = ""
+    address: ApiText(party_length("address")) = ""
 
 
 class FilingDataIn(Schema):
     kind: FilingKind = FilingKind.CIVIL
-    cause: str = ""
-    claims: str
-    amount: Decimal | None = None
-    facts: str
+    cause: ApiText(NAME_LENGTH) = ""
+    claims: ApiText(CLAIMS_LENGTH)
+    amount: ApiAmount = None
+    facts: ApiText(FACTS_LENGTH)
     is_livelihood: bool = False
     is_enterprise: bool = False
     is_migrant_wages: bool = False
-    parties: list[PartyIn]
+    parties: ApiList(PartyIn, MAX_PARTIES)
 
     def fields(self) -> dict:
         """The draft fields for the actions, the cause code resolved in today's catalog."""
@@ -43,35 +61,35 @@ class FilingDataIn(Schema):
 
 
 class WindowIn(FilingDataIn):
-    court: str
+    court: ApiText(NAME_LENGTH)
     channel: Channel = Channel.WINDOW
-    service_point: str | None = None  # its name, for filing at a service point
+    service_point: ApiText(NAME_LENGTH) | None = None  # its name, at a service point
     file_now: bool = False
-    submission_key: str | None = None
+    submission_key: ApiText(KEY_LENGTH) | None = None
 
 
 class CrossRegionIn(FilingDataIn):
-    court: str
-    assisting_court: str | None = None
+    court: ApiText(NAME_LENGTH)
+    assisting_court: ApiText(NAME_LENGTH) | None = None
     forward: bool = False
 
 
 class DecisionIn(Schema):
-    expected_status: str | None = None
+    expected_status: ApiText(NAME_LENGTH) | None = None
 
 
 class CorrectionIn(DecisionIn):
-    items: list[str]
+    items: ApiList(ApiText(ITEM_LENGTH), MAX_CORRECTION_ITEMS)
     respond_by: datetime.date | None = None
 
 
 class RefusalIn(DecisionIn):
-    reasons: str
+    reasons: ApiText(REASONS_LENGTH)
 
 
 class TransferIn(DecisionIn):
-    to_court: str
-    reason: str
+    to_court: ApiText(NAME_LENGTH)
+    reason: ApiText(ITEM_LENGTH)
 
 
 class PartyOut(Schema):

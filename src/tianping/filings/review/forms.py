@@ -2,7 +2,9 @@
 
 Forms parse and check what was typed; every rule of the law stays in `filings.actions`.
 Parties and correction items come as repeated fields (one value a row), so that a row can
-be added by htmx or by a plain submit without renumbering anything.
+be added by htmx or by a plain submit without renumbering anything. Text is cleaned
+(`lib.text`), amounts read by `lib.money`, and the bounds are those of `filings.limits`,
+which the API schemas share.
 """
 
 import datetime
@@ -26,13 +28,25 @@ from tianping.filings.choices import (
     PartyKind,
     PartyRole,
 )
+from tianping.filings.limits import (
+    CLAIMS_LENGTH,
+    FACTS_LENGTH,
+    ITEM_LENGTH,
+    KEY_LENGTH,
+    MAX_CORRECTION_ITEMS,
+    NAME_LENGTH,
+    REASONS_LENGTH,
+    check_respond_by,
+)
+from tianping.filings.limits import default_respond_by as respond_by_from
+from tianping.lib.money import YuanField
+from tianping.lib.text import CleanTextForm, clean_text, too_long
 from tianping.lib.widgets import DateInput
 
-CORRECTION_DAYS = 15
 DATE_INPUT = DateInput()
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(CleanTextForm):
     """The queue's court, status and channel filters (all optional)."""
 
     court = forms.ChoiceField(label=gettext_lazy("Court"), required=False)
@@ -56,7 +70,7 @@ class QueueFilterForm(forms.Form):
         self.fields["court"].choices = [(c.code, c.name) for c in courts]
 
 
-class PartyForm(forms.Form):
+class PartyForm(CleanTextForm):
     """One party row. Identity numbers are checked by the action on handing in."""
 
     role = forms.ChoiceField(label=gettext_lazy("Role"), choices=PartyRole.choices)
@@ -109,23 +123,26 @@ def resolve_cause(code: str, *, on: datetime.date):
     return entry
 
 
-class FilingDataForm(forms.Form):
+class FilingDataForm(CleanTextForm):
     """What a complaint says: the same fields at the window and for another court."""
 
-    key = forms.CharField(required=False, widget=forms.HiddenInput)  # one hand-in per form
+    # one hand-in per form
+    key = forms.CharField(required=False, max_length=KEY_LENGTH, widget=forms.HiddenInput)
 
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=FilingKind.choices)
-    cause = forms.CharField(label=gettext_lazy("Cause of action (案由)"), required=False)
-    claims = forms.CharField(label=gettext_lazy("Claims"), widget=forms.Textarea(attrs={"rows": 3}))
-    amount = forms.DecimalField(
-        label=gettext_lazy("Amount claimed (yuan)"),
-        required=False,
-        min_value=0,
-        max_digits=16,
-        decimal_places=2,
+    cause = forms.CharField(
+        label=gettext_lazy("Cause of action (案由)"), required=False, max_length=NAME_LENGTH
     )
+    claims = forms.CharField(
+        label=gettext_lazy("Claims"),
+        max_length=CLAIMS_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    amount = YuanField(label=gettext_lazy("Amount claimed (yuan)"), required=False)
     facts = forms.CharField(
-        label=gettext_lazy("Facts and reasons"), widget=forms.Textarea(attrs={"rows": 5})
+        label=gettext_lazy("Facts and reasons"),
+        max_length=FACTS_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     is_livelihood = forms.BooleanField(label=gettext_lazy("Livelihood case (民生)"), required=False)
     is_enterprise = forms.BooleanField(label=gettext_lazy("Enterprise case (涉企)"), required=False)
@@ -194,39 +211,47 @@ class CrossRegionForm(FilingDataForm):
         return data
 
 
-class CorrectionForm(forms.Form):
-    """One notice listing everything to correct (一次性告知)."""
+class CorrectionForm(CleanTextForm):
+    """One notice listing everything to correct (一次性告知), and the date to correct by:
+    from tomorrow to FILING_CORRECTION_MAX_DAYS days ahead (`filings.limits`)."""
 
     respond_by = forms.DateField(label=gettext_lazy("Correct by"), widget=DATE_INPUT)
 
     def __init__(self, data=None, **kwargs):
         kwargs.setdefault("initial", {"respond_by": default_respond_by()})
         super().__init__(data, **kwargs)
-        self.items = [i.strip() for i in (data.getlist("item") if data else []) if i.strip()]
+        items = [clean_text(i).strip() for i in (data.getlist("item") if data else [])]
+        self.items = [i for i in items if i]
         self.lines = [*self.items, ""] if data else ["", "", ""]  # what the form shows
 
     def clean_respond_by(self):
-        day = self.cleaned_data["respond_by"]
-        if day < timezone.localdate():
-            raise forms.ValidationError(_("The date to correct by cannot be in the past."))
-        return day
+        return check_respond_by(self.cleaned_data["respond_by"], timezone.localdate())
 
     def clean(self):
         if not self.items:
             raise forms.ValidationError(_("List at least one thing to correct."))
+        if len(self.items) > MAX_CORRECTION_ITEMS:
+            raise forms.ValidationError(
+                _("A notice lists at most %(max)d things to correct.")
+                % {"max": MAX_CORRECTION_ITEMS}
+            )
+        for n, item in enumerate(self.items, start=1):
+            if message := too_long(item, ITEM_LENGTH):
+                self.add_error(None, _("Item %(n)d: %(error)s") % {"n": n, "error": message})
         return super().clean()
 
 
 def default_respond_by() -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=CORRECTION_DAYS)
+    return respond_by_from(timezone.localdate())
 
 
-class RefusalForm(forms.Form):
+class RefusalForm(CleanTextForm):
     """Refusal only by a written ruling with its reasons (登记立案规定 art. 9)."""
 
     reasons = forms.CharField(
         label=gettext_lazy("Reasons of the ruling"),
         min_length=10,
+        max_length=REASONS_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=gettext_lazy(
             "The facts and the legal grounds, in full (at least 10 characters)."
@@ -234,11 +259,11 @@ class RefusalForm(forms.Form):
     )
 
 
-class TransferForm(forms.Form):
+class TransferForm(CleanTextForm):
     to_court = forms.ModelChoiceField(
         label=gettext_lazy("Transfer to"), queryset=Court.objects.none(), to_field_name="code"
     )
-    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=500)
+    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=ITEM_LENGTH)
 
     def __init__(self, *args, filing, **kwargs):
         super().__init__(*args, **kwargs)
@@ -246,7 +271,7 @@ class TransferForm(forms.Form):
         self.fields["to_court"].queryset = courts
 
 
-class AttachForm(forms.Form):
+class AttachForm(CleanTextForm):
     """The kind of the papers uploaded with it (the files come as `files`, several at once)."""
 
     upload_kind = forms.ChoiceField(

@@ -33,6 +33,7 @@ def _under_correction(demo, court):  # noqa: F811
         actor=demo["lixia"],
         items=["补充被告信息"],
         respond_by=TODAY + datetime.timedelta(days=10),
+        today=TODAY,
     )
     filing.refresh_from_db()
     assert filing.status == FilingStatus.CORRECTION_REQUESTED

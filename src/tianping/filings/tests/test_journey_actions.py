@@ -67,6 +67,7 @@ def test_the_whole_spine(demo, court):
         actor=demo["lixia"],
         items=["补充借条复印件"],
         respond_by=datetime.date(2026, 11, 20),
+        today=TODAY,
     )
     filing.refresh_from_db()
     later = datetime.date(2026, 11, 5)
