@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # its API docs page from its own static files, not a CDN (CSP, intranet)
     "template_partials",
     "django_tasks",
     "django_tasks_db",

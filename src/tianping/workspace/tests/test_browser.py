@@ -124,4 +124,8 @@ def test_pages_work_under_the_content_security_policy(page):
     with page.expect_navigation():
         page.select_option("#language", "en")
     assert "Window filing" in page.locator("h1").inner_text()
+    # the API's documentation and the admin's sign-in load nothing from elsewhere either
+    page.goto(page.base_url + "/api/v1/docs")
+    page.locator(".swagger-ui .info").wait_for()
+    page.goto(page.base_url + "/admin/login/")
     assert refused == []
