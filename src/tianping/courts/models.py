@@ -361,38 +361,5 @@ class Backup(models.Model):
         return f"{self.principal} → {self.backup} ({self.away_from}–{self.away_until})"
 
 
-class CalendarDay(models.Model):
-    """A day in the court's own holiday table: a public holiday or a make-up working day.
-
-    Extends chinese_calendar for years it does not cover yet (and overrides it where the
-    court enters a day). Enter a whole year, then mark the year covered (`CoveredYear`).
-    """
-
-    day = models.DateField(_("date"), unique=True)
-    is_rest_day = models.BooleanField(_("rest day"))
-    name = models.CharField(_("name"), max_length=60, blank=True)
-
-    class Meta:
-        db_table = "deadlines_calendarday"  # kept from when the table lived in deadlines
-        ordering = ["day"]
-        verbose_name = _("calendar day")
-        verbose_name_plural = _("calendar days")
-
-    def __str__(self) -> str:
-        return f"{self.day} {self.name}"
-
-
-class CoveredYear(models.Model):
-    """A year whose holidays and make-up working days the court has entered completely."""
-
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    source = models.CharField(_("source"), max_length=200)
-
-    class Meta:
-        db_table = "deadlines_coveredyear"
-        ordering = ["year"]
-        verbose_name = _("covered year")
-        verbose_name_plural = _("covered years")
-
-    def __str__(self) -> str:
-        return str(self.year)
+# The holiday table lives in its own module (national rows and each court's own days).
+from tianping.courts.models_calendar import CalendarDay, CoveredYear  # noqa: E402, F401
