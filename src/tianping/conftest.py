@@ -200,9 +200,16 @@ def higher_court_officer(demo_network):
 
 @pytest.fixture
 def administrator(demo_network):
-    """系统管理员 (admin): administrator at the high court (内), Django staff, sees every
-    court below."""
+    """系统管理员 (admin): the court's administrator (general office); manages its staff
+    accounts, their roles, courtrooms and calendar days. Not Django staff, no superuser."""
     return _persona("admin")
+
+
+@pytest.fixture
+def superuser(demo_network):
+    """平台管理员 (platform): the platform's superuser, no court role; the only persona
+    who reaches the Django admin (reference data of the whole network)."""
+    return _persona("platform")
 
 
 @pytest.fixture

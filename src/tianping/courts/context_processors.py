@@ -36,7 +36,7 @@ def _staff_items(user):
         (reverse("tools:fees"), _("Fee calculator")),
         (reverse("workspace:backups"), _("A/B backup")),
     ]
-    if permissions.can_manage_reference_data(user) or Role.ADMINISTRATOR in roles:
+    if permissions.can_manage_reference_data(user):  # the Django admin: superusers only
         items.append((reverse("admin:index"), _("Reference data")))
     return items
 

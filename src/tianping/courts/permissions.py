@@ -9,6 +9,7 @@ import functools
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from tianping.courts.choices import Role
 from tianping.courts.models import Backup, Court, Membership
@@ -72,13 +73,109 @@ def can_view_court(user, court: Court) -> bool:
     return court.pk in visible_court_ids(user)
 
 
-def can_administer_court(user, court: Court) -> bool:
-    return getattr(user, "is_superuser", False) or _has_role(user, court, {Role.ADMINISTRATOR})
+def is_superuser(user) -> bool:
+    return bool(getattr(user, "is_active", False) and getattr(user, "is_superuser", False))
 
 
 def can_manage_reference_data(user) -> bool:
-    """Django admin is for reference data: administrators only."""
-    return getattr(user, "is_superuser", False) or Role.ADMINISTRATOR in roles_in(user)
+    """The Django admin and catalog imports (reference data of the whole network): the
+    platform's superusers only. Neither `is_staff` nor a court's administrator role."""
+    return is_superuser(user)
+
+
+# Court administration: a court's administrator manages their own court only (its staff
+# accounts, their roles there, its courtrooms and its own calendar days). They grant and
+# remove these roles; never the administrator's (no peer is made or unmade) nor the
+# president's (above it); superuser status is never given outside the Django admin.
+GRANTABLE_ROLES = frozenset(
+    {
+        Role.FILING_CLERK,
+        Role.JUDGE,
+        Role.JUDGE_ASSISTANT,
+        Role.COURT_CLERK,
+        Role.MEDIATOR,
+        Role.ENFORCEMENT_OFFICER,
+        Role.DIVISION_HEAD,
+        Role.TRIAL_MANAGEMENT,
+    }
+)
+
+
+def can_administer_court(user, court: Court) -> bool:
+    """The court administration pages of COURT: its administrators (and superusers)."""
+    return is_superuser(user) or _has_role(user, court, {Role.ADMINISTRATOR})
+
+
+def administered_courts(user):
+    """The courts whose administration pages USER may open."""
+    if is_superuser(user):
+        return Court.objects.all()
+    ids = {m.court_id for m in current_memberships(user) if m.role == Role.ADMINISTRATOR}
+    return Court.objects.filter(pk__in=ids)
+
+
+def grantable_roles(user, court: Court) -> set[str]:
+    """The roles USER may grant or remove at COURT."""
+    if not can_administer_court(user, court):
+        return set()
+    return set(Role.values) if is_superuser(user) else set(GRANTABLE_ROLES)
+
+
+def can_manage_account(user, account, court: Court) -> bool:
+    """USER may deactivate or reactivate ACCOUNT, issue its password reset and change its
+    roles, from the administration pages of COURT. Only a staff account of COURT (one that
+    has held a role there), never USER's own, never a superuser's; and only while every
+    role ACCOUNT still holds (now or later) is at a court USER administers and one USER may
+    grant: the president's or another administrator's account, or a judge of another
+    court, stays out of reach."""
+    return account.pk in manageable_account_ids(user, court, [account.pk])
+
+
+def manageable_account_ids(user, court: Court, account_ids) -> set[int]:
+    """Which of ACCOUNT_IDS USER may manage from COURT (`can_manage_account`), in two
+    queries however many there are."""
+    from django.contrib.auth import get_user_model
+
+    from tianping.accounts.choices import UserKind
+
+    if not can_administer_court(user, court):
+        return set()
+    candidates = set(
+        get_user_model()
+        .objects.filter(
+            pk__in=account_ids, memberships__court=court, kind=UserKind.STAFF, is_superuser=False
+        )
+        .exclude(pk=user.pk)
+        .values_list("pk", flat=True)
+    )
+    held = (
+        Membership.objects.filter(user_id__in=candidates, is_active=True)
+        .exclude(ends_on__lt=timezone.localdate())
+        .select_related("court")
+    )
+    for m in held:
+        if m.user_id in candidates and not (
+            can_administer_court(user, m.court) and m.role in grantable_roles(user, m.court)
+        ):
+            candidates.discard(m.user_id)
+    return candidates
+
+
+def can_create_account(user, court: Court, role: str, division=None) -> bool:
+    """USER may open a staff account at COURT whose first role is ROLE (in DIVISION)."""
+    in_court = division is None or division.court_id == court.pk
+    return in_court and role in grantable_roles(user, court)
+
+
+def can_grant_role(user, account, court: Court, role: str, division=None) -> bool:
+    """USER may give ACCOUNT the ROLE at COURT (in DIVISION, a division of COURT)."""
+    return can_create_account(user, court, role, division) and can_manage_account(
+        user, account, court
+    )
+
+
+def can_remove_membership(user, membership: Membership) -> bool:
+    return can_grant_role(user, membership.user, membership.court, membership.role)
 
 
 def can_review_filings(user, court: Court) -> bool:

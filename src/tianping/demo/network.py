@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tianping.accounts.choices import UserKind
 from tianping.accounts.models import LawyerProfile
@@ -24,6 +25,7 @@ from tianping.courts.models import (
 )
 
 DEMO_PASSWORD = "Tianping-demo-2026"
+PLATFORM_USERNAME = "platform"
 
 COURTS = [
     # code, name, English name, level, parent code
@@ -78,7 +80,7 @@ PERSONAS = [
     Persona("liuqiang", "刘强", "内2502", Role.DIVISION_HEAD, "民事审判第一庭"),
     Persona("chenzhi", "陈志", "内2502", Role.PRESIDENT),
     Persona("zhoumei", "周梅", "内2502", Role.TRIAL_MANAGEMENT, "审判管理办公室"),
-    Persona("admin", "系统管理员", "内", Role.ADMINISTRATOR, None, True),
+    Persona("admin", "系统管理员", "内2502", Role.ADMINISTRATOR, "办公室"),
     Persona("bayar", "巴雅尔", "内25", Role.TRIAL_MANAGEMENT, "审判管理办公室", True),
     Persona("sarula", "萨如拉", "内2501", Role.JUDGE, "民事审判第一庭"),
 ]
@@ -97,6 +99,7 @@ def load_demo() -> list[tuple[str, str, str]]:
         _teams(courts["内2502"])
         _rooms_and_points(courts["内2502"])
         created += _public_users()
+        created += _platform_superuser()
         _triage_rules()
         if created:
             record("demo.loaded", None, actor=None, changes={"created": [c[0] for c in created]})
@@ -138,15 +141,18 @@ def _user(username, full_name, kind, **extra):
 
 
 def _persona(persona: Persona, courts) -> bool:
+    """A court persona: a staff account with one membership. None of them is Django staff
+    (the court's administrator included): the Django admin is for platform superusers."""
     court = courts[persona.court]
-    is_admin = persona.role == Role.ADMINISTRATOR
     user, created = _user(
         persona.username,
         persona.full_name,
         UserKind.STAFF,
-        is_staff=is_admin,
         email=f"{persona.username}@court.example",
     )
+    if user.is_staff and not user.is_superuser:  # a demo made before this rule
+        user.is_staff = False
+        user.save(update_fields=["is_staff"])
     division = court.divisions.filter(name=persona.division).first() if persona.division else None
     Membership.objects.get_or_create(
         user=user,
@@ -155,6 +161,20 @@ def _persona(persona: Persona, courts) -> bool:
         defaults={"division": division, "sees_lower_courts": persona.sees_lower_courts},
     )
     return created
+
+
+def _platform_superuser() -> list[tuple[str, str, str]]:
+    """The one superuser of the demo (platform): the Django admin, where the reference data
+    of the whole network is kept (catalogs, national holiday table, courts). No court role."""
+    new = _user(
+        PLATFORM_USERNAME,
+        "平台管理员",
+        UserKind.STAFF,
+        is_staff=True,
+        is_superuser=True,
+        email=f"{PLATFORM_USERNAME}@court.example",
+    )[1]
+    return [(PLATFORM_USERNAME, "平台管理员", gettext("Platform superuser"))] if new else []
 
 
 def _teams(court: Court) -> None:

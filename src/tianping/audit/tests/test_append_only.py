@@ -51,8 +51,8 @@ def test_even_raw_sql_cannot_rewrite_the_record(entry, sql):
     assert AuditEntry.objects.get(pk=entry.pk).action == "court.changed"
 
 
-def test_administrators_have_no_page_to_edit_or_delete_it(client, demo, login, entry):
-    login(demo["admin"])
+def test_superusers_have_no_page_to_edit_or_delete_it(client, demo, login, entry):
+    login(demo["platform"])
     assert client.get("/admin/").status_code == 200
     for url in [
         "/admin/audit/auditentry/",

@@ -77,9 +77,9 @@ def test_an_inactive_rule_is_ignored(demo):
     assert make_case(demo, amount="20000").procedure == "summary"  # the next rule decides
 
 
-def test_an_administrator_adds_a_rule_in_admin_and_the_next_case_follows_it(client, demo):
-    # given the administrator adds a rule for green-channel cases of 内2502
-    client.force_login(demo["admin"])
+def test_the_superuser_adds_a_rule_in_admin_and_the_next_case_follows_it(client, demo):
+    # given the platform superuser adds a rule for green-channel cases of 内2502
+    client.force_login(demo["platform"])
     response = client.post(
         "/admin/cases/triagerule/add/",
         {
@@ -109,16 +109,16 @@ def test_an_administrator_adds_a_rule_in_admin_and_the_next_case_follows_it(clie
     assert make_case(demo).procedure == "small_claims"
 
 
-def test_only_administrators_reach_the_rules_in_admin(client, demo):
+def test_only_superusers_reach_the_rules_in_admin(client, demo):
     client.force_login(demo["chenzhi"])
     assert client.get("/admin/cases/triagerule/").status_code == 302  # to the admin sign-in
-    client.force_login(demo["admin"])
+    client.force_login(demo["platform"])
     assert client.get("/admin/cases/triagerule/").status_code == 200
     assert client.get("/admin/cases/caseevent/").status_code == 404  # the timeline is not here
 
 
 def test_admin_refuses_a_lower_amount_above_the_upper(client, demo):
-    client.force_login(demo["admin"])
+    client.force_login(demo["platform"])
     response = client.post(
         "/admin/cases/triagerule/add/",
         {

@@ -127,8 +127,8 @@ def test_judge_may_not_import(judge):
     assert list(CatalogVersion.objects.values_list("pk", "label", "checksum")) == before
 
 
-def test_administrator_imports_a_table(client, demo, login):
-    login(demo["admin"])
+def test_the_superuser_imports_a_table(client, demo, login):
+    login(demo["platform"])
 
     response = post_import(client, TABLE, source="法〔2020〕347号")
 
@@ -146,7 +146,7 @@ def test_administrator_imports_a_table(client, demo, login):
 
 
 def test_a_bad_table_is_refused_with_every_error(client, demo, login):
-    login(demo["admin"])
+    login(demo["platform"])
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
 
     response = post_import(client, TABLE.decode().encode("gbk"))

@@ -213,8 +213,8 @@ def test_anonymous_visitor_is_sent_to_sign_in_for_the_import(client):
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-def test_administrator_imports_a_table_and_sees_it(demo, login):
-    client = login(demo["admin"])
+def test_the_superuser_imports_a_table_and_sees_it(demo, login):
+    client = login(demo["platform"])
 
     response = client.post(
         IMPORT,
@@ -232,11 +232,11 @@ def test_administrator_imports_a_table_and_sees_it(demo, login):
     assert response.status_code == 302
     assert response["Location"] == "/catalogs/civil-causes/?version=2020"
     version = CatalogVersion.objects.get(kind="civil-causes", label="2020")
-    assert version.entry_count == 1 and version.imported_by == demo["admin"]
+    assert version.entry_count == 1 and version.imported_by == demo["platform"]
 
 
 def test_a_refused_import_shows_every_error_and_keeps_the_fields(demo, login):
-    client = login(demo["admin"])
+    client = login(demo["platform"])
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     bad = f"{CIVIL_HEADER}\n民事,9,,,,,,,,\n民事,1,,人格权纠纷,,,,,,\n".encode()
 
@@ -259,7 +259,7 @@ def test_a_refused_import_shows_every_error_and_keeps_the_fields(demo, login):
 
 
 def test_a_gbk_upload_is_refused_with_the_gbk_message(demo, login):
-    client = login(demo["admin"])
+    client = login(demo["platform"])
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
 
     page = client.post(
@@ -275,8 +275,8 @@ def test_a_gbk_upload_is_refused_with_the_gbk_message(demo, login):
     assert "it looks GBK-encoded" in page
 
 
-def test_administrator_reads_catalog_entries_in_the_admin_but_cannot_edit_them(demo, login, civil):
-    client = login(demo["admin"])
+def test_the_superuser_reads_catalog_entries_in_the_admin_but_cannot_edit_them(demo, login, civil):
+    client = login(demo["platform"])
 
     listing = client.get("/admin/catalog/catalogentry/", {"q": "买卖合同纠纷"})
 

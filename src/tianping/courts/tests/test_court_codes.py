@@ -25,7 +25,7 @@ def test_a_code_that_does_not_fit_the_level_is_refused_and_nothing_is_created(
     before = Court.objects.count()
     with pytest.raises(ValidationError) as caught, translation.override("zh-hans"):
         create_court(
-            actor=demo["admin"],
+            actor=demo["platform"],
             code=code,
             name=f"测试法院{code}",
             level=level,
@@ -38,7 +38,7 @@ def test_a_code_that_does_not_fit_the_level_is_refused_and_nothing_is_created(
 def test_a_basic_court_cannot_sit_directly_under_the_supreme_court(demo):
     with pytest.raises(ValidationError) as caught:
         create_court(
-            actor=demo["admin"],
+            actor=demo["platform"],
             code="内2599",
             name="测试法院",
             level=CourtLevel.BASIC,
@@ -49,7 +49,7 @@ def test_a_basic_court_cannot_sit_directly_under_the_supreme_court(demo):
 
 def test_a_valid_court_is_created_with_an_audit_entry(demo):
     court = create_court(
-        actor=demo["admin"],
+        actor=demo["platform"],
         code="内2524",
         name="苏尼特右旗人民法院",
         level=CourtLevel.BASIC,
@@ -58,4 +58,4 @@ def test_a_valid_court_is_created_with_an_audit_entry(demo):
     from tianping.audit.models import AuditEntry
 
     entry = AuditEntry.objects.get(action="court.created", object_id=str(court.pk))
-    assert entry.actor == demo["admin"] and entry.changes["code"] == "内2524"
+    assert entry.actor == demo["platform"] and entry.changes["code"] == "内2524"

@@ -122,7 +122,7 @@ PAGES = {
     "cases:document": Rule("wangjun", ("zhangsan",),
                            params={"code": "case", "key": "case_document"}),
     "catalog:index": PUBLIC,
-    "catalog:import": Rule("admin", ("zhangsan", "wangjun", "lixia", "chenzhi")),
+    "catalog:import": Rule("platform", ("zhangsan", "wangjun", "lixia", "chenzhi", "admin")),
     "catalog:browse": Rule(public=True, params={"kind": "civil-causes"}),
     "catalog:picker": Rule(public=True, params={"kind": "civil-causes"}),
     "tools:fees": PUBLIC,
@@ -192,7 +192,7 @@ API = {
     "GET /api/v1/catalogs/{kind}/entries/{code}": Rule(
         public=True, params={"kind": "civil-causes", "code": "88"}),
     "POST /api/v1/catalogs/{kind}/import": api(
-        "admin", ("zhangsan", "wangjun", "chenzhi"), kind="civil-causes",
+        "platform", ("zhangsan", "wangjun", "chenzhi", "admin"), kind="civil-causes",
         body={"multipart": True, "file": PDF_FILE, "label": "test"}),
     "POST /api/v1/fees": Rule(public=True, methods=("POST",), body={"kind": "property",
                                                                       "amount": "1000"}),

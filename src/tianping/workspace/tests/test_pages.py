@@ -12,8 +12,11 @@ def test_judge_workspace_shows_posts_and_team(client, judge, login):
     assert "速裁快审团队" in page
 
 
-def test_navigation_follows_the_role(client, administrator, judge, login):
-    login(administrator)
+def test_navigation_follows_the_role(client, administrator, superuser, judge, login):
+    login(administrator)  # the court's administrator: no Django admin
+    assert "/admin/" not in client.get("/workspace/").content.decode()
+    client.post("/accounts/logout/")
+    login(superuser)
     assert "/admin/" in client.get("/workspace/").content.decode()
     client.post("/accounts/logout/")
     login(judge)
