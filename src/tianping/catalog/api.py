@@ -21,6 +21,7 @@ from tianping.catalog.choices import CatalogKind
 from tianping.catalog.importers import CatalogImportError
 from tianping.catalog.queries import catalog_versions, get_entry, resolve_version, search_entries
 from tianping.courts.permissions import can_manage_reference_data
+from tianping.lib.api_errors import ErrorOut
 
 router = Router(tags=["catalogs"])
 
@@ -68,10 +69,6 @@ class ImportIn(Schema):
     encoding: str = "utf-8"
 
 
-class ErrorsOut(Schema):
-    detail: list[str]
-
-
 def _kind(kind: str) -> str:
     if kind not in CatalogKind.values:
         raise Http404
@@ -103,7 +100,7 @@ def entry_detail(request, kind: str, code: str, on: datetime.date | None = None,
     return entry
 
 
-@router.post("/{kind}/import", response={201: VersionOut, 422: ErrorsOut},
+@router.post("/{kind}/import", response={201: VersionOut, 422: ErrorOut},
              summary="Import an official table as a new version (administrators)")
 def import_table(request, kind: str, file: File[UploadedFile], payload: Form[ImportIn]):
     if not can_manage_reference_data(request.user):

@@ -16,6 +16,7 @@ from tianping.flows.cases import change_procedure
 from tianping.law.limits import Exclusion, Grant, LimitError, compute_limit
 from tianping.law.rules import RULES, UnknownRule, get_rule
 from tianping.law.steps import render, weekends_only_years
+from tianping.lib.api_errors import ErrorOut
 from tianping.lib.api_pages import PageIn, PageOut
 from tianping.lib.keyset import rows_page
 
@@ -45,7 +46,7 @@ class ComputeIn(Schema):
     in_custody: bool = False
 
 
-class StepOut(Schema):
+class TimeLimitStepOut(Schema):
     code: str
     text: str
     date: str | None
@@ -56,11 +57,7 @@ class ComputeOut(Schema):
     weekends_only_years: list[int] = Field(
         description="Years for which no holiday schedule is on file: only weekends counted."
     )
-    steps: list[StepOut]
-
-
-class Problem(Schema):
-    detail: str
+    steps: list[TimeLimitStepOut]
 
 
 @router.get("/rules", response=list[RuleOut], summary="The time-limit rules and sources")
@@ -73,7 +70,7 @@ def rules(request):
 
 @router.post(
     "/compute",
-    response={200: ComputeOut, 422: Problem},
+    response={200: ComputeOut, 422: ErrorOut},
     summary="Compute an expiry date with its explanation",
 )
 def compute(request, payload: ComputeIn):
@@ -110,12 +107,12 @@ class LimitOut(Schema):
     starts_on: datetime.date
     expires_on: datetime.date
     suspended_since: datetime.date | None
-    steps: list[StepOut]
+    steps: list[TimeLimitStepOut]
 
 
 @router.get(
     "/cases/{code}",
-    response={200: LimitOut, 404: Problem},
+    response={200: LimitOut, 404: ErrorOut},
     summary="A case's time limit and how it was reached",
 )
 def case_limit(request, code: str):
@@ -173,21 +170,21 @@ def _kw(request):
     return {"actor": request.user, "acted_for": getattr(request, "acting_for", None)}
 
 
-@router.post("/cases/{code}/suspend", response={200: LimitOut, 404: Problem})
+@router.post("/cases/{code}/suspend", response={200: LimitOut, 404: ErrorOut})
 def suspend(request, code: str, payload: SuspendIn):
     case = get_case_for_user(effective_user(request), code)
     actions.suspend_case(case, on=payload.on, note=payload.note, **_kw(request))
     return case_limit(request, code)
 
 
-@router.post("/cases/{code}/resume", response={200: LimitOut, 404: Problem})
+@router.post("/cases/{code}/resume", response={200: LimitOut, 404: ErrorOut})
 def resume(request, code: str, payload: ResumeIn):
     case = get_case_for_user(effective_user(request), code)
     actions.resume_case(case, on=payload.on, **_kw(request))
     return case_limit(request, code)
 
 
-@router.post("/cases/{code}/exclusions", response={200: LimitOut, 404: Problem})
+@router.post("/cases/{code}/exclusions", response={200: LimitOut, 404: ErrorOut})
 def exclude(request, code: str, payload: ExcludeIn):
     case = get_case_for_user(effective_user(request), code)
     actions.record_exclusion(
@@ -201,7 +198,7 @@ def exclude(request, code: str, payload: ExcludeIn):
     return case_limit(request, code)
 
 
-@router.post("/cases/{code}/extensions", response={201: dict, 404: Problem})
+@router.post("/cases/{code}/extensions", response={201: dict, 404: ErrorOut})
 def request_extension(request, code: str, payload: ReasonIn):
     case = get_case_for_user(effective_user(request), code)
     item = actions.request_extension(
@@ -233,7 +230,7 @@ def extensions_to_decide(request, paging: Query[PageIn]):
     return {"items": items, "next": page.next}
 
 
-@router.post("/extensions/{pk}/decide", response={200: dict, 404: Problem})
+@router.post("/extensions/{pk}/decide", response={200: dict, 404: ErrorOut})
 def decide(request, pk: int, payload: ExtensionDecisionIn):
     item = get_object_or_404(
         permissions.extension_requests_to_decide(effective_user(request)), pk=pk
@@ -246,7 +243,7 @@ def decide(request, pk: int, payload: ExtensionDecisionIn):
 
 @router.post(
     "/cases/{code}/procedure",
-    response={200: LimitOut, 404: Problem},
+    response={200: LimitOut, 404: ErrorOut},
     summary="Change the procedure; the limit is recomputed from the filing date",
 )
 def procedure(request, code: str, payload: ProcedureIn):
