@@ -5,9 +5,10 @@ general triage rules and one persona a role) is loaded into each test database o
 the database is made (`django_db_setup`; under xdist once per worker). Every ordinary test
 runs in a transaction on top of it that is rolled back, so a test may change the demo rows
 freely. A transactional test (`django_db(transaction=True)`, `transactional_db`,
-`live_server`) commits for real and Django empties every table afterwards: the network is
-loaded again right after that (`pytest_runtest_teardown`), and `demo_network` loads it
-within the test should it ever be missing.
+`live_server`) commits for real and Django empties every table afterwards (the
+append-only tables opened for that flush alone, `_open_append_only_tables_for_the_flush`):
+the network is loaded again right after that (`pytest_runtest_teardown`), and
+`demo_network` loads it within the test should it ever be missing.
 
 Ask for a persona by what they are (`judge`, `filing_clerk`, `judge_of_other_court` ...),
 so that a test reads as a sentence; `demo` still gives every user by username.
@@ -46,17 +47,17 @@ def _is_transactional(item) -> bool:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test Django has emptied every table: load the network again,
-    outside any test's transaction, and close the append-only tables again. (After the
+    """After a transactional test Django has emptied every table: close the append-only
+    tables again and load the network again, outside any test's transaction. (After the
     last test the test database itself is gone.)"""
     try:
         return (yield)
     finally:
         if _blocker and nextitem is not None and _is_transactional(item):
             with _blocker[0].unblock():
+                allow_purge(connections["default"], False)
                 if not _demo_is_loaded():
                     load_demo()
-                allow_purge(connections["default"], False)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -79,12 +80,18 @@ def _english_outside_requests():
 
 
 @pytest.fixture(autouse=True)
-def _audit_purge_for_live_server(request):
-    """Tests on a live server empty every table afterwards, the audit record included."""
-    if _is_transactional(request.node):
+def _open_append_only_tables_for_the_flush(request):
+    """A transactional test empties every table afterwards, the audit record and the
+    timelines included: open them when the test is over, just before that flush (this
+    fixture, having asked for `transactional_db`, is torn down first), and close them right
+    after it (`pytest_runtest_teardown`). During the test they hold as in production.
+    On PostgreSQL this needs the test run's superuser (audit/maintenance.py)."""
+    transactional = _is_transactional(request.node)
+    if transactional:
         request.getfixturevalue("transactional_db")
-        allow_purge(connections["default"])
     yield
+    if transactional:
+        allow_purge(connections["default"])
 
 
 @pytest.fixture

@@ -2,24 +2,26 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tianping.lib import append_only
 
-class AppendOnlyError(Exception):
+
+class AppendOnlyError(append_only.AppendOnlyError):
     """Raised on any attempt to change or remove an audit entry."""
 
 
-class AuditEntryQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("Audit entries cannot be changed.")
-
-    def delete(self):
-        raise AppendOnlyError("Audit entries cannot be deleted.")
+class AuditEntryQuerySet(append_only.AppendOnlyQuerySet):
+    error = AppendOnlyError
+    change_message = "Audit entries cannot be changed."
+    remove_message = "Audit entries cannot be deleted."
 
 
-class AuditEntry(models.Model):
+class AuditEntry(append_only.AppendOnlyModel):
     """One auditable change: who acted, for whom (A/B backup), when, and what changed.
 
-    Append-only: the model refuses updates and deletes, and database triggers refuse
-    them too (migration 0002), so neither code nor an administrator's SQL can rewrite it.
+    Append-only (`lib/append_only.py`): the model and its queryset refuse every change,
+    database triggers refuse UPDATE, DELETE, REPLACE, upserts and TRUNCATE (migrations
+    0002 and 0003), and on PostgreSQL the application's role may only insert and read
+    (docs/deployment.md), so neither code nor the application's SQL can rewrite it.
     """
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
@@ -53,11 +55,3 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("Audit entries cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Audit entries cannot be deleted.")

@@ -2,7 +2,8 @@
 language (a channel, a procedure, a closure mode, an excluded period, the reason no judge
 was found). Rewrite those details as codes, once, so that every event reads in the
 reader's language from the registry. The timeline is append-only: the triggers are
-opened for this migration alone (`allow_purge`) and closed again."""
+opened for this migration alone (`rewriting`: on PostgreSQL the tables' owner, who runs
+migrations, disables them within its transaction) and closed again."""
 
 from django.db import migrations
 
@@ -36,19 +37,15 @@ def _as_codes(kind: str, details: dict) -> dict:
 
 
 def forwards(apps, schema_editor):
-    from tianping.audit.maintenance import allow_purge
+    from tianping.audit.maintenance import rewriting
 
     CaseEvent = apps.get_model("cases", "CaseEvent")
-    connection = schema_editor.connection
-    allow_purge(connection)
-    try:
+    with rewriting(schema_editor.connection, CaseEvent._meta.db_table):
         rows = CaseEvent._base_manager.only("pk", "kind", "details")
         for event in rows.iterator():
             new = _as_codes(event.kind, event.details or {})
             if new != event.details:
                 CaseEvent._base_manager.filter(pk=event.pk).update(details=new)
-    finally:
-        allow_purge(connection, False)
 
 
 class Migration(migrations.Migration):

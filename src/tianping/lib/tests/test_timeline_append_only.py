@@ -1,63 +1,21 @@
 """The filing and case timelines are append-only: through the model, its queryset and SQL."""
 
-from decimal import Decimal
-
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from tianping.audit.maintenance import allow_purge
+from tianping.audit.maintenance import allow_purge, rewriting
 from tianping.cases.actions import close_case
 from tianping.cases.models import CaseEvent
-from tianping.courts.models import Court
-from tianping.filings import actions
-from tianping.filings.choices import Channel
 from tianping.filings.models import FilingEvent
-from tianping.flows.filing import accept_filing
 from tianping.lib.timeline import AppendOnlyError
 
 pytestmark = pytest.mark.django_db
 
-PLAINTIFF = {
-    "role": "plaintiff",
-    "kind": "natural",
-    "name": "张三",
-    "doc_type": "resident_id",
-    "id_number": "152502198503120022",
-}
-DEFENDANT = {
-    "role": "defendant",
-    "kind": "natural",
-    "name": "李四",
-    "doc_type": "resident_id",
-    "id_number": "110105199001011232",
-}
 TIMELINES = {
     "filing": (FilingEvent, "filing", "filings_filingevent"),
     "case": (CaseEvent, "case", "cases_caseevent"),
 }
-
-
-@pytest.fixture
-def filed(demo):
-    """A filing handed in online and accepted by the clerk: both timelines have events."""
-    allow_purge(connection, False)  # a live-server test before may have left it open
-    filer, today = demo["zhangsan"], timezone.localdate()
-    filing = actions.start_filing(
-        actor=filer, court=Court.objects.get(code="内2502"), channel=Channel.ONLINE, filer=filer
-    )
-    actions.save_draft(
-        filing,
-        actor=filer,
-        claims="判令被告归还借款",
-        facts="被告借款未还",
-        amount=Decimal("20000"),
-    )
-    actions.set_parties(filing, [PLAINTIFF, DEFENDANT], actor=filer)
-    filing = actions.submit_filing(filing, actor=filer, today=today)
-    case = accept_filing(filing, actor=demo["lixia"], today=today)
-    filing.refresh_from_db()
-    return {"filing": filing, "case": case}
 
 
 @pytest.fixture(params=sorted(TIMELINES))
@@ -215,3 +173,31 @@ def test_only_allow_purge_opens_them_for_emptying_a_test_database(timeline):
             with connection.cursor() as cursor:
                 cursor.execute(sql)
     assert model.objects.get(pk=event.pk).kind == "noted"
+
+
+def _fixed(model, event, table):
+    for sql in [f"UPDATE {table} SET kind = 'rewritten'", f"DELETE FROM {table}"]:
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+    assert model.objects.get(pk=event.pk).kind == event.kind
+
+
+def test_a_data_migration_run_by_the_owner_may_rewrite_them_within_its_transaction(timeline):
+    """`rewriting` (cases migration 0005): on PostgreSQL the owner disables the triggers in
+    its transaction; they are on again when it ends, committed or not."""
+    model, owner, table = timeline
+    event = owner.events.first()
+    if connection.vendor == "postgresql":  # ALTER TABLE waits for no pending FK check
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with rewriting(connection, table), connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET details = %s WHERE id = %s", ['{"x": 1}', event.pk])
+    assert model.objects.get(pk=event.pk).details == {"x": 1}
+    _fixed(model, event, table)
+    with pytest.raises(RuntimeError), rewriting(connection, table):
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table}")
+        raise RuntimeError("the migration fails")
+    assert model.objects.get(pk=event.pk).details == {"x": 1}  # the delete rolled back
+    _fixed(model, event, table)
