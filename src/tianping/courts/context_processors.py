@@ -36,7 +36,18 @@ def _staff_items(user):
         (reverse("tools:fees"), _("Fee calculator")),
         (reverse("workspace:backups"), _("A/B backup")),
     ]
-    if permissions.can_manage_reference_data(user):  # the Django admin: superusers only
+    return items
+
+
+def _administration_items(user):
+    """In the signed-in person's own name (administration is not delegated to a backup):
+    their court's administration pages; the Django admin for platform superusers only."""
+    items = [
+        (reverse("courts:admin_home", args=(m.court.code,)), _("Court administration"))
+        for m in permissions.current_memberships(user)
+        if m.role == Role.ADMINISTRATOR
+    ][:1]
+    if permissions.can_manage_reference_data(user):
         items.append((reverse("admin:index"), _("Reference data")))
     return items
 
@@ -55,4 +66,5 @@ def navigation(request):
     inbox = (reverse("notifications:inbox"), _("Messages") + (f" ({unread})" if unread else ""))
     if user.is_public_user:
         return {"nav_items": [(reverse("portal:home"), _("My home")), *_public_items(), inbox]}
-    return {"nav_items": [*_staff_items(permissions.effective_user(request)), inbox]}
+    staff_items = _staff_items(permissions.effective_user(request))
+    return {"nav_items": [*staff_items, *_administration_items(user), inbox]}

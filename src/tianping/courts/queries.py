@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from tianping.courts.models import Backup, Court
-from tianping.courts.permissions import visible_court_ids
+from tianping.courts.permissions import can_administer_court, visible_court_ids
 
 
 def courts_visible_to(user):
@@ -15,6 +15,14 @@ def get_court_for_user(user, code: str) -> Court:
     """The court with CODE if the user may see it; otherwise the same 404 as a missing one."""
     court = courts_visible_to(user).filter(code=code).first()
     if court is None:
+        raise Http404("No such court.")
+    return court
+
+
+def get_court_to_administer(user, code: str) -> Court:
+    """The court with CODE if USER administers it; otherwise the same 404 as a missing one."""
+    court = Court.objects.filter(code=code).first()
+    if court is None or not can_administer_court(user, court):
         raise Http404("No such court.")
     return court
 

@@ -64,6 +64,9 @@ PARTY = Rule("zhangsan", ("lixia", "wangjun"))
 SIGNED_IN = Rule("zhangsan", ())  # any signed-in user, about themself only
 STAFF_ONLY = Rule("wangjun", ("zhangsan",))
 LEADERS = Rule("chenzhi", ("zhangsan", "lixia"))
+OF_COURT = {"code": "court"}
+COURT_ADMIN_WHO = ("admin", ("zhangsan", "wangjun", "lixia", "chenzhi", "bayar"))
+COURT_ADMIN = Rule(*COURT_ADMIN_WHO, params=OF_COURT)
 
 # Pages, by URL name. Parameters name the object they take: see `world`.
 PAGES = {
@@ -109,6 +112,27 @@ PAGES = {
                                  params={"code": "case", "ref": "case_document"}),
     "courts:list": Rule("wangjun", ("zhangsan",), scoped=True),
     "courts:detail": Rule("wangjun", ("zhangsan", "sarula"), params={"code": "court"}),
+    # Court administration: the court's own administrator (admin of 内2502); not its
+    # president, not a supervisor of a higher court, not the platform's Django staff flag.
+    "courts:admin_home": COURT_ADMIN,
+    "courts:admin_new_account": Rule(*COURT_ADMIN_WHO, ("GET", "POST"), params=OF_COURT),
+    "courts:admin_account": Rule(*COURT_ADMIN_WHO, params={**OF_COURT, "user_id": "wangjun_id"}),
+    "courts:admin_set_active": Rule(*COURT_ADMIN_WHO, ("POST",),
+                                    params={**OF_COURT, "user_id": "wangjun_id"}),
+    "courts:admin_reset_password": Rule(*COURT_ADMIN_WHO, ("POST",),
+                                        params={**OF_COURT, "user_id": "wangjun_id"}),
+    "courts:admin_grant_role": Rule(*COURT_ADMIN_WHO, ("POST",),
+                                    params={**OF_COURT, "user_id": "wangjun_id"}),
+    "courts:admin_remove_role": Rule(*COURT_ADMIN_WHO, ("POST",),
+                                     params={**OF_COURT, "pk": "wangjun_membership"}),
+    "courts:admin_courtrooms": Rule(*COURT_ADMIN_WHO, ("GET", "POST"), params=OF_COURT),
+    "courts:admin_courtroom": Rule(*COURT_ADMIN_WHO, ("GET", "POST"),
+                                   params={**OF_COURT, "pk": "courtroom"}),
+    "courts:admin_delete_courtroom": Rule(*COURT_ADMIN_WHO, ("POST",),
+                                          params={**OF_COURT, "pk": "courtroom"}),
+    "courts:admin_calendar": Rule(*COURT_ADMIN_WHO, ("GET", "POST"), params=OF_COURT),
+    "courts:admin_delete_calendar_day": Rule(*COURT_ADMIN_WHO, ("POST",),
+                                             params={**OF_COURT, "pk": "calendar_day"}),
     "cases:list": Rule("wangjun", ("zhangsan",), scoped=True),
     "cases:dashboard": Rule("chenzhi", ("zhangsan", "lixia", "wangjun")),
     "cases:detail": Rule("wangjun", ("zhangsan",), params={"code": "case"}),
@@ -371,12 +395,18 @@ def world(demo):
     backup = Backup.objects.create(principal=people["wangjun"], backup=people["sunli"],
                                    away_from=timezone.localdate(),
                                    away_until=timezone.localdate())
+    from tianping.courts.models import CalendarDay, Membership
+
+    calendar_day = CalendarDay.objects.create(court=court, day=timezone.localdate(),
+                                              is_rest_day=True, name="那达慕")
     objects = {
         "filing": filing.code, "draft": draft.code, "accepted": accepted.code,
         "taken_in": taken_in.code,
         "case": case.code, "closed_case": closed.code, "court": "内2502",
         "request": str(request.pk),
         "backup": str(backup.pk), "wangjun_id": str(people["wangjun"].pk),
+        "wangjun_membership": str(Membership.objects.get(user=people["wangjun"], court=court).pk),
+        "courtroom": str(court.courtrooms.first().pk), "calendar_day": str(calendar_day.pk),
         "draft_file": draft.attachments.first().file.name.rsplit("/", 1)[-1],
         "filing_file": str(filing.attachments.first().pk),
         "filing_party": str(filing.parties.first().pk),
@@ -475,3 +505,59 @@ def test_each_persona_reaches_only_what_the_matrix_allows(client, world, name, r
             assert response.status_code in (200, 201, 204, 302, 400, 409, 422), (
                 f"{rule.allowed} could not {method} {url}: {response.status_code}"
             )
+
+
+# The Django admin: the platform's superusers only. Every page of every model registered
+# there (from the admin site's own registry, so a new model is covered) refuses everyone
+# else, the court's administrator (admin, 内2502) included; the superuser gets through.
+ADMIN_REFUSED = ALWAYS_REFUSED + ("zhangsan", "wangjun", "lixia", "chenzhi", "bayar", "admin")
+
+
+def admin_urls(superuser):
+    from django.contrib import admin
+    from django.test import RequestFactory
+    from django.urls import reverse
+
+    request = RequestFactory().get("/admin/")
+    request.user = superuser
+    yield reverse("admin:index")
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        prefix = f"admin:{opts.app_label}_{opts.model_name}"
+        yield reverse("admin:app_list", args=(opts.app_label,))
+        yield reverse(f"{prefix}_changelist")
+        if model_admin.has_add_permission(request):
+            yield reverse(f"{prefix}_add")
+        obj = model._default_manager.order_by("pk").first()
+        if obj is not None:
+            yield reverse(f"{prefix}_change", args=(obj.pk,))
+            yield reverse(f"{prefix}_history", args=(obj.pk,))
+            if model_admin.has_delete_permission(request, obj):
+                yield reverse(f"{prefix}_delete", args=(obj.pk,))
+    sarula = get_user_model().objects.get(username="sarula")
+    yield reverse("admin:auth_user_password_change", args=(sarula.pk,))
+
+
+def admin_refused(response) -> bool:
+    location = response.headers.get("Location", "")
+    to_sign_in = "/admin/login/" in location or "/accounts/login/" in location
+    return response.status_code in (403, 404) or (response.status_code == 302 and to_sign_in)
+
+
+def test_the_django_admin_is_for_superusers_only(client, world):
+    people, _objects = world
+    urls = sorted(set(admin_urls(people["platform"])))
+    assert len(urls) > 20
+    for url in urls:
+        for persona in ADMIN_REFUSED:
+            response = as_persona(client, people, persona).get(url)
+            assert admin_refused(response), f"{persona} reached {url}: {response.status_code}"
+        response = as_persona(client, people, "platform").get(url)
+        assert response.status_code == 200, f"the superuser could not open {url}"
+
+
+def test_the_admin_sign_in_page_refuses_a_signed_in_court_administrator(client, world):
+    people, _objects = world
+    as_persona(client, people, "admin")
+    assert client.get("/admin/login/").status_code == 403
+    assert client.get("/admin/").status_code == 302

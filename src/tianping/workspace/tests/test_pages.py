@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -13,14 +14,16 @@ def test_judge_workspace_shows_posts_and_team(client, judge, login):
 
 
 def test_navigation_follows_the_role(client, administrator, superuser, judge, login):
-    login(administrator)  # the court's administrator: no Django admin
-    assert "/admin/" not in client.get("/workspace/").content.decode()
+    login(administrator)  # the court's administrator: their court's pages, no Django admin
+    page = client.get("/workspace/").content.decode()
+    assert reverse("courts:admin_home", args=("内2502",)) in page and "/admin/" not in page
     client.post("/accounts/logout/")
     login(superuser)
     assert "/admin/" in client.get("/workspace/").content.decode()
     client.post("/accounts/logout/")
     login(judge)
-    assert "/admin/" not in client.get("/workspace/").content.decode()
+    page = client.get("/workspace/").content.decode()
+    assert "/admin/" not in page and "/administration/" not in page
 
 
 def test_only_the_approver_of_extensions_is_offered_the_extension_list(
