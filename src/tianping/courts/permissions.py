@@ -85,8 +85,9 @@ def can_manage_reference_data(user) -> bool:
 
 # Court administration: a court's administrator manages their own court only (its staff
 # accounts, their roles there, its courtrooms and its own calendar days). They grant and
-# remove these roles; never the administrator's (no peer is made or unmade) nor the
-# president's (above it); superuser status is never given outside the Django admin.
+# remove the posts below; never a leader's (division head: assigns cases and decides
+# extensions; president), nor the administrator's own (no peer is made or unmade): those
+# are given by the platform's superusers. Superuser status never leaves the Django admin.
 GRANTABLE_ROLES = frozenset(
     {
         Role.FILING_CLERK,
@@ -95,7 +96,6 @@ GRANTABLE_ROLES = frozenset(
         Role.COURT_CLERK,
         Role.MEDIATOR,
         Role.ENFORCEMENT_OFFICER,
-        Role.DIVISION_HEAD,
         Role.TRIAL_MANAGEMENT,
     }
 )

@@ -87,14 +87,16 @@ def test_a_judge_who_also_holds_a_role_at_another_court_is_out_of_reach(
     assert judge.check_password(DEMO_PASSWORD) and judge.is_active
 
 
-def test_the_presidents_account_is_out_of_reach(as_admin, administrator, president, court):
-    assert as_admin.post(admin_url("reset_password", president.pk)).status_code == 403
-    assert as_admin.post(admin_url("set_active", president.pk), {"active": "0"}).status_code == 403
-    president.refresh_from_db()
-    assert president.check_password(DEMO_PASSWORD) and president.is_active
+@pytest.mark.parametrize("leader", ["president", "division_head"])
+def test_a_leaders_account_is_out_of_reach(request, as_admin, leader):
+    leader = request.getfixturevalue(leader)
+    assert as_admin.post(admin_url("reset_password", leader.pk)).status_code == 403
+    assert as_admin.post(admin_url("set_active", leader.pk), {"active": "0"}).status_code == 403
+    leader.refresh_from_db()
+    assert leader.check_password(DEMO_PASSWORD) and leader.is_active
 
 
-@pytest.mark.parametrize("role", [Role.PRESIDENT, Role.ADMINISTRATOR])
+@pytest.mark.parametrize("role", [Role.PRESIDENT, Role.ADMINISTRATOR, Role.DIVISION_HEAD])
 def test_no_role_above_or_beside_the_administrators_own_is_granted(
     as_admin, administrator, judge, court, role
 ):
