@@ -1,10 +1,13 @@
 """Checking uploaded files by their content, not by the name they arrive with.
 
 Accepted: PDF, JPEG, PNG and OFD (China's fixed-layout format: a ZIP holding OFD.xml).
+A ZIP is judged by its directory, never unpacked here: it is refused when it would unpack
+to more than ZIP_MAX_UNPACKED bytes, holds more than ZIP_MAX_ENTRIES entries, or is
+compressed more than ZIP_MAX_RATIO times (as a whole, or any entry over 1 MB): a "zip
+bomb" of a few hundred KB that unpacks to gigabytes is refused before anyone opens it.
 """
 
 import hashlib
-import io
 import zipfile
 from dataclasses import dataclass
 
@@ -18,6 +21,13 @@ EXTENSIONS = {
     "image/png": {".png"},
     "application/ofd": {".ofd"},
 }
+ZIP_BASED = {"application/ofd"}
+
+
+ZIP_MAX_UNPACKED = 100 * 1024 * 1024
+ZIP_MAX_ENTRIES = 10_000
+ZIP_MAX_RATIO = 100  # real documents: text about 5-20 times, images about once
+_LARGE_ENTRY = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -41,12 +51,47 @@ def sniff(head: bytes, data_file) -> str | None:
 
 
 def _is_ofd(data_file) -> bool:
+    entries = _zip_entries(data_file)
+    return entries is not None and any(e.filename.upper() == "OFD.XML" for e in entries)
+
+
+def _zip_entries(data_file) -> list[zipfile.ZipInfo] | None:
+    """The entries of a ZIP, read from its directory (nothing is unpacked); None if it is
+    not one."""
     data_file.seek(0)
     try:
-        with zipfile.ZipFile(io.BytesIO(data_file.read())) as archive:
-            return any(name.upper() == "OFD.XML" for name in archive.namelist())
-    except zipfile.BadZipFile:
-        return False
+        with zipfile.ZipFile(data_file) as archive:
+            return archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        return None
+    finally:
+        data_file.seek(0)
+
+
+def check_archive(uploaded) -> None:
+    """Refuse a ZIP-based file (OFD) that would unpack to too much, by its directory."""
+    entries = _zip_entries(uploaded) or []
+    name = uploaded.name
+    if len(entries) > ZIP_MAX_ENTRIES:
+        raise ValidationError(
+            _("%(name)s holds more than %(limit)d files inside: it is refused.")
+            % {"name": name, "limit": ZIP_MAX_ENTRIES}
+        )
+    unpacked = sum(e.file_size for e in entries)
+    if unpacked > ZIP_MAX_UNPACKED:
+        raise ValidationError(
+            _("%(name)s would unpack to more than %(limit)d MB: it is refused.")
+            % {"name": name, "limit": ZIP_MAX_UNPACKED // (1024 * 1024)}
+        )
+    packed_too_tightly = unpacked > ZIP_MAX_RATIO * max(uploaded.size, 1) or any(
+        e.file_size > _LARGE_ENTRY and e.file_size > ZIP_MAX_RATIO * max(e.compress_size, 1)
+        for e in entries
+    )
+    if packed_too_tightly:
+        raise ValidationError(
+            _("%(name)s is compressed more than %(ratio)d times: it is refused.")
+            % {"name": name, "ratio": ZIP_MAX_RATIO}
+        )
 
 
 def check_upload(uploaded) -> CheckedUpload:
@@ -73,6 +118,8 @@ def check_upload(uploaded) -> CheckedUpload:
             _("%(name)s claims to be %(ext)s but its content is %(real)s.")
             % {"name": uploaded.name, "ext": extension or _("no type"), "real": real}
         )
+    if real in ZIP_BASED:
+        check_archive(uploaded)
     digest = hashlib.sha256()
     uploaded.seek(0)
     for chunk in uploaded.chunks():

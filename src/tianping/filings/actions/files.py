@@ -4,18 +4,29 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tianping.filings.actions.common import EDITABLE, require_editable
+from tianping.filings.actions.common import EDITABLE, lock_row, require_editable
 from tianping.filings.events import filing_event
+from tianping.filings.limits import check_count, max_files
 from tianping.filings.models import Filing, FilingAttachment
 from tianping.lib.uploads import check_upload
 
 
+def _check_room(filing: Filing, adding: int) -> None:
+    """Refuse ADDING files that would take the filing over FILING_MAX_FILES."""
+    message = _("A filing holds at most %(max)d files: remove one before adding another.")
+    check_count(filing.attachments.count() + adding, max_files(), message)
+
+
 def attach_file(filing: Filing, uploaded, *, actor, kind) -> FilingAttachment:
-    """Store an upload after checking its size and real content."""
+    """Store an upload after checking its size and real content, within the number of
+    files a filing may hold (counted under the filing's row lock)."""
     if filing.status not in EDITABLE:
         raise ValidationError(_("Files can no longer be added to this filing."))
+    _check_room(filing, 1)
     checked = check_upload(uploaded)
     with transaction.atomic():
+        lock_row(filing)
+        _check_room(filing, 1)
         attachment = FilingAttachment.objects.create(
             filing=filing,
             kind=kind,
@@ -34,6 +45,7 @@ def attach_file(filing: Filing, uploaded, *, actor, kind) -> FilingAttachment:
 
 def attach_files(filing: Filing, uploads, *, actor, kind) -> list[FilingAttachment]:
     """Store several uploads at once: all of them, or none when one is refused."""
+    _check_room(filing, len(uploads))
     with transaction.atomic():
         return [attach_file(filing, upload, actor=actor, kind=kind) for upload in uploads]
 
