@@ -65,7 +65,7 @@ def _explained(case, limit: CaseTimeLimit):
     return compute_limit(
         get_rule(limit.rule_code),
         limit.starts_on,
-        court_calendar(),
+        court_calendar(court=case.court),  # the national table and the court's own days
         exclusions=exclusions,
         grants=grants,
         in_custody=limit.in_custody,

@@ -264,3 +264,23 @@ def test_the_staff_list_offers_only_the_accounts_within_reach(as_admin, judge, p
     assert admin_url("reset_password", president.pk) not in page
     for name in ("new_account", "courtrooms", "calendar"):
         assert as_admin.get(admin_url(name)).status_code == 200
+
+
+def test_a_courts_own_rest_day_moves_its_own_review_deadline_only(court):
+    import datetime
+
+    from tianping.filings.actions.common import start_clock
+    from tianping.filings.choices import FilingKind
+    from tianping.filings.models import Filing
+
+    received = datetime.date(2025, 3, 3)
+    ours = Filing(court=court, kind=FilingKind.CIVIL)
+    theirs = Filing(court=Court.objects.get(code="内2501"), kind=FilingKind.CIVIL)
+    start_clock(ours, received)
+    due = ours.review_due_on
+    CalendarDay.objects.create(court=court, day=due, is_rest_day=True, name="闭院")
+
+    start_clock(ours, received)
+    start_clock(theirs, received)
+
+    assert ours.review_due_on > due and theirs.review_due_on == due

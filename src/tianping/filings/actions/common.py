@@ -51,7 +51,8 @@ def transition(filing: Filing, name: str) -> None:
 def start_clock(filing: Filing, received_on: datetime.date) -> None:
     """Review days run from the day after receipt (登记立案规定 art. 8)."""
     filing.clock_starts_on = received_on
-    result = compute_period(received_on, court_calendar(), days=REVIEW_DAYS[filing.kind])
+    calendar = court_calendar(court=filing.court)  # the national table and the court's own days
+    result = compute_period(received_on, calendar, days=REVIEW_DAYS[filing.kind])
     filing.review_due_on = result.expires_on
 
 
