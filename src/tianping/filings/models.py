@@ -221,6 +221,36 @@ class FilingAttachment(models.Model):
         return self.original_name
 
 
+def document_path(instance, filename) -> str:
+    version = instance.html_sha256[:16]
+    return f"filings/{instance.filing.code}/documents/{instance.name}-{version}.pdf"
+
+
+class FilingDocument(models.Model):
+    """A printable document of a filing (receipt, correction notice, ruling, notice of
+    acceptance) as laid out once: served from here, never laid out again for the same
+    content (`filings.documents`)."""
+
+    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="documents")
+    name = models.CharField(_("document"), max_length=40)
+    html_sha256 = models.CharField(max_length=64)
+    file = models.FileField(_("file"), upload_to=document_path)
+    made_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["filing", "name", "made_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["filing", "name", "html_sha256"], name="filing_document_once"
+            )
+        ]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return f"{self.filing} {self.name}"
+
+
 class CorrectionNotice(models.Model):
     """A one-time notice of everything to correct (一次性告知, 登记立案规定 art. 7)."""
 

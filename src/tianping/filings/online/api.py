@@ -16,6 +16,7 @@ from tianping.courts.models import Court
 from tianping.courts.permissions import can_file_online
 from tianping.filings import actions
 from tianping.filings.choices import AttachmentKind, Channel
+from tianping.filings.documents import stored_pdf
 from tianping.filings.limits import KEY_LENGTH, MAX_EVIDENCE_ROWS, MAX_PARTIES
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
@@ -34,7 +35,7 @@ from tianping.filings.online.api_schemas import (
 from tianping.filings.permissions import filings_visible_to, get_filing_for_user
 from tianping.lib.api_pages import PageIn, PageOut
 from tianping.lib.keyset import rows_page
-from tianping.lib.pdf import pdf_response
+from tianping.lib.pdf import pdf_bytes_response
 from tianping.lib.text import ApiList, clean_text, too_long
 from tianping.parties.copying import party_fields
 
@@ -313,14 +314,11 @@ def withdraw(request, code: str):
     return _filing_out(actions.withdraw_filing(filing, actor=request.user))
 
 
-@router.get("/{code}/receipt.pdf", summary="The dated receipt as PDF")
+@router.get("/{code}/receipt.pdf", summary="The dated receipt as PDF (laid out once, then kept)")
 def receipt_pdf(request, code: str):
     filing = _filing(request, code)
     if filing.submitted_at is None:
         raise Http404
-    return pdf_response(
-        "filings/documents/receipt.html",
-        reads.receipt_context(filing),
-        filename=f"receipt-{code}.pdf",
-        request=request,
-    )
+    context = reads.receipt_context(filing)
+    data = stored_pdf(filing, "receipt", "filings/documents/receipt.html", context, request)
+    return pdf_bytes_response(data, filename=f"receipt-{code}.pdf")

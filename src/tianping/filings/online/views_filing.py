@@ -11,11 +11,12 @@ from tianping.audit.actions import record_view
 from tianping.filings import actions
 from tianping.filings.choices import Channel
 from tianping.filings.choices import FilingStatus as S
+from tianping.filings.documents import stored_pdf
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
 from tianping.filings.online.views import OPEN, filing_of, portal_view, step_links
 from tianping.filings.permissions import filings_visible_to
-from tianping.lib.pdf import pdf_response
+from tianping.lib.pdf import pdf_bytes_response
 from tianping.lib.text import clean_text
 
 
@@ -77,10 +78,12 @@ def receipt(request, code):
 
 @portal_view
 def receipt_pdf(request, code):
+    """The dated receipt as PDF: laid out once, then served as kept (`filings.documents`)."""
     context = _receipt_context(request, code)
-    return pdf_response(
-        "filings/documents/receipt.html", context, filename=f"receipt-{code}.pdf", request=request
+    data = stored_pdf(
+        context["filing"], "receipt", "filings/documents/receipt.html", context, request
     )
+    return pdf_bytes_response(data, filename=f"receipt-{code}.pdf")
 
 
 @portal_view

@@ -23,11 +23,12 @@ from tianping.catalog.fees import FeeError, compute_fee
 from tianping.courts.permissions import effective_user
 from tianping.filings import actions, permissions
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, FilingKind
+from tianping.filings.documents import stored_pdf
 from tianping.filings.events import filing_timeline
 from tianping.filings.review import forms as f
 from tianping.filings.review import reads
 from tianping.flows.filing import accept_filing
-from tianping.lib.pdf import pdf_response
+from tianping.lib.pdf import pdf_bytes_response
 
 PROPERTY_KINDS = {FilingKind.CIVIL, FilingKind.ENFORCEMENT_OBJECTION_SUIT}
 
@@ -295,7 +296,8 @@ def document_context(filing, name: str) -> dict | None:
 
 @login_required
 def document(request, code, name):
-    """The acceptance notice (受理通知书), correction notice (补正通知书) or ruling, as PDF."""
+    """The acceptance notice (受理通知书), correction notice (补正通知书) or ruling, as PDF:
+    laid out once, then served as kept (`filings.documents`)."""
     filing = reads.get_filing_for_clerk(effective_user(request), code)
     context = document_context(filing, name)
     if context is None:
@@ -306,4 +308,5 @@ def document(request, code, name):
         opponents=filing.parties_in(OPPONENT_ROLES),
     )
     template = f"filings/documents/{name.replace('-', '_')}.html"
-    return pdf_response(template, context, filename=f"{name}-{filing.code}.pdf", request=request)
+    data = stored_pdf(filing, name, template, context, request)
+    return pdf_bytes_response(data, filename=f"{name}-{filing.code}.pdf")
