@@ -7,8 +7,37 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from tianping.api.auth import AUTH
+from tianping.lib.api_errors import ErrorOut
 
-api = NinjaAPI(
+# The answers any operation may give besides its own, each with the one error shape.
+ERRORS = {
+    "400": "The body cannot be read (not JSON, or not the encoding it claims).",
+    "401": "Not signed in, or the token is unknown or revoked.",
+    "403": "Signed in, but not allowed to do this.",
+    "404": "No such object, or one the caller may not see.",
+    "413": "The request body is too large.",
+    "422": "The input is not valid: the messages say why.",
+}
+
+
+class TianpingAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """The schema with the error answers documented on every operation."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.setdefault(
+            "ErrorOut", ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        )
+        content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, text in ERRORS.items():
+                    responses.setdefault(status, {"description": text, "content": content})
+        return schema
+
+
+api = TianpingAPI(
     title="Tianping API",
     version="1",
     description="REST API of the Tianping court platform (天平).",
