@@ -20,6 +20,8 @@ from tianping.courts.permissions import FILING_ROLES, can_review_filings, curren
 from tianping.filings.choices import FilingStatus
 from tianping.filings.models import Filing
 
+CODE_LENGTH = Filing._meta.get_field("code").max_length
+
 
 def reviewing_court_ids(user) -> set[int]:
     """The courts whose filing division the user belongs to."""
@@ -39,7 +41,10 @@ def filings_visible_to(user):
 
 
 def get_filing_for_user(user, code: str) -> Filing:
-    """The filing with CODE if the user may see it; a 404 otherwise."""
+    """The filing with CODE if the user may see it; a 404 otherwise (also for a CODE no
+    filing can have, such as one holding NUL, which PostgreSQL refuses to compare)."""
+    if not isinstance(code, str) or not code.isalnum() or len(code) > CODE_LENGTH:
+        raise Http404("No such filing.")
     filing = (
         filings_visible_to(user)
         .select_related("court", "assisting_court", "filer", "cause")

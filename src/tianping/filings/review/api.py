@@ -39,6 +39,7 @@ from tianping.flows.filing import accept_filing, file_on_the_spot
 from tianping.lib.api_pages import PageIn, PageOut
 from tianping.lib.keyset import rows_page
 from tianping.lib.labels import label
+from tianping.lib.text import clean_text
 
 QUEUE_ORDER = ("priority", "review_due_on", "submitted_at", "id")
 
@@ -119,6 +120,7 @@ def _filing_out(filing) -> dict:
 
 
 def _court(code: str | None, courts=None) -> Court:
+    code = clean_text(code)
     found = next((c for c in courts if c.code == code), None) if courts else None
     found = found or Court.objects.filter(code=code, is_active=True).first()
     if found is None or (courts is not None and found not in courts):
@@ -163,6 +165,7 @@ def queue(
     courts = review.reviewing_courts(user)
     chosen = _court(court, courts) if court else courts[0]
     today = timezone.localdate()
+    status, channel = clean_text(status), clean_text(channel)
     rows = review.queue_queryset(user, chosen, status=status, channel=channel)
     page = rows_page(rows, QUEUE_ORDER, after=paging.after, size=paging.limit)
     for filing in page.items:

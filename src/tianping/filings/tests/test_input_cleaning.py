@@ -173,3 +173,17 @@ def test_the_window_for_corrections_is_a_setting(clerk, demo, settings):
     response = post(clerk, f"{REVIEW_API}/{filing.code}/request-correction", body)
     assert response.status_code == 200
     assert CorrectionNotice.objects.get().respond_by.isoformat() == days(40)
+
+
+def test_nul_in_an_address_or_a_filter_is_not_found_rather_than_an_error(demo, client, login):
+    """On PostgreSQL, comparing with a text holding NUL fails: these were errors 500."""
+    api = bearer(demo["zhangsan"])
+    assert api.get(f"{API}/AB%00CD").status_code == 404
+    assert login(demo["zhangsan"]).get("/portal/filings/AB%00CD/").status_code == 404
+    client.post("/accounts/logout/")
+    clerk = login(demo["lixia"])
+    assert clerk.get("/filing-review/AB%00CD/").status_code == 404
+    assert clerk.get(f"{REVIEW_API}/AB%00CD").status_code == 404
+    assert clerk.get(f"{REVIEW_API}/queue?court=%00").status_code == 404
+    queue = clerk.get(f"{REVIEW_API}/queue?status=sub%00mitted&channel=%00")
+    assert queue.status_code == 200 and queue.json()["items"] == []
