@@ -157,6 +157,7 @@ def add_representative(
     if unknown:
         raise ValueError(f"Not representative fields: {sorted(unknown)}")
     details = {name: (fields.get(name) or "").strip() for name in REPRESENTATIVE_FIELDS}
+    details["id_number"] = normalised_id_number(details["id_number"])
     check_count(
         filing.representatives.count() + 1,
         MAX_REPRESENTATIVES,
