@@ -52,3 +52,18 @@ def test_an_amount_stored_before_the_bound_is_read_back(demo):
 
     expected = Decimal(PROBE) if connection.vendor == "postgresql" else Decimal("1E+14")
     assert amount == expected
+
+
+def test_a_triage_rule_form_refuses_an_amount_the_column_cannot_hold():
+    """Triage rules are entered in the admin: its form is the model's."""
+    from django.forms import modelform_factory
+
+    from tianping.cases.models import TriageRule
+
+    form_class = modelform_factory(TriageRule, fields=["min_amount", "max_amount"])
+    form = form_class({"min_amount": "-1", "max_amount": PROBE})
+    assert form.errors == {
+        "min_amount": ["The amount cannot be negative."],
+        "max_amount": ["The amount is too large: at most 9,999,999,999,999.99 yuan."],
+    }
+    assert form_class({"max_amount": "２0,000"}).is_valid()
