@@ -31,7 +31,9 @@ class TianpingAPI(NinjaAPI):
         content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
-                responses = operation.setdefault("responses", {})
+                # ninja's own keys are numbers; one key per status, as text
+                responses = {str(k): v for k, v in operation.get("responses", {}).items()}
+                operation["responses"] = responses
                 for status, text in ERRORS.items():
                     responses.setdefault(status, {"description": text, "content": content})
         return schema

@@ -22,13 +22,13 @@ from tianping.filings.online import forms as f
 from tianping.filings.online import reads
 from tianping.filings.online.api_schemas import (
     AnswerIn,
-    AttachmentOut,
     CreateIn,
     DraftIn,
     EvidenceIn,
-    FilingOut,
+    FilingAttachmentOut,
+    FilingPartyIn,
     FilingSummaryOut,
-    PartyIn,
+    MyFilingOut,
     RepresentativeIn,
     SubmitIn,
 )
@@ -150,7 +150,7 @@ def list_filings(request, paging: Query[PageIn]):
     return {"items": [_summary(x, reads.unanswered(x)) for x in page.items], "next": page.next}
 
 
-@router.post("", response={201: FilingOut}, summary="Start a draft (online filing)")
+@router.post("", response={201: MyFilingOut}, summary="Start a draft (online filing)")
 def create_filing(request, payload: CreateIn):
     user = _user(request)
     court = Court.objects.active().filter(code=payload.court_code).first()
@@ -163,14 +163,14 @@ def create_filing(request, payload: CreateIn):
     return Status(201, _filing_out(filing))
 
 
-@router.get("/{code}", response=FilingOut, summary="One filing with its timeline and notice")
+@router.get("/{code}", response=MyFilingOut, summary="One filing with its timeline and notice")
 def get_filing(request, code: str):
     filing = _filing(request, code)
     record_view(request, filing)
     return _filing_out(filing)
 
 
-@router.patch("/{code}", response=FilingOut, summary="Save fields of a draft")
+@router.patch("/{code}", response=MyFilingOut, summary="Save fields of a draft")
 def update_draft(request, code: str, payload: DraftIn):
     filing = _filing(request, code)
     nullable = {"amount", "cause_code"}
@@ -183,8 +183,8 @@ def update_draft(request, code: str, payload: DraftIn):
     return _filing_out(filing)
 
 
-@router.put("/{code}/parties", response=FilingOut, summary="Replace the parties")
-def set_parties(request, code: str, payload: Body[ApiList(PartyIn, MAX_PARTIES)]):
+@router.put("/{code}/parties", response=MyFilingOut, summary="Replace the parties")
+def set_parties(request, code: str, payload: Body[ApiList(FilingPartyIn, MAX_PARTIES)]):
     filing = _filing(request, code)
     actions.save_parties(filing, [p.dict() for p in payload], actor=request.user)
     return _filing_out(filing)
@@ -192,7 +192,7 @@ def set_parties(request, code: str, payload: Body[ApiList(PartyIn, MAX_PARTIES)]
 
 @router.post(
     "/{code}/representatives",
-    response={201: FilingOut},
+    response={201: MyFilingOut},
     summary="Add a representative with the power of attorney (multipart)",
 )
 def add_representative(
@@ -212,7 +212,7 @@ def add_representative(
 
 @router.delete(
     "/{code}/representatives/{index}",
-    response=FilingOut,
+    response=MyFilingOut,
     summary="Remove a representative (by its place in the list)",
 )
 def remove_representative(request, code: str, index: int):
@@ -228,7 +228,7 @@ def _editable(request, code):
     return filing
 
 
-@router.put("/{code}/evidence", response=FilingOut, summary="Replace the evidence list")
+@router.put("/{code}/evidence", response=MyFilingOut, summary="Replace the evidence list")
 def set_evidence(request, code: str, payload: Body[ApiList(EvidenceIn, MAX_EVIDENCE_ROWS)]):
     filing = _editable(request, code)
     actions.save_evidence(filing, [item.dict() for item in payload], actor=request.user)
@@ -237,7 +237,7 @@ def set_evidence(request, code: str, payload: Body[ApiList(EvidenceIn, MAX_EVIDE
 
 @router.post(
     "/{code}/attachments",
-    response={201: AttachmentOut},
+    response={201: FilingAttachmentOut},
     summary="Upload a file (PDF, JPEG, PNG or OFD; the content is checked)",
 )
 def upload(
@@ -278,7 +278,7 @@ SUBMIT_BODY = {
 
 @router.post(
     "/{code}/submit",
-    response=FilingOut,
+    response=MyFilingOut,
     openapi_extra=SUBMIT_BODY,
     summary="Hand the filing in; the same Idempotency-Key (even at once) gives the same filing",
 )
@@ -301,14 +301,14 @@ def _body_key(request) -> str | None:
         raise ValidationError('The body must be JSON such as {"submission_key": "..."}.') from exc
 
 
-@router.post("/{code}/correction", response=FilingOut, summary="Answer the correction notice")
+@router.post("/{code}/correction", response=MyFilingOut, summary="Answer the correction notice")
 def answer_correction(request, code: str, payload: AnswerIn):
     filing = _filing(request, code)
     filing = actions.answer_correction(filing, actor=request.user, answer=payload.answer.strip())
     return _filing_out(filing)
 
 
-@router.post("/{code}/withdraw", response=FilingOut, summary="Withdraw the filing")
+@router.post("/{code}/withdraw", response=MyFilingOut, summary="Withdraw the filing")
 def withdraw(request, code: str):
     filing = _filing(request, code)
     return _filing_out(actions.withdraw_filing(filing, actor=request.user))

@@ -45,7 +45,7 @@ class FilingSummaryOut(Schema):
     next: NextOut
 
 
-class PartyIn(Schema):
+class FilingPartyIn(Schema):
     role: PartyRole
     kind: PartyKind = PartyKind.NATURAL_PERSON
     name: ApiText(party_length("name")) = ""
@@ -60,7 +60,7 @@ class PartyIn(Schema):
     )
 
 
-class PartyOut(PartyIn):
+class FilingPartyOut(FilingPartyIn):
     position: int
     masked_id_number: str
 
@@ -75,7 +75,7 @@ class RepresentativeIn(Schema):
     phone: ApiText(30) = ""
 
 
-class RepresentativeOut(Schema):
+class FilingRepresentativeOut(Schema):
     party: int
     kind: str
     name: str
@@ -91,7 +91,7 @@ class EvidenceIn(Schema):
     attachment: ApiText(NAME_LENGTH) = Field("", description="The ref of an uploaded file.")
 
 
-class AttachmentOut(Schema):
+class FilingAttachmentOut(Schema):
     ref: str
     kind: str
     name: str
@@ -100,7 +100,7 @@ class AttachmentOut(Schema):
     sha256: str
 
 
-class EventOut(Schema):
+class FilingEventOut(Schema):
     seq: int
     kind: str
     at: datetime
@@ -113,7 +113,7 @@ class NoticeOut(Schema):
     issued_at: datetime
 
 
-class FilingOut(FilingSummaryOut):
+class MyFilingOut(FilingSummaryOut):
     is_livelihood: bool
     is_enterprise: bool
     is_migrant_wages: bool
@@ -122,11 +122,11 @@ class FilingOut(FilingSummaryOut):
     claims: str
     amount: Decimal | None
     facts: str
-    parties: list[PartyOut]
-    representatives: list[RepresentativeOut]
+    parties: list[FilingPartyOut]
+    representatives: list[FilingRepresentativeOut]
     evidence: list[EvidenceIn]
-    attachments: list[AttachmentOut]
-    events: list[EventOut]
+    attachments: list[FilingAttachmentOut]
+    events: list[FilingEventOut]
     open_notice: NoticeOut | None
 
 

@@ -29,9 +29,9 @@ from tianping.filings.review.api_schemas import (
     CorrectionIn,
     CrossRegionIn,
     DecisionIn,
-    FilingOut,
+    QueueRowOut,
     RefusalIn,
-    RowOut,
+    ReviewFilingOut,
     TransferIn,
     WindowIn,
 )
@@ -157,7 +157,7 @@ def _by(request) -> dict:
     return {"actor": request.user, "acted_for": request.acting_for}
 
 
-@router.get("/queue", response=PageOut[RowOut], summary="Review queue of a court (立案审查)")
+@router.get("/queue", response=PageOut[QueueRowOut], summary="Review queue of a court (立案审查)")
 def queue(
     request, paging: Query[PageIn], court: str | None = None, status: str = "", channel: str = ""
 ):
@@ -174,7 +174,7 @@ def queue(
 
 
 @router.get(
-    "/cross-region", response=PageOut[RowOut], summary="Filings taken in for other courts"
+    "/cross-region", response=PageOut[QueueRowOut], summary="Filings taken in for other courts"
 )
 def cross_region_list(request, paging: Query[PageIn], court: str | None = None):
     user = effective_user(request)
@@ -185,7 +185,7 @@ def cross_region_list(request, paging: Query[PageIn], court: str | None = None):
     return {"items": [_row(f, case=review.case_of(f)) for f in page.items], "next": page.next}
 
 
-@router.post("/window", response={201: FilingOut}, summary="Hand in a walk-in's complaint")
+@router.post("/window", response={201: ReviewFilingOut}, summary="Hand in a walk-in's complaint")
 def window(request, payload: WindowIn):
     courts = review.reviewing_courts(effective_user(request))
     court = _court(payload.court, courts)
@@ -211,7 +211,9 @@ def window(request, payload: WindowIn):
     )
 
 
-@router.post("/cross-region", response={201: FilingOut}, summary="Take papers for another court")
+@router.post(
+    "/cross-region", response={201: ReviewFilingOut}, summary="Take papers for another court"
+)
 def cross_region(request, payload: CrossRegionIn):
     courts = review.reviewing_courts(effective_user(request))
     assisting = _court(payload.assisting_court, courts) if payload.assisting_court else courts[0]
@@ -231,14 +233,18 @@ def cross_region(request, payload: CrossRegionIn):
     )
 
 
-@router.get("/{code}", response=FilingOut, summary="One filing with its papers and timeline")
+@router.get("/{code}", response=ReviewFilingOut, summary="One filing with its papers and timeline")
 def filing_detail(request, code: str):
     filing = review.get_filing_for_clerk(effective_user(request), code)
     record_view(request, filing)
     return _filing_out(filing)
 
 
-@router.post("/{code}/accept", response={200: FilingOut, 409: ConflictOut}, summary="File the case")
+@router.post(
+    "/{code}/accept",
+    response={200: ReviewFilingOut, 409: ConflictOut},
+    summary="File the case",
+)
 def accept(request, code: str, payload: DecisionIn | None = None):
     def run(filing):
         accept_filing(filing, **_by(request))
@@ -249,7 +255,7 @@ def accept(request, code: str, payload: DecisionIn | None = None):
 
 @router.post(
     "/{code}/request-correction",
-    response={200: FilingOut, 409: ConflictOut},
+    response={200: ReviewFilingOut, 409: ConflictOut},
     summary="Ask for corrections, every item in one notice (一次性告知)",
 )
 def request_correction(request, code: str, payload: CorrectionIn):
@@ -264,7 +270,7 @@ def request_correction(request, code: str, payload: CorrectionIn):
 
 
 @router.post(
-    "/{code}/refuse", response={200: FilingOut, 409: ConflictOut}, summary="Refuse by ruling"
+    "/{code}/refuse", response={200: ReviewFilingOut, 409: ConflictOut}, summary="Refuse by ruling"
 )
 def refuse(request, code: str, payload: RefusalIn):
     def run(filing):
@@ -274,7 +280,9 @@ def refuse(request, code: str, payload: RefusalIn):
     return _decide(request, code, payload.expected_status, run)
 
 
-@router.post("/{code}/transfer", response={200: FilingOut, 409: ConflictOut}, summary="Transfer")
+@router.post(
+    "/{code}/transfer", response={200: ReviewFilingOut, 409: ConflictOut}, summary="Transfer"
+)
 def transfer(request, code: str, payload: TransferIn):
     def run(filing):
         to_court = _court(payload.to_court)
@@ -286,7 +294,7 @@ def transfer(request, code: str, payload: TransferIn):
 
 @router.post(
     "/{code}/forward",
-    response={200: FilingOut, 409: ConflictOut},
+    response={200: ReviewFilingOut, 409: ConflictOut},
     summary="Assisting court: checked, forward to the court with jurisdiction",
 )
 def forward(request, code: str, payload: DecisionIn | None = None):
@@ -297,7 +305,7 @@ def forward(request, code: str, payload: DecisionIn | None = None):
     return _decide(request, code, payload.expected_status if payload else None, run)
 
 
-@router.post("/{code}/attachments", response={201: FilingOut}, summary="Upload papers")
+@router.post("/{code}/attachments", response={201: ReviewFilingOut}, summary="Upload papers")
 def attach(
     request,
     code: str,

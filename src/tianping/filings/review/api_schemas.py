@@ -31,7 +31,7 @@ FILING_FIELDS = ["kind", "claims", "amount", "facts", "is_livelihood", "is_enter
 FILING_FIELDS += ["is_migrant_wages"]
 
 
-class PartyIn(Schema):
+class WindowPartyIn(Schema):
     role: PartyRole
     kind: PartyKind = PartyKind.NATURAL_PERSON
     name: ApiText(party_length("name"))
@@ -51,7 +51,7 @@ class FilingDataIn(Schema):
     is_livelihood: bool = False
     is_enterprise: bool = False
     is_migrant_wages: bool = False
-    parties: ApiList(PartyIn, MAX_PARTIES)
+    parties: ApiList(WindowPartyIn, MAX_PARTIES)
 
     def fields(self) -> dict:
         """The draft fields for the actions, the cause code resolved in today's catalog."""
@@ -92,7 +92,7 @@ class TransferIn(DecisionIn):
     reason: ApiText(ITEM_LENGTH)
 
 
-class PartyOut(Schema):
+class ReviewPartyOut(Schema):
     role: str
     role_label: str
     kind: str
@@ -101,7 +101,7 @@ class PartyOut(Schema):
     id_number_masked: str
 
 
-class RowOut(Schema):
+class QueueRowOut(Schema):
     code: str
     court: str
     assisting_court: str | None
@@ -117,11 +117,11 @@ class RowOut(Schema):
     days_left: int | None
     flag: str
     green_channel: list[str]
-    parties: list[PartyOut]
+    parties: list[ReviewPartyOut]
     case_number: str | None
 
 
-class EventOut(Schema):
+class ReviewEventOut(Schema):
     seq: int
     kind: str
     at: datetime.datetime
@@ -136,7 +136,7 @@ class CorrectionOut(Schema):
     answered_at: datetime.datetime | None
 
 
-class AttachmentOut(Schema):
+class ReviewAttachmentOut(Schema):
     id: int
     kind: str
     name: str
@@ -145,7 +145,7 @@ class AttachmentOut(Schema):
     url: str
 
 
-class FilingOut(RowOut):
+class ReviewFilingOut(QueueRowOut):
     cause: str | None
     claims: str
     amount: Decimal | None
@@ -153,8 +153,8 @@ class FilingOut(RowOut):
     refusal_reasons: str
     transferred_to: str | None
     corrections: list[CorrectionOut]
-    attachments: list[AttachmentOut]
-    events: list[EventOut]
+    attachments: list[ReviewAttachmentOut]
+    events: list[ReviewEventOut]
     documents: dict[str, str]
 
 
