@@ -74,9 +74,18 @@ def rewriting(connection, *tables: str):
             return
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
+            _run_pending_checks(cursor)
             for table in tables:
                 cursor.execute(f"ALTER TABLE {quote(table)} DISABLE TRIGGER USER")
         yield
         with connection.cursor() as cursor:
+            _run_pending_checks(cursor)
             for table in tables:
                 cursor.execute(f"ALTER TABLE {quote(table)} ENABLE TRIGGER USER")
+
+
+def _run_pending_checks(cursor) -> None:
+    """ALTER TABLE refuses while foreign-key checks are pending (rows written in this
+    transaction): run them now, then defer again."""
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -188,9 +188,7 @@ def test_a_data_migration_run_by_the_owner_may_rewrite_them_within_its_transacti
     its transaction; they are on again when it ends, committed or not."""
     model, owner, table = timeline
     event = owner.events.first()
-    if connection.vendor == "postgresql":  # ALTER TABLE waits for no pending FK check
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    model.objects.create(**{owner._meta.model_name: owner}, seq=99, kind="noted")  # FK pending
     with rewriting(connection, table), connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET details = %s WHERE id = %s", ['{"x": 1}', event.pk])
     assert model.objects.get(pk=event.pk).details == {"x": 1}
