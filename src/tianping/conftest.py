@@ -21,6 +21,7 @@ from django.utils import translation
 
 from tianping.audit.maintenance import allow_purge
 from tianping.demo.network import DEMO_PASSWORD, load_demo
+from tianping.lib.testing.browser import browser, page  # noqa: F401  (fixtures)
 
 _blocker = []  # the session's database blocker, once the test database exists
 

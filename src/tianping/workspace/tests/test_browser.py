@@ -1,59 +1,10 @@
 """Signing in with a real browser (headless Chromium driven by Playwright)."""
 
-import os
-import shutil
-
 import pytest
 
-from tianping.demo.network import DEMO_PASSWORD
+from tianping.lib.testing.browser import sign_in
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("TIANPING_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's event loop runs beside the ORM in this thread; allow it for these tests only.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=ARGS
-            )
-            yield browser
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
-@pytest.fixture
-def page(browser, live_server, demo_network):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.base_url = live_server.url
-    yield page
-    context.close()
-
-
-def sign_in(page, username):
-    page.goto(page.base_url + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("form.stacked button[type=submit]")
-    page.wait_for_load_state()
-
 
 def test_judge_lands_on_the_workspace_in_chinese_then_english(page):
     sign_in(page, "wangjun")
