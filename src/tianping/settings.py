@@ -105,6 +105,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tianping.courts.context_processors.navigation",
             ],
+            # {{ court|local_name }} on every page (lib/templatetags/names.py)
+            "builtins": ["tianping.lib.templatetags.names"],
         },
     }
 ]
@@ -151,6 +153,7 @@ LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15, minim
 LOGIN_SLOW_DOWN_SECONDS = env_int("LOGIN_SLOW_DOWN_SECONDS", 1, minimum=0)
 PASSWORD_RESET_PER_ACCOUNT = env_int("PASSWORD_RESET_PER_ACCOUNT", 3, minimum=1)
 PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 10, minimum=1)
+REGISTRATIONS_PER_ADDRESS = env_int("REGISTRATIONS_PER_ADDRESS", 5, minimum=1)  # an hour
 
 # Chinese first, English complete; add a language here and a folder under locale/.
 LANGUAGE_CODE = "zh-hans"
