@@ -9,7 +9,6 @@ import re
 import unicodedata
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -167,7 +166,6 @@ class CaseNumbersForm(ToolForm):
         return lines
 
 
-@login_required
 def case_number_checker(request):
     """Check a column of case numbers: each one's parts, or why it is invalid."""
     form = CaseNumbersForm(request.POST if request.method == "POST" else None)

@@ -58,6 +58,7 @@ def navigation(request):
         return {
             "nav_items": [
                 (reverse("tools:fees"), _("Fee calculator")),
+                (reverse("tools:case_numbers"), _("Case-number check")),
                 (reverse("catalog:index"), _("Catalogs")),
                 (reverse("portal:courts"), _("Courts and service points")),
             ]

@@ -69,11 +69,15 @@ def test_only_public_users_file_online(demo):
     assert {u for u, user in demo.items() if p.can_file_online(user)} == {"zhangsan", "lilawyer"}
 
 
-def test_judge_of_other_court_gets_404_like_a_missing_court(client, login, judge_of_other_court):
-    login(judge_of_other_court)
-    assert client.get("/courts/内2502/").status_code == 404
+def test_the_court_directory_is_public_but_teams_are_for_the_court_s_staff(
+    client, login, judge_of_other_court
+):
+    assert client.get("/courts/").status_code == 200
+    page = client.get("/courts/内2502/").content.decode()
+    assert "宝力根苏木诉讼服务点" in page and "速裁快审团队" not in page
     assert client.get("/courts/内9999/").status_code == 404
-    assert client.get("/courts/内2501/").status_code == 200
+    login(judge_of_other_court)
+    assert "速裁快审团队" not in client.get("/courts/内2502/").content.decode()
 
 
 def test_higher_court_supervisor_opens_a_lower_court(client, login, higher_court_officer):
@@ -83,7 +87,7 @@ def test_higher_court_supervisor_opens_a_lower_court(client, login, higher_court
 
 
 @pytest.mark.parametrize(
-    "url", ["/workspace/", "/courts/", "/courts/内2502/", "/workspace/backups/"]
+    "url", ["/workspace/", "/workspace/backups/"]
 )
 def test_litigant_cannot_open_staff_pages(client, login, litigant, url):
     login(litigant)

@@ -110,8 +110,8 @@ PAGES = {
     "party_cases:detail": Rule("zhangsan", ("wangjun", "lixia"), params={"code": "case"}),
     "party_cases:document": Rule("zhangsan", ("wangjun", "lixia"),
                                  params={"code": "case", "ref": "case_document"}),
-    "courts:list": Rule("wangjun", ("zhangsan",), scoped=True),
-    "courts:detail": Rule("wangjun", ("zhangsan", "sarula"), params={"code": "court"}),
+    "courts:list": PUBLIC,  # the court directory, like the portal's
+    "courts:detail": Rule(public=True, params={"code": "court"}),
     # Court administration: the court's own administrator (admin of 内2502); not its
     # president, not a supervisor of a higher court, not the platform's Django staff flag.
     "courts:admin_home": COURT_ADMIN,
