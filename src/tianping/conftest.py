@@ -21,7 +21,10 @@ from django.utils import translation
 
 from tianping.audit.maintenance import allow_purge
 from tianping.demo.network import DEMO_PASSWORD, load_demo
+from tianping.lib.testing import browser as browser_testing
 from tianping.lib.testing.browser import browser, page  # noqa: F401  (fixtures)
+
+browser_testing.PASSWORD = DEMO_PASSWORD  # the personas sign in with the demo's
 
 _blocker = []  # the session's database blocker, once the test database exists
 
