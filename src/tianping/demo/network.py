@@ -83,6 +83,9 @@ PERSONAS = [
     Persona("admin", "系统管理员", "内2502", Role.ADMINISTRATOR, "办公室"),
     Persona("bayar", "巴雅尔", "内25", Role.TRIAL_MANAGEMENT, "审判管理办公室", True),
     Persona("sarula", "萨如拉", "内2501", Role.JUDGE, "民事审判第一庭"),
+    # 二连浩特 receives filings (online and across regions) and decides its extensions.
+    Persona("tuya", "图雅", "内2501", Role.FILING_CLERK, "立案庭"),
+    Persona("wuyun", "乌云", "内2501", Role.PRESIDENT),
 ]
 
 
@@ -294,3 +297,44 @@ def _triage_rules() -> None:
                 "reason": reason,
             },
         )
+
+
+HOLIDAY_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+}
+HOLIDAY_SOURCE = "国务院办公厅关于%d年部分节假日安排的通知"
+
+
+def load_holiday_table() -> None:
+    """(`tianping demo`, not the test fixtures.) The national rows of the holiday table
+    (法定节假日 on weekdays, 调休 working days) for the years the State Council has
+    published, from chinese_calendar, each year marked covered. Rows already there (entered
+    by a superuser) are left as they are."""
+    import chinese_calendar
+
+    from tianping.courts.models import CalendarDay, CoveredYear
+
+    years = sorted({day.year for day in chinese_calendar.holidays if day.year >= 2024})
+    for year in years:
+        for day, name in chinese_calendar.holidays.items():
+            if day.year == year and day.weekday() < 5:
+                CalendarDay.objects.get_or_create(
+                    court=None,
+                    day=day,
+                    defaults={"is_rest_day": True, "name": HOLIDAY_NAMES.get(name, name or "")},
+                )
+        for day, name in chinese_calendar.workdays.items():
+            if day.year == year and day.weekday() >= 5:
+                label = HOLIDAY_NAMES.get(name, name or "")
+                CalendarDay.objects.get_or_create(
+                    court=None,
+                    day=day,
+                    defaults={"is_rest_day": False, "name": f"{label}调休" if label else "调休"},
+                )
+        CoveredYear.objects.get_or_create(year=year, defaults={"source": HOLIDAY_SOURCE % year})

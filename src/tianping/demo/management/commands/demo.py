@@ -2,15 +2,31 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from tianping.catalog.builtin import sync_builtin_catalogs
-from tianping.demo.network import DEMO_PASSWORD, load_demo
+from tianping.demo.cases import load_demo_cases
+from tianping.demo.network import DEMO_PASSWORD, load_demo, load_holiday_table
 
 
 class Command(BaseCommand):
-    help = "Create the demo court network and one persona for each role (idempotent)."
+    help = (
+        "Create the demo court network, one persona for each role, the national holiday "
+        "table and demo filings and cases in every state (idempotent)."
+    )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-cases",
+            dest="cases",
+            action="store_false",
+            help="Only the network and the personas: no demo filings or cases.",
+        )
+
+    def handle(self, *args, cases=True, **options):
         sync_builtin_catalogs()
         created = load_demo()
+        load_holiday_table()
+        told = load_demo_cases() if cases else 0
+        if told:
+            self.stdout.write(_("Demo filings and cases made: %(n)d.") % {"n": told})
         if not created:
             self.stdout.write(
                 _("Demo data is already in place; logins were printed when it was created.")

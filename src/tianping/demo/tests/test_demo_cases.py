@@ -1,0 +1,58 @@
+"""The demo's filings and cases (`tianping demo`): made by the platform's own actions, in
+every state, once."""
+
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from tianping.cases.models import Case
+from tianping.courts.choices import Role
+from tianping.courts.models import CalendarDay, CoveredYear, Membership
+from tianping.deadlines.models import ExtensionRequest
+from tianping.demo.cases import load_demo_cases
+from tianping.demo.network import load_holiday_table
+from tianping.filings.models import Filing
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_cases_cover_every_state_once(demo_network):
+    # when
+    told = load_demo_cases()
+    # then
+    assert told > 20 and load_demo_cases() == 0  # a second call adds nothing
+    states = Counter(Case.objects.values_list("state", flat=True))
+    assert {"assigned", "in_trial", "suspended", "closed"} <= set(states)
+    statuses = Counter(Filing.objects.values_list("status", flat=True))
+    assert statuses["submitted"] >= 3 and statuses["correction_requested"] >= 1
+    extensions = set(ExtensionRequest.objects.values_list("status", flat=True))
+    assert extensions == {"approved", "requested"}
+    today = timezone.localdate()
+    pending = Case.objects.exclude(state="closed").select_related("time_limit")
+    overdue = [c for c in pending if c.state != "suspended" and c.time_limit.expires_on < today]
+    assert len(overdue) >= 3
+    assert any((today - c.filed_on).days > 365 for c in pending)  # long pending
+    # every case has its timeline, its judge and its time limit
+    for case in Case.objects.all():
+        assert case.events.exists() and case.judge_id and case.time_limit
+
+
+def test_every_demo_court_that_files_has_a_clerk_and_a_president(demo_network):
+    for code in ("内2502", "内2501"):
+        roles = set(Membership.objects.filter(court__code=code).values_list("role", flat=True))
+        assert {Role.FILING_CLERK, Role.JUDGE, Role.PRESIDENT} <= roles
+
+
+def test_the_holiday_table_is_loaded_by_the_command(demo_network):
+    load_holiday_table()
+    load_holiday_table()  # idempotent
+    assert CoveredYear.objects.filter(year=2026).exists()
+    assert CalendarDay.objects.filter(court=None, name="国庆节").exists()
+    assert CalendarDay.objects.filter(court=None, is_rest_day=False).exists()
+
+
+def test_the_command_can_leave_the_cases_out(demo_network):
+    call_command("demo", "--no-cases", stdout=open("/dev/null", "w"))
+    assert not Case.objects.exists()
