@@ -1,6 +1,8 @@
 """`{{ court|local_name }}`: a court's, division's or team's name in the reader's language
 (lib.names). Loaded on every template (settings: TEMPLATES builtins)."""
 
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
 from django import template
 from django.utils.translation import get_language
 
@@ -18,3 +20,21 @@ def local_name(obj) -> str:
 def colon() -> str:
     """The colon after a caption: full-width (：) in Chinese, ": " in English."""
     return "：" if (get_language() or "").startswith("zh") else ": "
+
+
+@register.simple_tag
+def period() -> str:
+    """The end of a sentence followed by another: 。in Chinese, ". " in English."""
+    return "。" if (get_language() or "").startswith("zh") else ". "
+
+
+@register.filter
+def money(value) -> str:
+    """An amount of yuan as a reader expects it: 1,384.57 (two decimals, thousands
+    grouped), never 1384.57000; empty for none."""
+    if value is None or value == "":
+        return ""
+    try:
+        return f"{Decimal(value).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)

@@ -94,11 +94,26 @@ def shoot(page, name: str) -> list[Path]:
 # What a reader must never see on a page: a field's key, a Python value, a choice code.
 RAW = [
     (re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b"), "a raw key"),  # review_due_on
-    (re.compile(r"\[\s*'|'\s*\]|\{\s*'|\bNone\b|\bTrue\b|\bFalse\b"), "a Python value"),
-    (re.compile(r"\d+\.\d{3,}\s*元"), "an amount with too many decimals"),
+    (re.compile(r"(?m)^[ \t]*[a-z][a-z_]{2,}:"), "a raw key as a caption"),  # channel: online
+    (re.compile(r"\[\s*'|'\s*\]|\{\s*'|\[\s*\]|\{\s*\}"), "a Python value"),  # ['a'], {}
+    (re.compile(r"\d+\.\d{3,}\s*(?:元|yuan)"), "an amount with too many decimals"),
+]
+# ... and on a Chinese page besides: Python's words, ASCII punctuation set in Chinese text,
+# a label said twice (天平 天平), English sentences.
+RAW_ZH = [
+    (re.compile(r"\b(?:None|True|False|nan)\b"), "a Python value"),
+    (re.compile(r"[\u4e00-\u9fff][ \t]?[,;:(]|\)[\u4e00-\u9fff]"), "ASCII punctuation in Chinese"),
+    (re.compile(r"([\u4e00-\u9fff]{2,})[ \t]+\1(?![\u4e00-\u9fff])"), "a label said twice"),
 ]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2,}\b")  # three words in a row
+# Legitimate content that looks like a problem: e-mail addresses and web addresses (a
+# username or a domain may hold "_"), file names, and the product's name in Latin letters.
+LEGITIMATE = [
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    re.compile(r"\bhttps?://\S+"),
+    re.compile(r"[\w\u4e00-\u9fff（）()-]+\.(?:pdf|ofd|jpg|jpeg|png|docx?|zip)\b", re.IGNORECASE),
+]
 
 
 def visible_text(page) -> str:
@@ -115,11 +130,16 @@ def visible_text(page) -> str:
 
 def problems(text: str, language: str, allowed: tuple[str, ...] = ()) -> list[str]:
     """What is wrong with TEXT for a reader of LANGUAGE ("zh-hans" or "en"): raw keys, Python
-    values, over-long amounts, and sentences of the other language. ALLOWED: fragments that
-    may appear (a person's name in another script, a username shown as such)."""
+    values, over-long amounts; on a Chinese page also ASCII punctuation in Chinese text,
+    labels said twice and sentences in English. ALLOWED: fragments that may appear (a
+    person's name in another script, a username shown as such). Usernames, case numbers,
+    court codes (内2502), e-mail and web addresses and file names are never a problem."""
     for fragment in allowed:
         text = text.replace(fragment, " ")
-    found = [f"{what}: {m.group(0)!r}" for pattern, what in RAW for m in pattern.finditer(text)]
+    for pattern in LEGITIMATE:
+        text = pattern.sub(" ", text)
+    patterns = RAW + (RAW_ZH if language.startswith("zh") else [])
+    found = [f"{what}: {m.group(0)!r}" for rule, what in patterns for m in rule.finditer(text)]
     if language.startswith("zh"):
         english = ENGLISH_WORDS.finditer(text)
         found += [f"English on a Chinese page: {m.group(0)!r}" for m in english]
