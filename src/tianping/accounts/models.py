@@ -11,7 +11,9 @@ class User(AbstractUser):
     kind = models.CharField(_("kind"), max_length=16, choices=UserKind.choices)
     full_name = models.CharField(_("full name"), max_length=100)
     phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
+    id_type = models.CharField(_("identity document type"), max_length=40, blank=True)
     id_number = models.CharField(_("identity document number"), max_length=32, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["username"]
@@ -52,6 +54,56 @@ class LawyerProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.law_firm})"
+
+
+class LawyerApplication(models.Model):
+    """A lawyer's self-registration, waiting for a court's filing clerk or administrator
+    to check the licence (`courts.lawyers`). Until verified the account is a litigant's:
+    no lawyer's profile, so it cannot act as anyone's representative."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending verification")
+        VERIFIED = "verified", _("Verified")
+        REFUSED = "refused", _("Refused")
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="lawyer_application", verbose_name=_("user")
+    )
+    licence_number = models.CharField(_("bar licence number"), max_length=17)
+    law_firm = models.CharField(_("law firm"), max_length=200)
+    court = models.ForeignKey(
+        "courts.Court", on_delete=models.PROTECT, related_name="+", verbose_name=_("court")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        verbose_name = _("lawyer's registration")
+        verbose_name_plural = _("lawyers' registrations")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.licence_number})"
+
+
+class RegistrationAttempt(models.Model):
+    """A self-registration from a client address, kept an hour or two to throttle it."""
+
+    ip_address = models.GenericIPAddressField(null=True)
+    attempted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-attempted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.ip_address} {self.attempted_at:%Y-%m-%d %H:%M}"
 
 
 class LoginFailure(models.Model):

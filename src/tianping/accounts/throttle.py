@@ -17,6 +17,9 @@ Sign-in (every entry point: `accounts.backends.ThrottledModelBackend`):
 Password reset: at most PASSWORD_RESET_PER_ACCOUNT mails per hour to one e-mail address
 (counted whether or not an account has it, so the answer reveals nothing) and
 PASSWORD_RESET_PER_ADDRESS requests per hour from one client address.
+
+Registration: at most REGISTRATIONS_PER_ADDRESS attempts per hour from one client address
+(each attempt counted, accepted or not, so that guessing who has an account is slow too).
 """
 
 import datetime
@@ -27,7 +30,7 @@ import time
 from django.conf import settings
 from django.utils import timezone
 
-from tianping.accounts.models import LoginFailure, PasswordResetRequest
+from tianping.accounts.models import LoginFailure, PasswordResetRequest, RegistrationAttempt
 
 logger = logging.getLogger(__name__)
 
@@ -108,3 +111,22 @@ def note_reset_request(email: str, ip_address: str | None) -> None:
     """Count a reset mail sent (or not sent: no account has EMAIL) and forget old ones."""
     PasswordResetRequest.objects.filter(requested_at__lt=timezone.now() - 2 * RESET_WINDOW).delete()
     PasswordResetRequest.objects.create(account_key=_account_key(email), ip_address=ip_address)
+
+
+def registration_minutes_refused(ip_address: str | None) -> int:
+    """Minutes until IP_ADDRESS may try to register again; 0 when it may now."""
+    if not ip_address:
+        return 0
+    since = timezone.now() - RESET_WINDOW
+    recent = RegistrationAttempt.objects.filter(ip_address=ip_address, attempted_at__gte=since)
+    if recent.count() < settings.REGISTRATIONS_PER_ADDRESS:
+        return 0
+    first = recent.order_by("attempted_at").values_list("attempted_at", flat=True).first()
+    return _minutes_until(first + RESET_WINDOW)
+
+
+def note_registration_attempt(ip_address: str | None) -> None:
+    """Count an attempt to register from IP_ADDRESS and forget old ones."""
+    old = timezone.now() - 2 * RESET_WINDOW
+    RegistrationAttempt.objects.filter(attempted_at__lt=old).delete()
+    RegistrationAttempt.objects.create(ip_address=ip_address)

@@ -1,9 +1,22 @@
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms.forms import NON_FIELD_ERRORS
 from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 
-from tianping.accounts import throttle
-from tianping.accounts.forms import LoginForm, ResetRequestForm
+from tianping.accounts import registration, throttle
+from tianping.accounts.forms import (
+    LawyerRegistrationForm,
+    LoginForm,
+    ProfileForm,
+    RegistrationForm,
+    ResetRequestForm,
+)
 from tianping.audit.actions import record
 
 
@@ -13,6 +26,11 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        """A locked username is also shown the way to reset the password."""
+        locked = form.has_error(NON_FIELD_ERRORS, "throttled")
+        return self.render_to_response(self.get_context_data(form=form, locked=locked))
 
 
 class LogoutView(auth_views.LogoutView):
@@ -58,3 +76,72 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
+
+
+def register(request, kind="litigant"):
+    """Self-registration of a litigant, or of a lawyer (verified later by a court)."""
+    if request.user.is_authenticated:
+        return redirect("home")
+    form_class = LawyerRegistrationForm if kind == "lawyer" else RegistrationForm
+    form = form_class(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        lawyer = None
+        if kind == "lawyer":
+            lawyer = {k: data[k] for k in ("licence_number", "law_firm", "court")}
+        try:
+            user = registration.register(
+                full_name=data["full_name"],
+                phone=data["phone"],
+                email=data["email"],
+                id_type=data["id_type"],
+                id_number=data["id_number"],
+                password=data["password1"],
+                lawyer=lawyer,
+                ip_address=request.META.get("REMOTE_ADDR"),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            text = _("Your account is ready. Sign in with %(name)s and your password.")
+            if lawyer is not None:
+                text += " " + _(
+                    "The court will check your licence; until then you use the portal as a "
+                    "litigant."
+                )
+            messages.success(request, text % {"name": user.username})
+            return redirect("accounts:login")
+    return render(request, "accounts/register.html", {"form": form, "kind": kind})
+
+
+@login_required
+def profile(request):
+    """The owner's account: contact details to change, the identity number masked."""
+    user = request.user
+    initial = {"phone": user.phone, "email": user.email, "address": user.address}
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        registration.update_profile(user, actor=user, **form.cleaned_data)
+        messages.success(request, _("Your details have been saved."))
+        return redirect("accounts:profile")
+    context = {
+        "form": form,
+        "application": getattr(user, "lawyer_application", None),
+        "lawyer": getattr(user, "lawyer_profile", None),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        registration.change_password(
+            form.user,
+            new_password=form.cleaned_data["new_password1"],
+            ip_address=self.request.META.get("REMOTE_ADDR"),
+        )
+        update_session_auth_hash(self.request, form.user)
+        messages.success(self.request, _("Your password has been changed."))
+        return HttpResponseRedirect(self.get_success_url())

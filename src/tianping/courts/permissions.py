@@ -209,6 +209,19 @@ def can_view_dashboard(user, court: Court) -> bool:
     )
 
 
+LAWYER_VERIFYING_ROLES = {Role.FILING_CLERK, Role.ADMINISTRATOR}
+
+
+def can_verify_lawyers(user, court: Court) -> bool:
+    """A filing clerk or the administrator of COURT checks the lawyers who registered there
+    (`courts.lawyers`). In the person's own name: a backup does not verify for another."""
+    return bool(roles_in(user, court) & LAWYER_VERIFYING_ROLES)
+
+
+def lawyer_verifying_court_ids(user) -> set[int]:
+    return {m.court_id for m in current_memberships(user) if m.role in LAWYER_VERIFYING_ROLES}
+
+
 def can_file_online(user) -> bool:
     return getattr(user, "is_authenticated", False) and user.is_public_user
 

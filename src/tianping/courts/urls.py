@@ -1,10 +1,12 @@
 from django.urls import path
 
-from tianping.courts import views, views_admin, views_admin_premises
+from tianping.courts import views, views_admin, views_admin_premises, views_lawyers
 
 app_name = "courts"
 urlpatterns = [
     path("", views.court_list, name="list"),
+    path("lawyers/", views_lawyers.pending, name="lawyers"),
+    path("lawyers/<int:pk>/decision/", views_lawyers.decide, name="lawyer_decide"),
     path("<str:code>/", views.court_detail, name="detail"),
     # Court administration: the court's own administrator (views_admin).
     path("<str:code>/administration/", views_admin.home, name="admin_home"),

@@ -4,12 +4,24 @@ from tianping.notifications.models import Notification
 def notify_once(rows: list[tuple]) -> None:
     """Store (user, key, text, link) messages; a (user, key) already stored is skipped.
 
-    `user` is a user or a user's id (a sweep raising many warnings passes ids).
+    `user` is a user or a user's id (a sweep raising many warnings passes ids). Prefer
+    `notify`, whose messages read in the reader's language.
     """
     Notification.objects.bulk_create(
         [
             Notification(user_id=getattr(user, "pk", user), key=key, text=text[:500], link=link)
             for user, key, text, link in rows
         ],
+        ignore_conflicts=True,
+    )
+
+
+def notify(users, *, key: str, kind: str, **params) -> None:
+    """Send the message KIND with PARAMS (codes and plain values, worded when read:
+    `notifications.messages`) to each of USERS (users or ids) once for KEY. Called inside
+    the transaction of the action that caused it."""
+    ids = {getattr(user, "pk", user) for user in users if user is not None}
+    Notification.objects.bulk_create(
+        [Notification(user_id=i, key=key[:120], kind=kind, params=params) for i in sorted(ids)],
         ignore_conflicts=True,
     )
