@@ -68,4 +68,7 @@ def case_event(
         details=values,
     )
     record(f"case.{kind}", case, actor=actor, acted_for=acted_for, changes=values)
+    from tianping.cases.messages import tell_the_parties  # it reads this module's kinds
+
+    tell_the_parties(case, event, actor=actor, acted_for=acted_for)
     return event

@@ -105,4 +105,7 @@ def filing_event(
         details=values,
     )
     record(f"filing.{kind}", filing, actor=actor, acted_for=acted_for, changes=values)
+    from tianping.filings.messages import tell_the_parties  # it reads this module's kinds
+
+    tell_the_parties(filing, event, actor=actor, acted_for=acted_for)
     return event

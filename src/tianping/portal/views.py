@@ -1,7 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.utils import timezone
 
+from tianping.courts.permissions import public_user_page
 from tianping.courts.queries import public_courts
 
 
@@ -24,3 +26,15 @@ def portal_home(request):
 def courts(request):
     """Public directory: courts, their addresses and service points with liaison persons."""
     return render(request, "portal/courts.html", {"courts": public_courts()})
+
+
+@public_user_page
+def lawyer_desk(request):
+    """A verified lawyer's filings and cases, with clients and the dates to watch."""
+    from tianping.portal.lawyer import desk, is_lawyer
+
+    if not is_lawyer(request.user):
+        raise PermissionDenied
+    context = desk(request.user, request.GET.get("q", ""))
+    context["today"] = timezone.localdate()
+    return render(request, "portal/lawyer.html", context)

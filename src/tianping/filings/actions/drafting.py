@@ -21,6 +21,7 @@ from tianping.filings.limits import (
     check_count,
 )
 from tianping.filings.models import Filing, FilingEvidence, FilingParty, FilingRepresentative
+from tianping.filings.representatives import check_representative
 from tianping.lib.money import check_amount
 from tianping.parties.copying import (
     normalised_id_number,
@@ -158,6 +159,7 @@ def add_representative(
         raise ValueError(f"Not representative fields: {sorted(unknown)}")
     details = {name: (fields.get(name) or "").strip() for name in REPRESENTATIVE_FIELDS}
     details["id_number"] = normalised_id_number(details["id_number"])
+    check_representative(details)
     check_count(
         filing.representatives.count() + 1,
         MAX_REPRESENTATIVES,

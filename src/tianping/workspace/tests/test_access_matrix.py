@@ -77,6 +77,10 @@ PAGES = {
     "accounts:password_reset_done": PUBLIC,
     "accounts:password_reset_confirm": Rule(public=True, params={"uidb64": "MQ", "token": "x-y"}),
     "accounts:password_reset_complete": PUBLIC,
+    "accounts:register": PUBLIC,
+    "accounts:register_lawyer": PUBLIC,
+    "accounts:profile": Rule("zhangsan", (), scoped=True),  # one's own account only
+    "accounts:password_change": Rule("zhangsan", (), scoped=True),
     "set_language": PUBLIC,
     "workspace:home": Rule("wangjun", ("zhangsan",), scoped=True),
     "workspace:backups": Rule("wangjun", ("zhangsan",), scoped=True),
@@ -87,6 +91,9 @@ PAGES = {
     "workspace:stop_acting": Rule("wangjun", (), ("POST",), scoped=True),
     "portal:home": PUBLIC,
     "portal:courts": PUBLIC,
+    "portal:lawyer": Rule("lilawyer", ("zhangsan", "wangjun")),  # a verified lawyer's own
+    "portal:filing_document": Rule("zhangsan", ("lixia", "wangjun", "lilawyer"),
+                                   params={"code": "accepted", "name": "acceptance-notice"}),
     "online:list": Rule("zhangsan", ("wangjun",), scoped=True),
     "online:new": Rule("zhangsan", ("wangjun",), scoped=True),
     "online:check_identity": Rule("zhangsan", ("wangjun",), ("POST",), scoped=True),
@@ -112,6 +119,10 @@ PAGES = {
                                  params={"code": "case", "ref": "case_document"}),
     "courts:list": PUBLIC,  # the court directory, like the portal's
     "courts:detail": Rule(public=True, params={"code": "court"}),
+    # lawyers who registered at 内2502: its filing clerk (or administrator) verifies them
+    "courts:lawyers": Rule("lixia", ("zhangsan", "wangjun", "chenzhi", "lilawyer")),
+    "courts:lawyer_decide": Rule("lixia", ("zhangsan", "wangjun", "chenzhi"), ("POST",),
+                                 params={"pk": "lawyer_application"}),
     # Court administration: the court's own administrator (admin of 内2502); not its
     # president, not a supervisor of a higher court, not the platform's Django staff flag.
     "courts:admin_home": COURT_ADMIN,
@@ -395,7 +406,15 @@ def world(demo):
     backup = Backup.objects.create(principal=people["wangjun"], backup=people["sunli"],
                                    away_from=timezone.localdate(),
                                    away_until=timezone.localdate())
+    from tianping.accounts.registration import register
     from tianping.courts.models import CalendarDay, Membership
+
+    applicant = register(
+        full_name="巴图孟和", phone="13912345678", email="", id_type="resident_id",
+        id_number="110105199001011232", password=DEMO_PASSWORD,
+        lawyer={"licence_number": "11501201910123456", "law_firm": "草原律师事务所",
+                "court": court},
+    )
 
     calendar_day = CalendarDay.objects.create(court=court, day=timezone.localdate(),
                                               is_rest_day=True, name="那达慕")
@@ -407,6 +426,7 @@ def world(demo):
         "backup": str(backup.pk), "wangjun_id": str(people["wangjun"].pk),
         "wangjun_membership": str(Membership.objects.get(user=people["wangjun"], court=court).pk),
         "courtroom": str(court.courtrooms.first().pk), "calendar_day": str(calendar_day.pk),
+        "lawyer_application": str(applicant.lawyer_application.pk),
         "draft_file": draft.attachments.first().file.name.rsplit("/", 1)[-1],
         "filing_file": str(filing.attachments.first().pk),
         "filing_party": str(filing.parties.first().pk),

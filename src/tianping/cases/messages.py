@@ -1,0 +1,64 @@
+"""Messages to the people a case concerns (its parties, their representatives and the
+filer, with an account on the portal): one for each public event with a sentence (流程公开),
+never to whoever did it. Stored as the event's kind and details and worded when read, in
+the reader's language (`notifications.messages`)."""
+
+from types import SimpleNamespace
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from tianping.accounts.models import User
+from tianping.cases.events import case_timeline
+from tianping.cases.models import Case, CaseEvent, CaseParty, CaseRepresentative
+from tianping.notifications.actions import notify
+from tianping.notifications.messages import register
+
+NOT_TOLD = {"filed"}  # the filing's own "filed as case" message says it
+PUBLIC_KINDS = ("litigant", "lawyer")
+
+
+def case_people(case: Case) -> set[int]:
+    ids = set(
+        CaseParty.objects.filter(case=case, user__isnull=False).values_list("user_id", flat=True)
+    )
+    agents = CaseRepresentative.objects.filter(case=case, user__isnull=False)
+    ids |= set(agents.values_list("user_id", flat=True))
+    filer = getattr(case.filing, "filer_id", None) if case.filing_id else None
+    if filer:
+        ids.add(filer)
+    return ids
+
+
+def tell_the_parties(case: Case, event: CaseEvent, *, actor, acted_for=None) -> None:
+    """Inside the action's transaction: a message of EVENT to each portal user of CASE."""
+    found = case_timeline.kinds.get(event.kind)
+    if not event.is_public or found is None or found.sentence is None:
+        return
+    if event.kind in NOT_TOLD:
+        return
+    people = case_people(case) - {getattr(actor, "pk", None), getattr(acted_for, "pk", None)}
+    if not people:
+        return
+    readers = User.objects.filter(pk__in=people, kind__in=PUBLIC_KINDS, is_active=True)
+    notify(
+        readers.values_list("pk", flat=True),
+        key=f"case:{case.pk}:{event.seq}",
+        kind="case.event",
+        code=case.code,
+        number=case.number,
+        event=event.kind,
+        details=event.details,
+    )
+
+
+def read_message(params: dict) -> tuple[str, str]:
+    event = SimpleNamespace(kind=params["event"], details=params.get("details") or {})
+    text = _("Case %(number)s: %(event)s") % {
+        "number": params["number"],
+        "event": case_timeline.sentence(event),
+    }
+    return text, reverse("party_cases:detail", args=[params["code"]])
+
+
+register("case.event", read_message)

@@ -1,0 +1,52 @@
+"""The documents a filing's court issued to its filer, as the portal lists them: the dated
+receipt (登记立案回执), each correction notice (补正通知书), the ruling refusing the filing
+(不予受理裁定书) and the notice of acceptance (受理案件通知书, with the fee and when to pay
+it). Shown on the filing's page and, once filed, on the case's page; each is served as
+the court's own kept PDF (`filings.documents`)."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from tianping.filings.review import reads
+
+TITLES = {
+    "receipt": _("Receipt of the filing (登记立案回执)"),
+    "correction-notice": _("Correction notice (补正通知书)"),
+    "refusal-ruling": _("Ruling refusing the filing (不予受理裁定书)"),
+    "acceptance-notice": _("Notice of acceptance (受理案件通知书)"),
+}
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    name: str
+    title: str
+    url: str
+    issued_on: object
+
+
+def filing_documents(filing) -> list[IssuedDocument]:
+    """The documents FILING's filer has received, in the order they were issued."""
+    if filing.submitted_at is None:
+        return []
+    found = [
+        IssuedDocument(
+            "receipt",
+            TITLES["receipt"],
+            reverse("online:receipt_pdf", args=[filing.code]),
+            filing.submitted_at,
+        )
+    ]
+    names = reads.documents_of(filing)
+    dates = {
+        "correction-notice": getattr(filing.corrections.first(), "issued_at", None),
+        "refusal-ruling": filing.decided_at,
+        "acceptance-notice": getattr(reads.case_of(filing), "filed_on", None),
+    }
+    for name in ("correction-notice", "refusal-ruling", "acceptance-notice"):
+        if name in names:
+            url = reverse("portal:filing_document", args=[filing.code, name])
+            found.append(IssuedDocument(name, TITLES[name], url, dates[name]))
+    return found
