@@ -38,3 +38,12 @@ def money(value) -> str:
         return f"{Decimal(value).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
+
+
+@register.filter
+def paren(value) -> str:
+    """A remark in brackets after what it qualifies: （法官） in Chinese, " (judge)" in
+    English; nothing for no remark."""
+    if value is None or value == "":
+        return ""
+    return f"（{value}）" if (get_language() or "").startswith("zh") else f" ({value})"

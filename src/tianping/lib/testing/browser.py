@@ -103,7 +103,7 @@ RAW = [
 RAW_ZH = [
     (re.compile(r"\b(?:None|True|False|nan)\b"), "a Python value"),
     (re.compile(r"[\u4e00-\u9fff][ \t]?[,;:(]|\)[\u4e00-\u9fff]"), "ASCII punctuation in Chinese"),
-    (re.compile(r"([\u4e00-\u9fff]{2,})[ \t]+\1(?![\u4e00-\u9fff])"), "a label said twice"),
+    (re.compile(r"([\u4e00-\u9fff]{2,}) +\1(?![\u4e00-\u9fff])"), "a label said twice"),
 ]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2,}\b")  # three words in a row
