@@ -45,3 +45,20 @@ def court_code_error(code: str, level: str, parent_code: str | None) -> str | No
             "prefix": parent_code[0],
         }
     return None
+
+
+# The province-level area codes of GB/T 2260 (the first two digits of a resident ID) and
+# the character of that province's courts (法〔2015〕137号, annex).
+PROVINCE_CHARACTERS = {
+    "11": "京", "12": "津", "13": "冀", "14": "晋", "15": "内", "21": "辽", "22": "吉",
+    "23": "黑", "31": "沪", "32": "苏", "33": "浙", "34": "皖", "35": "闽", "36": "赣",
+    "37": "鲁", "41": "豫", "42": "鄂", "43": "湘", "44": "粤", "45": "桂", "46": "琼",
+    "50": "渝", "51": "川", "52": "黔", "53": "云", "54": "藏", "61": "陕", "62": "甘",
+    "63": "青", "64": "宁", "65": "新",
+}  # fmt: skip
+
+
+def province_character(area_code: str) -> str | None:
+    """The court character of the province of AREA_CODE (a resident ID or area code:
+    152502... gives 内); None when it names no province."""
+    return PROVINCE_CHARACTERS.get((area_code or "")[:2])

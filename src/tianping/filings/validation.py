@@ -4,23 +4,29 @@ from django.utils.translation import gettext as _
 
 from tianping.catalog.choices import DocumentType
 from tianping.catalog.identity import IdentityError, validate_document
-from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, PartyKind
+from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, Channel, PartyKind
 from tianping.parties.copying import normalised_id_number
 
 
 def party_errors(parties: list[dict], *, today) -> list[str]:
-    """Every problem with the parties, each naming the party it concerns."""
+    """Every problem with the parties, each naming the party it concerns.
+
+    A claimant gives their identity document. A defendant or third party is named as the
+    claimant knows them (《民事诉讼法》第122条: 明确的被告, by name, sex, work unit,
+    address ...; the registration rules ask no more): their document number is optional,
+    and checked when given. How to reach a defendant: `contact_errors`."""
     errors = []
     for index, party in enumerate(parties, start=1):
         label = party.get("name") or _("party %(n)d") % {"n": index}
         if not (party.get("name") or "").strip():
             errors.append(_("Party %(n)d has no name.") % {"n": index})
-        try:
-            validate_document(
-                party.get("doc_type") or "", party.get("id_number") or "", today=today
-            )
-        except IdentityError as exc:
-            errors.append(_("%(party)s: %(error)s") % {"party": label, "error": exc})
+        if identity_required(party) or (party.get("id_number") or "").strip():
+            try:
+                validate_document(
+                    party.get("doc_type") or "", party.get("id_number") or "", today=today
+                )
+            except IdentityError as exc:
+                errors.append(_("%(party)s: %(error)s") % {"party": label, "error": exc})
         if party.get("kind") != PartyKind.NATURAL_PERSON and party.get("doc_type") not in (
             DocumentType.USCC,
             DocumentType.OTHER,
@@ -31,6 +37,24 @@ def party_errors(parties: list[dict], *, today) -> list[str]:
             )
     errors.extend(_same_party_on_both_sides(parties))
     return errors
+
+
+def identity_required(party: dict) -> bool:
+    """Whether the party must give a document number: a claimant (plaintiff, applicant,
+    private prosecutor) must; a defendant, respondent or third party may."""
+    return party.get("role") in CLAIMANT_ROLES
+
+
+def contact_errors(parties: list[dict]) -> list[str]:
+    """A defendant (or respondent) named without an address or a telephone: the court
+    could not reach them. Asked of a filing made online, where nobody at the window asks."""
+    return [
+        _("%(party)s: give the address or the telephone of the defendant.")
+        % {"party": party.get("name") or _("party %(n)d") % {"n": index}}
+        for index, party in enumerate(parties, start=1)
+        if party.get("role") in OPPONENT_ROLES
+        and not any((party.get(name) or "").strip() for name in ("address", "phone"))
+    ]
 
 
 def _same_party_on_both_sides(parties: list[dict]) -> list[str]:
@@ -55,6 +79,8 @@ def completeness_errors(filing, parties: list[dict]) -> list[str]:
         errors.append(_("Name at least one plaintiff or applicant."))
     if not roles & OPPONENT_ROLES:
         errors.append(_("Name at least one defendant or respondent."))
+    if filing.channel == Channel.ONLINE:
+        errors.extend(contact_errors(parties))
     if not filing.claims.strip():
         errors.append(_("State your claims."))
     if not filing.facts.strip():

@@ -10,9 +10,10 @@ decimal places (fen).
 
 ``AmountField`` is the model field of every amount: it refuses what the bound refuses (in
 the admin and any model form) and reads back even a value stored before the bound.
-``YuanField`` is its form field (full-width digits and thousands separators accepted),
-``parse_amount`` reads an amount sent to the API the same way, and ``ApiAmount`` is the
-type of an amount in an API schema.
+``YuanField`` is its form field (full-width digits, thousands separators and the units
+万 and 亿 accepted: "1.5万"), ``parse_amount`` reads an amount sent to the API the same
+way, ``ApiAmount`` is the type of an amount in an API schema, and ``format_yuan`` shows
+one (1,000,000.00; the ``yuan`` template filter adds 元).
 """
 
 import decimal
@@ -52,20 +53,32 @@ def check_amount(value: Decimal) -> Decimal:
     return value
 
 
+UNITS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_TYPED = re.compile(r"^(?P<number>[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?)(?P<unit>[万亿]?)元?$")
+
+
 def parse_amount(value) -> Decimal | None:
     """An amount as typed or sent (text, number or Decimal), checked; None for none.
 
-    Full-width digits and thousands separators are accepted (２0,000)."""
+    Written as people write it: full-width digits, thousands separators (100,000 or
+    100，000), a unit of 万 or 亿 (100万 is 1,000,000; 1.5万 is 15,000) and a closing 元."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
         raise ValidationError(_("The amount must be a number of yuan."), code="invalid")
+    if isinstance(value, int | Decimal):
+        return check_amount(Decimal(value))
     text = re.sub(r"[,\s，]", "", unicodedata.normalize("NFKC", str(value)))
-    try:
-        amount = Decimal(text)
-    except decimal.InvalidOperation:
-        raise ValidationError(_("The amount must be a number of yuan."), code="invalid") from None
+    match = _TYPED.match(text)
+    if match is None:
+        raise ValidationError(_("The amount must be a number of yuan."), code="invalid")
+    amount = Decimal(match["number"]) * UNITS.get(match["unit"], 1)
     return check_amount(amount)
+
+
+def format_yuan(amount) -> str:
+    """An amount as shown to people: thousands separators and fen (1,000,000.00)."""
+    return f"{Decimal(amount):,.2f}"
 
 
 def _api_amount(value):
@@ -89,6 +102,10 @@ class YuanField(forms.Field):
 
     def to_python(self, value):
         return parse_amount(value)
+
+    def prepare_value(self, value):
+        """An amount shown in the field again: 1,000,000.00 (what was typed, if not one)."""
+        return format_yuan(value) if isinstance(value, Decimal) and value.is_finite() else value
 
 
 class AmountField(models.DecimalField):

@@ -10,7 +10,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tianping.audit.actions import record
-from tianping.filings.actions.common import EDITABLE, lock_row, require_editable, require_filer
+from tianping.filings.actions.common import (
+    EDITABLE,
+    lock_row,
+    locked,
+    require_editable,
+    require_filer,
+    transition,
+)
 from tianping.filings.actions.files import attach_file, find_attachment
 from tianping.filings.choices import AttachmentKind, Channel, FilingStatus
 from tianping.filings.events import filing_event
@@ -53,6 +60,39 @@ def start_filing(*, actor, court, channel, filer=None, acted_for=None, **fields)
             court=court, channel=channel, filer=filer, entered_by=actor, **fields
         )
         filing_event(filing, "drafted", actor=actor, acted_for=acted_for, channel=channel)
+    return filing
+
+
+def delete_draft(filing: Filing, *, actor) -> Filing:
+    """The filer deletes a draft never handed in: its parties, representatives, evidence
+    list, files (and their stored content) and what was typed are removed, in one
+    transaction with the audit entry. The timeline rows are append-only, so the filing's
+    row stays, withdrawn (`withdrawn` event) and no longer listed for its filer."""
+    require_filer(filing, actor)
+    if filing.status != FilingStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be deleted."))
+    with transaction.atomic():
+        filing = locked(filing)
+        files = [(item.file.storage, item.file.name) for item in filing.attachments.all()]
+        counts = {
+            "parties": filing.parties.count(),
+            "evidence": filing.evidence.count(),
+            "files": len(files),
+        }
+        filing.representatives.all().delete()
+        filing.evidence.all().delete()
+        filing.parties.all().delete()
+        filing.attachments.all().delete()
+        for name in ("claims", "facts"):
+            setattr(filing, name, "")
+        filing.amount = None
+        filing.cause = None
+        transition(filing, "withdraw")
+        filing.save()
+        record("filing.draft_deleted", filing, actor=actor, changes=counts)
+        filing_event(filing, "withdrawn", actor=actor)
+        for storage, name in files:
+            transaction.on_commit(lambda s=storage, n=name: s.delete(n))
     return filing
 
 

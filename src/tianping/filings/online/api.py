@@ -12,9 +12,9 @@ from ninja import Body, File, Form, Header, Query, Router, Status
 from ninja.files import UploadedFile
 
 from tianping.audit.actions import record_view
-from tianping.courts.models import Court
 from tianping.courts.permissions import can_file_online
 from tianping.filings import actions
+from tianping.filings.actions.drafting import delete_draft as delete_draft_action
 from tianping.filings.choices import AttachmentKind, Channel
 from tianping.filings.documents import stored_pdf
 from tianping.filings.limits import KEY_LENGTH, MAX_EVIDENCE_ROWS, MAX_PARTIES
@@ -142,7 +142,7 @@ def _filing_out(filing) -> dict:
 @router.get("", response=PageOut[FilingSummaryOut], summary="My filings, newest first")
 def list_filings(request, paging: Query[PageIn]):
     filings = (
-        filings_visible_to(_user(request))
+        reads.listed(filings_visible_to(_user(request)))
         .select_related("court", "case", "transferred_to")
         .prefetch_related("corrections")
     )
@@ -153,9 +153,11 @@ def list_filings(request, paging: Query[PageIn]):
 @router.post("", response={201: MyFilingOut}, summary="Start a draft (online filing)")
 def create_filing(request, payload: CreateIn):
     user = _user(request)
-    court = Court.objects.active().filter(code=payload.court_code).first()
+    court = reads.filing_courts(user).filter(code=payload.court_code).first()
     if court is None:
-        raise ValidationError(f"No active court has the code {payload.court_code}.")
+        raise ValidationError(
+            f"No court hearing cases at first instance has the code {payload.court_code}."
+        )
     fields = payload.dict(exclude={"court_code"})
     filing = actions.start_filing(
         actor=user, court=court, channel=Channel.ONLINE, filer=user, **fields
@@ -181,6 +183,17 @@ def update_draft(request, code: str, payload: DraftIn):
         data["cause"] = f.cause_for(filing, data.pop("cause_code") or "", on=timezone.localdate())
     actions.save_draft(filing, actor=request.user, **data)
     return _filing_out(filing)
+
+
+@router.delete(
+    "/{code}",
+    response={204: None},
+    summary="Delete a draft never handed in (its parties, evidence list and files go with it)",
+)
+def delete_draft(request, code: str):
+    filing = _filing(request, code)
+    delete_draft_action(filing, actor=request.user)
+    return Status(204, None)
 
 
 @router.put("/{code}/parties", response=MyFilingOut, summary="Replace the parties")

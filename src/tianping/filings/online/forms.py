@@ -12,8 +12,8 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from tianping.catalog.choices import CatalogKind, DocumentType
 from tianping.catalog.queries import get_entry
@@ -49,11 +49,20 @@ def cause_catalog(kind: str) -> str:
     return CAUSE_CATALOG.get(kind, CatalogKind.CIVIL_CAUSES)
 
 
+class WizardForm(CleanTextForm):
+    """A form of the wizard: its labels end with the colon of the page's language (：)."""
+
+    def __init__(self, *args, **kwargs):
+        chinese = (get_language() or "").startswith("zh")
+        kwargs.setdefault("label_suffix", "：" if chinese else ":")
+        super().__init__(*args, **kwargs)
+
+
 def _checkbox(label):
     return forms.BooleanField(label=label, required=False)
 
 
-class KindForm(CleanTextForm):
+class KindForm(WizardForm):
     """Step 1: what is filed, and whether it qualifies for the green channel (绿色通道)."""
 
     kind = forms.ChoiceField(label=gettext_lazy("What do you file?"), choices=FilingKind.choices)
@@ -63,16 +72,29 @@ class KindForm(CleanTextForm):
 
 
 class StartForm(KindForm):
+    """The start page: the court (first instance only, the filer's province first) and the
+    kind of case."""
+
     court = forms.ModelChoiceField(
         label=gettext_lazy("Court"),
-        queryset=Court.objects.active(),
+        queryset=Court.objects.none(),
         to_field_name="code",
         empty_label=gettext_lazy("Choose the court"),
+        help_text=gettext_lazy(
+            "File with the basic court of the place where the defendant lives (被告住所地); "
+            "for a contract also where it was to be performed (合同履行地), for a tort where "
+            "it happened (侵权行为地). An intermediate court hears at first instance only "
+            "the large or major cases of its area."
+        ),
     )
     field_order = ["court", "kind"]
 
+    def __init__(self, *args, courts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["court"].queryset = courts
 
-class ClaimsForm(CleanTextForm):
+
+class ClaimsForm(WizardForm):
     """Step 4: claims, amount, facts and reasons, cause of action."""
 
     claims = forms.CharField(
@@ -81,7 +103,11 @@ class ClaimsForm(CleanTextForm):
         max_length=CLAIMS_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    amount = YuanField(label=gettext_lazy("Amount claimed (yuan)"), required=False)
+    amount = YuanField(
+        label=gettext_lazy("Amount claimed (yuan)"),
+        required=False,
+        help_text=gettext_lazy("In yuan; 100万 and 1.5万 are understood."),
+    )
     facts = forms.CharField(
         label=gettext_lazy("Facts and reasons"),
         required=False,
@@ -91,12 +117,13 @@ class ClaimsForm(CleanTextForm):
     cause = forms.CharField(required=False, max_length=NAME_LENGTH)
 
 
-class PartyForm(CleanTextForm):
+class PartyForm(WizardForm):
     """One party row of step 2."""
 
     was = forms.IntegerField(required=False, widget=forms.HiddenInput)
     role = forms.ChoiceField(label=gettext_lazy("Role"), choices=PartyRole.choices)
     kind = forms.ChoiceField(label=gettext_lazy("Party is a"), choices=PartyKind.choices)
+    # The page labels it 姓名 for a person and 名称 for an organisation (step_parties.html).
     name = forms.CharField(label=gettext_lazy("Name"), required=False, max_length=200)
     doc_type = forms.ChoiceField(
         label=gettext_lazy("Identity document"), choices=DocumentType.choices
@@ -121,7 +148,7 @@ class PartyForm(CleanTextForm):
     address = forms.CharField(label=gettext_lazy("Address"), required=False, max_length=300)
 
 
-class EvidenceForm(CleanTextForm):
+class EvidenceForm(WizardForm):
     """One line of the evidence list (证据清单) in step 5."""
 
     name = forms.CharField(label=gettext_lazy("Evidence"), required=False, max_length=200)
@@ -130,7 +157,7 @@ class EvidenceForm(CleanTextForm):
     attachment = forms.CharField(label=gettext_lazy("File"), required=False, max_length=40)
 
 
-class AttachmentForm(CleanTextForm):
+class AttachmentForm(WizardForm):
     kind = forms.ChoiceField(
         label=gettext_lazy("What is it?"),
         choices=AttachmentKind.choices,
@@ -139,7 +166,7 @@ class AttachmentForm(CleanTextForm):
     file = forms.FileField(label=gettext_lazy("File (PDF, JPEG, PNG or OFD)"))
 
 
-class RepresentativeForm(CleanTextForm):
+class RepresentativeForm(WizardForm):
     """Step 3: an agent ad litem (诉讼代理人) with the power of attorney (授权委托书)."""
 
     party = forms.TypedChoiceField(label=gettext_lazy("Represents"), coerce=int)

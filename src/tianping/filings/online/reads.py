@@ -3,13 +3,42 @@ the open correction notice, what to do or wait for next, the timeline in words, 
 receipt. Reads only; the filing comes from `filings.queries` (the permission choke point).
 """
 
+from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tianping.courts.choices import CourtLevel
+from tianping.courts.codes import province_character
+from tianping.courts.models import Court
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
 from tianping.filings.choices import FilingStatus as S
 from tianping.filings.events import filing_timeline
+
+FIRST_INSTANCE_LEVELS = (CourtLevel.BASIC, CourtLevel.INTERMEDIATE)
+
+
+def filing_courts(user):
+    """The courts a case is filed at online: those that hear cases at first instance, the
+    basic courts and the intermediate courts (for the cases their jurisdiction gives them
+    at first instance). The courts of the filer's province come first (read from their
+    identity number, where they gave one), then by code, so the nearest are at the top."""
+    courts = Court.objects.active().filter(level__in=FIRST_INSTANCE_LEVELS)
+    character = province_character(getattr(user, "id_number", "") or "")
+    if character is None:
+        return courts.order_by("code")
+    away = Case(
+        When(code__startswith=character, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return courts.annotate(away=away).order_by("away", "code")
+
+
+def listed(filings):
+    """The filer's filings as listed to them: not a deleted draft (withdrawn before it was
+    ever handed in: nothing of it reached the court)."""
+    return filings.exclude(status=S.WITHDRAWN, submitted_at__isnull=True)
 
 
 def open_notice(filing):

@@ -21,6 +21,7 @@ urlpatterns = [
     path("<str:code>/receipt.pdf", filing.receipt_pdf, name="receipt_pdf"),
     path("<str:code>/correction/", filing.correction, name="correction"),
     path("<str:code>/withdraw/", filing.withdraw, name="withdraw"),
+    path("<str:code>/delete/", filing.delete, name="delete"),
     path("<str:code>/<str:step>/", v.step, name="step"),
     path("<str:code>/<str:step>/save/", v.autosave, name="autosave"),
 ]

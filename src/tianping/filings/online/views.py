@@ -26,7 +26,7 @@ from tianping.filings.limits import KEY_LENGTH
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
 from tianping.filings.permissions import get_filing_for_user
-from tianping.filings.validation import completeness_errors, party_errors
+from tianping.filings.validation import completeness_errors, contact_errors, party_errors
 from tianping.lib.text import clean_text
 
 STEPS = [
@@ -146,6 +146,8 @@ def _rows_changed(request, filing, step, forms_, op):
 
 
 def render_step(request, filing, step, forms_, errors, template=None, status=200, **extra):
+    if step == "parties":
+        _mark_identity_errors(forms_.get("rows", ()))
     context = {
         "filing": filing,
         "step": step,
@@ -198,15 +200,16 @@ def _review_context(filing) -> dict:
         "evidence": filing.evidence.select_related("attachment"),
         "attachments": attachments_of(filing),
         "problems": [(m, "parties") for m in problems]
-        + [(m, _problem_step(m)) for m in completeness_errors(filing, rows)],
+        + [(m, _problem_step(m, rows)) for m in completeness_errors(filing, rows)],
         "submission_key": f"{filing.code}:{secrets.token_urlsafe(24)}",
     }
 
 
-def _problem_step(message) -> str:
+def _problem_step(message, rows) -> str:
     party_messages = {
         _("Name at least one plaintiff or applicant."),
         _("Name at least one defendant or respondent."),
+        *contact_errors(rows),
     }
     return "parties" if message in party_messages else "claims"
 
@@ -231,15 +234,31 @@ def check_identity(request):
     """The identity number of one party row, checked as the user leaves the field."""
     row = request.POST.get("row", "0")
     get = lambda name: request.POST.get(f"party-{row}-{name}", "")  # noqa: E731
-    label = get("name").strip() or _("Party %(n)d") % {"n": int(row) + 1 if row.isdigit() else 1}
-    message, ok = "", False
-    if get("id_number").strip():
-        try:
-            validate_document(get("doc_type"), get("id_number"), today=timezone.localdate())
-            message, ok = _("The number is valid."), True
-        except IdentityError as exc:
-            message = _("%(party)s: %(error)s") % {"party": label, "error": exc}
+    index = int(row) if row.isdigit() else 0
+    message, ok = identity_message(get("doc_type"), get("id_number"), get("name"), index)
     return render(request, "filings/online/_id_check.html", {"message": message, "ok": ok})
+
+
+def identity_message(doc_type, number, name, index) -> tuple[str, bool]:
+    """What to say about the document number of the party row at INDEX: (message, ok);
+    nothing for no number (a defendant or third party may have none)."""
+    if not (number or "").strip():
+        return "", False
+    try:
+        validate_document(doc_type or "", number, today=timezone.localdate())
+    except IdentityError as exc:
+        label = (name or "").strip() or _("Party %(n)d") % {"n": index + 1}
+        return _("%(party)s: %(error)s") % {"party": label, "error": exc}, False
+    return _("The number is valid."), True
+
+
+def _mark_identity_errors(rows) -> None:
+    """Give each party row with a wrong document number its message (`id_check`), so that
+    a step visited again shows it, not only the review at the end."""
+    for index, row in enumerate(rows):
+        values = [row[name].value() for name in ("doc_type", "id_number", "name")]
+        message, ok = identity_message(*values, index)
+        row.id_check = "" if ok else message
 
 
 def editable_filing(request, code):
@@ -273,4 +292,4 @@ def _step_for(message, filing) -> str:
     rows = list(filing.parties.values())
     if message in party_errors(rows, today=timezone.localdate()):
         return "parties"
-    return _problem_step(message)
+    return _problem_step(message, rows)

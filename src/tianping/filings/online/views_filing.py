@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from tianping.audit.actions import record_view
 from tianping.filings import actions
+from tianping.filings.actions.drafting import delete_draft
 from tianping.filings.choices import Channel
 from tianping.filings.choices import FilingStatus as S
 from tianping.filings.documents import stored_pdf
@@ -23,7 +24,7 @@ from tianping.lib.text import clean_text
 @portal_view
 def my_filings(request):
     filings = (
-        filings_visible_to(request.user)
+        reads.listed(filings_visible_to(request.user))
         .select_related("court", "case", "transferred_to")
         .prefetch_related("corrections")
     )
@@ -33,7 +34,7 @@ def my_filings(request):
 
 @portal_view
 def new_filing(request):
-    form = f.StartForm(request.POST or None)
+    form = f.StartForm(request.POST or None, courts=reads.filing_courts(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         filing = actions.start_filing(
@@ -123,3 +124,16 @@ def withdraw(request, code):
         messages.success(request, _("The filing has been withdrawn."))
         return redirect("online:list")
     return render(request, "filings/online/withdraw.html", {"filing": filing})
+
+
+@portal_view
+def delete(request, code):
+    """Delete a draft never handed in, after asking (its papers and files go with it)."""
+    filing = filing_of(request, code)
+    if filing.status != S.DRAFT:
+        return redirect("online:detail", code)
+    if request.method == "POST":
+        delete_draft(filing, actor=request.user)
+        messages.success(request, _("The draft has been deleted."))
+        return redirect("online:list")
+    return render(request, "filings/online/delete.html", {"filing": filing})

@@ -16,7 +16,12 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 PARTIES = [
     {"role": "plaintiff", "name": "张三", "id_number": "152502198503120022"},
-    {"role": "defendant", "name": "李四", "id_number": "110105199001011232"},
+    {
+        "role": "defendant",
+        "name": "李四",
+        "id_number": "110105199001011232",
+        "phone": "13800000000",
+    },
 ]
 CLAIMS = {"claims": "判令被告归还借款2万元", "facts": "2025年被告借款未还", "amount": "20000"}
 

@@ -28,6 +28,7 @@ DEFENDANT = {
     "name": "李四",
     "doc_type": "resident_id",
     "id_number": "110105199001011232",
+    "phone": "13800000000",
 }
 
 
