@@ -89,3 +89,31 @@ class AttachmentKind(models.TextChoices):
     EVIDENCE = "evidence", _("Evidence (证据)")
     CORRECTION = "correction", _("Correction (补正材料)")
     OTHER = "other", _("Other (其他)")
+
+
+class RefusalBasis(models.TextChoices):
+    """The statutory ground a refusal (不予受理) rests on: the short list a clerk proposes
+    from and the ruling cites (民事诉讼法 2023 arts. 122, 127; 民诉解释 art. 247; 行政诉讼法
+    art. 49; 登记立案规定 art. 10)."""
+
+    CPL_122 = "cpl_122", _("Civil Procedure Law art. 122: the conditions of a suit are not met")
+    CPL_127 = "cpl_127", _(
+        "Civil Procedure Law art. 127: a matter to be dealt with in another way"
+    )
+    REPEATED_SUIT = "repeated_suit", _(
+        "SPC interpretation of the Civil Procedure Law art. 247: a repeated suit"
+    )
+    ALL_49 = "all_49", _(
+        "Administrative Litigation Law art. 49: the conditions of a suit are not met"
+    )
+    REGISTRATION_10 = "registration_10", _(
+        "Provisions on registering cases art. 10: a suit that is not registered"
+    )
+
+
+class RefusalOutcome(models.TextChoices):
+    """What the judge decided on a clerk's proposal to refuse."""
+
+    PENDING = "", _("Waiting for a judge")
+    REFUSED = "refused", _("Refused by ruling")
+    DECLINED = "declined", _("Not refused: back to review")

@@ -13,9 +13,33 @@ import hashlib
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
+from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, FilingKind
 from tianping.filings.models import Filing, FilingDocument
 from tianping.lib import pdf
+
+
+def ruling_context(filing: Filing) -> dict:
+    """What the refusal ruling (不予受理裁定书) shows: the parties, the reasons, the statutory
+    basis the clerk proposed, the law of the ruling (行政诉讼法 art. 51 for administrative
+    complaints, 民事诉讼法 arts. 126 and 157 otherwise), the appeal within ten days to the
+    court above (民事诉讼法 art. 171; 行政诉讼法 art. 85) and the judge who decided it.
+
+    It carries the filing's receipt number: the sources at hand (domain reference, case
+    numbers) give a refusal ruling no case number of its own."""
+    administrative = filing.kind == FilingKind.ADMINISTRATIVE
+    return {
+        "filing": filing,
+        "claimants": filing.parties_in(CLAIMANT_ROLES),
+        "opponents": filing.parties_in(OPPONENT_ROLES),
+        "judge": filing.decided_by,
+        "basis_label": filing.get_refusal_basis_display() if filing.refusal_basis else "",
+        "ruling_law": _("Administrative Litigation Law art. 51")
+        if administrative
+        else _("Civil Procedure Law arts. 126 and 157"),
+        "appeal_court": filing.court.parent,
+    }
 
 
 def stored_pdf(filing: Filing, name: str, template: str, context: dict, request=None) -> bytes:

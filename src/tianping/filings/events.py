@@ -6,7 +6,7 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from tianping.audit.actions import record
-from tianping.filings.choices import AttachmentKind, Channel, FilingStatus
+from tianping.filings.choices import AttachmentKind, Channel, FilingStatus, RefusalBasis
 from tianping.filings.models import Filing, FilingEvent
 from tianping.lib.event_kinds import Timeline, choices
 from tianping.lib.plain import plain
@@ -42,6 +42,16 @@ kind(
     _("Corrections handed in; review due by %(review_due_on)s"),
 )
 kind("accepted", _("Filed as a case"), _("Filed as case %(case_number)s"))
+kind(
+    "refusal_proposed",
+    _("Refusal proposed to a judge"),
+    _("Refusal proposed to a judge: %(basis)s"),
+)
+kind(
+    "refusal_declined",
+    _("Refusal not approved: back to review"),
+    _("The judge did not approve the refusal"),
+)
 kind("refused", _("Refused by ruling"), _("Refused by ruling"))
 kind("transferred", _("Transferred"), _("Transferred to %(to_court)s"))
 kind(
@@ -67,6 +77,7 @@ kind(
 
 filing_timeline.value("channel", choices(Channel), _("Channel"))
 filing_timeline.value("file_kind", choices(AttachmentKind), _("Kind of file"))
+filing_timeline.value("basis", choices(RefusalBasis), _("Statutory basis"))
 caption = filing_timeline.caption
 caption("review_due_on", _("Review due by"))
 caption("respond_by", _("Answer by"))
@@ -74,6 +85,8 @@ caption("to_correct", _("To correct"))
 caption("case_number", _("Case number"))
 caption("reasons", _("Reasons"))
 caption("reason", _("Reason"))
+caption("note", _("Note"))
+caption("judge", _("Judge"))
 caption("name", _("File"))
 caption("parties", _("Parties"))
 caption("items", _("Items"))

@@ -8,6 +8,8 @@ from tianping.filings.choices import (
     Channel,
     FilingKind,
     FilingStatus,
+    RefusalBasis,
+    RefusalOutcome,
     RepresentativeKind,
 )
 from tianping.filings.workflow import FilingWorkflow
@@ -96,6 +98,9 @@ class Filing(ConcurrentTransitionMixin, FilingWorkflow, GreenChannel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     refusal_reasons = models.TextField(_("reasons for refusal"), blank=True)
+    refusal_basis = models.CharField(
+        _("statutory basis of the refusal"), max_length=24, choices=RefusalBasis.choices, blank=True
+    )
     transferred_to = models.ForeignKey(
         "courts.Court",
         on_delete=models.PROTECT,
@@ -271,6 +276,51 @@ class CorrectionNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filing} {self.issued_at:%Y-%m-%d}"
+
+
+class RefusalProposal(models.Model):
+    """A filing clerk's proposal to refuse a filing (不予受理), decided by a judge of the
+    court (`filings.permissions.can_decide_refusal`), never by the one who proposed it.
+    One proposal of a filing waits at a time."""
+
+    filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="refusals")
+    basis = models.CharField(
+        _("statutory basis"), max_length=24, choices=RefusalBasis.choices
+    )
+    reasons = models.TextField(_("reasons"))
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_for = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=16, choices=RefusalOutcome.choices, blank=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    note = models.TextField(_("judge's note"), blank=True)
+
+    class Meta:
+        ordering = ["filing", "-proposed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["filing"],
+                condition=models.Q(outcome=""),
+                name="refusal_one_pending",
+            )
+        ]
+        indexes = [models.Index(fields=["outcome", "proposed_at"], name="refusal_to_decide")]
+        verbose_name = _("refusal proposal")
+        verbose_name_plural = _("refusal proposals")
+
+    def __str__(self) -> str:
+        return f"{self.filing} {self.get_basis_display()}"
 
 
 class FilingEvent(TimelineEvent):

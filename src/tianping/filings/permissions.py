@@ -8,6 +8,10 @@ principal: `courts.permissions.effective_user`).
   filings handed in to it and those it takes in for other courts (跨域立案), never
   someone else's draft, and decides the filings handed in to it.
 - The assisting court's filing division checks and forwards what it took in.
+- A refusal (不予受理) is proposed by the filing division and decided by a judge of the
+  filing's court (any judge of the court, the filing division's or another's: the
+  platform's choice, since courts assign this differently) or its president; never by
+  the person who proposed it. Those judges see the filings waiting for them.
 Anything else, and anything missing, is the same 404.
 """
 
@@ -16,9 +20,13 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from tianping.courts.choices import Role
 from tianping.courts.permissions import FILING_ROLES, can_review_filings, current_memberships
-from tianping.filings.choices import FilingStatus
-from tianping.filings.models import Filing
+from tianping.filings.choices import FilingStatus, RefusalOutcome
+from tianping.filings.models import Filing, RefusalProposal
+
+# Who decides a proposal to refuse: a judge of the filing's court, or its president.
+REFUSAL_DECIDERS = {Role.JUDGE, Role.PRESIDENT}
 
 CODE_LENGTH = Filing._meta.get_field("code").max_length
 
@@ -37,7 +45,12 @@ def filings_visible_to(user):
     courts = reviewing_court_ids(user)
     handed_in = Q(court_id__in=courts) & ~Q(status=FilingStatus.DRAFT)
     taken_in = Q(assisting_court_id__in=courts)
-    return Filing.objects.filter(handed_in | taken_in | Q(entered_by=user))
+    sight = handed_in | taken_in | Q(entered_by=user)
+    deciding = refusal_deciding_court_ids(user) - courts
+    if deciding:  # a judge sees the filings whose refusal was put to the judges
+        put = RefusalProposal.objects.filter(filing__court_id__in=deciding)
+        sight |= Q(pk__in=put.values("filing_id"))
+    return Filing.objects.filter(sight)
 
 
 def get_filing_for_user(user, code: str) -> Filing:
@@ -99,3 +112,57 @@ def require_court_reviewer(court, user, message=None) -> None:
     """Hand in or take in papers at COURT's filing division."""
     if not can_review_filings(user, court):
         raise PermissionDenied(message or _("Only the filing division of this court can do that."))
+
+
+def refusal_deciding_court_ids(user) -> set[int]:
+    """The courts where the user decides proposals to refuse (a judge, the president)."""
+    return {m.court_id for m in current_memberships(user) if m.role in REFUSAL_DECIDERS}
+
+
+def can_propose_refusal(user, filing: Filing) -> bool:
+    """Propose to refuse a filing: its court's filing division (as for every decision)."""
+    return can_review(user, filing)
+
+
+def can_decide_refusal(user, proposal: RefusalProposal) -> bool:
+    """Decide a proposal to refuse: a judge or the president of the filing's court, while
+    it waits; never the person who proposed it nor the one they proposed it for."""
+    uid = getattr(user, "pk", None)
+    return (
+        proposal.outcome == RefusalOutcome.PENDING
+        and proposal.filing.court_id in refusal_deciding_court_ids(user)
+        and uid not in (proposal.proposed_by_id, proposal.proposed_for_id)
+    )
+
+
+def refusals_to_decide(user):
+    """The proposals to refuse the user may decide, oldest first (one query)."""
+    courts = refusal_deciding_court_ids(user)
+    if not courts:
+        return RefusalProposal.objects.none()
+    return (
+        RefusalProposal.objects.filter(outcome=RefusalOutcome.PENDING, filing__court_id__in=courts)
+        .exclude(proposed_by=user)
+        .exclude(proposed_for=user)
+        .order_by("proposed_at", "id")
+    )
+
+
+def get_refusal_for_judge(user, code: str) -> RefusalProposal:
+    """The latest proposal to refuse the filing CODE, for a judge who may see it; 404 if
+    the user is not one of its court's deciders (the page then says whether it waits)."""
+    filing = get_filing_for_user(user, code)
+    if filing.court_id not in refusal_deciding_court_ids(user):
+        raise Http404("No such filing.")
+    proposal = filing.refusals.select_related("proposed_by", "decided_by").first()
+    if proposal is None:
+        raise Http404("No such proposal.")
+    proposal.filing = filing
+    return proposal
+
+
+def require_refusal_decider(proposal: RefusalProposal, user) -> None:
+    if not can_decide_refusal(user, proposal):
+        raise PermissionDenied(
+            _("Only a judge of this court other than the one who proposed it can decide.")
+        )

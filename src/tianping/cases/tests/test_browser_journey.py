@@ -132,6 +132,7 @@ def test_file_correct_accept_close_and_the_dashboard_counts(person):
 
     # the clerk files the case
     clerk.goto(clerk.base + f"/filing-review/{code}/")
+    clerk.check("#id_accept_confirm")  # filing the case cannot be undone: confirmed first
     with clerk.expect_navigation():
         clerk.click("form[action$='/accept/'] button[type=submit]")
     number = re.search(r"（\d{4}）内2502民初\d+号", clerk.content()).group(0)

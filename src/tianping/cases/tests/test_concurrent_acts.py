@@ -82,7 +82,8 @@ def test_a_correction_and_a_refusal_at_once_leave_one_decision(demo):
     def decide(i):
         fresh = Filing.objects.get(pk=filing.pk)
         if i % 2:
-            actions.refuse_filing(fresh, actor=demo["lixia"], reasons="不属于人民法院受理范围。")
+            actions.propose_refusal(fresh, actor=demo["lixia"], basis="cpl_127",
+                                    reasons="不属于人民法院受理范围。")
         else:
             actions.request_correction(fresh, actor=demo["lixia"], items=["补充证据"],
                                        respond_by=today + timezone.timedelta(days=15))
@@ -90,7 +91,9 @@ def test_a_correction_and_a_refusal_at_once_leave_one_decision(demo):
     outcomes = at_once(2, decide)
 
     assert outcomes == ["done", "refused"]
-    decided = filing.events.filter(kind__in=["refused", "correction_requested"]).count()
+    decided = filing.events.filter(
+        kind__in=["refusal_proposed", "correction_requested"]
+    ).count()
     assert decided == 1
 
 

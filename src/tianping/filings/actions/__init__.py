@@ -40,8 +40,10 @@ from tianping.filings.actions.handing_in import (
 )
 from tianping.filings.actions.review import (
     accept_filing,
+    decide_refusal,
     note_case_opened,
-    refuse_filing,
+    pending_refusal,
+    propose_refusal,
     request_correction,
     transfer_filing,
 )
@@ -55,12 +57,14 @@ __all__ = [
     "attach_file",
     "attach_files",
     "attachment_ref",
+    "decide_refusal",
     "find_attachment",
     "forward_filing",
     "hand_in_at_window",
     "note_case_opened",
     "receive_for_other_court",
-    "refuse_filing",
+    "pending_refusal",
+    "propose_refusal",
     "remove_attachment",
     "remove_representative",
     "request_correction",

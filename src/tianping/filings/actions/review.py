@@ -1,10 +1,17 @@
 """Review by the filing division (立案审查) and its outcomes: correction, refusal, transfer,
-acceptance (whose case is opened by `flows.filing.accept_filing`)."""
+acceptance (whose case is opened by `flows.filing.accept_filing`).
 
-from django.core.exceptions import ValidationError
+A refusal (不予受理) is a ruling: the filing division proposes it (a statutory basis from
+`RefusalBasis` and the reasons) and a judge of the court decides it (`decide_refusal`;
+who may: `filings.permissions.can_decide_refusal`, never the proposer). While a proposal
+waits, the filing takes no other decision.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from tianping.filings.actions.common import (
     decided,
@@ -13,6 +20,7 @@ from tianping.filings.actions.common import (
     start_clock,
     transition,
 )
+from tianping.filings.choices import RefusalBasis, RefusalOutcome
 from tianping.filings.events import filing_event
 from tianping.filings.limits import (
     ITEM_LENGTH,
@@ -28,7 +36,9 @@ from tianping.filings.models import (
     FilingEvidence,
     FilingParty,
     FilingRepresentative,
+    RefusalProposal,
 )
+from tianping.filings.permissions import require_refusal_decider
 from tianping.lib.text import too_long
 from tianping.parties.copying import party_fields, representative_fields
 
@@ -65,6 +75,7 @@ def request_correction(
     check_respond_by(respond_by, today or timezone.localdate())
     with transaction.atomic():
         filing = locked(filing)
+        _require_nothing_pending(filing)
         transition(filing, "request_correction")
         filing.save()
         notice = CorrectionNotice.objects.create(
@@ -81,19 +92,89 @@ def request_correction(
     return notice
 
 
-def refuse_filing(filing: Filing, *, actor, reasons: str, acted_for=None) -> Filing:
-    """Refuse, only by a written ruling with its reasons (登记立案规定 art. 9)."""
+def propose_refusal(
+    filing: Filing, *, actor, basis: str, reasons: str, acted_for=None
+) -> RefusalProposal:
+    """The filing division proposes to refuse, with the statutory basis and the reasons of
+    the ruling in full (登记立案规定 art. 9); a judge of the court decides."""
     require_reviewer(filing, acted_for or actor)
+    if basis not in RefusalBasis.values:
+        raise ValidationError(_("Choose the statutory basis of the refusal."))
     if len((reasons or "").strip()) < 10:
         raise ValidationError(_("A refusal needs a written ruling: state the reasons in full."))
     _check_length(reasons, limit=REASONS_LENGTH)
     with transaction.atomic():
         filing = locked(filing)
-        transition(filing, "refuse")
-        filing.refusal_reasons = reasons.strip()
-        decided(filing, actor)
-        filing_event(filing, "refused", actor=actor, acted_for=acted_for, reasons=reasons)
-    return filing
+        if not can_proceed(filing.refuse):
+            transition(filing, "refuse")  # says why not
+        _require_nothing_pending(filing)
+        proposal = RefusalProposal.objects.create(
+            filing=filing,
+            basis=basis,
+            reasons=reasons.strip(),
+            proposed_by=actor,
+            proposed_for=acted_for,
+        )
+        filing.save(update_fields=["updated_at"])
+        filing_event(
+            filing,
+            "refusal_proposed",
+            actor=actor,
+            acted_for=acted_for,
+            basis=basis,
+            reasons=reasons.strip(),
+        )
+    return proposal
+
+
+def decide_refusal(
+    proposal: RefusalProposal, *, actor, refuse: bool, note: str = "", acted_for=None
+) -> RefusalProposal:
+    """A judge of the court decides a proposal to refuse: the ruling is issued in their name
+    (the filing is refused with the proposal's basis and reasons), or the filing goes back
+    to review with the judge's note. Nobody decides a proposal they made."""
+    judge = acted_for or actor
+    require_refusal_decider(proposal, judge)
+    if getattr(actor, "pk", None) in (proposal.proposed_by_id, proposal.proposed_for_id):
+        raise PermissionDenied(_("Nobody decides a refusal they proposed."))
+    note = (note or "").strip()
+    if not refuse and len(note) < 2:
+        raise ValidationError(_("Say why the refusal is not approved."))
+    _check_length(note, limit=REASONS_LENGTH)
+    with transaction.atomic():
+        filing = locked(proposal.filing)
+        proposal = RefusalProposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.outcome != RefusalOutcome.PENDING:
+            raise ValidationError(_("This proposal has already been decided."))
+        proposal.decided_by = judge
+        proposal.decided_at = timezone.now()
+        proposal.note = note
+        if refuse:
+            transition(filing, "refuse")
+            filing.refusal_reasons = proposal.reasons
+            filing.refusal_basis = proposal.basis
+            decided(filing, judge)
+            proposal.outcome = RefusalOutcome.REFUSED
+            details = {"basis": proposal.basis, "reasons": proposal.reasons, "judge": str(judge)}
+            filing_event(filing, "refused", actor=actor, acted_for=acted_for, **details)
+        else:
+            proposal.outcome = RefusalOutcome.DECLINED
+            filing.save(update_fields=["updated_at"])
+            filing_event(filing, "refusal_declined", actor=actor, acted_for=acted_for, note=note)
+        proposal.save()
+    proposal.filing = filing
+    return proposal
+
+
+def pending_refusal(filing: Filing) -> RefusalProposal | None:
+    return filing.refusals.filter(outcome=RefusalOutcome.PENDING).first()
+
+
+def _require_nothing_pending(filing: Filing) -> None:
+    if pending_refusal(filing) is not None:
+        raise ValidationError(
+            _("A refusal of this filing waits for a judge's decision; nothing else until then.")
+        )
 
 
 def transfer_filing(filing: Filing, *, actor, to_court, reason: str, acted_for=None) -> Filing:
@@ -103,6 +184,7 @@ def transfer_filing(filing: Filing, *, actor, to_court, reason: str, acted_for=N
     _check_length(reason or "", limit=ITEM_LENGTH)
     with transaction.atomic():
         filing = locked(filing)
+        _require_nothing_pending(filing)
         transition(filing, "transfer")
         filing.transferred_to = to_court
         decided(filing, actor)
@@ -178,6 +260,7 @@ def accept_filing(filing: Filing, *, actor, acted_for=None) -> Filing:
     opens the case in the same transaction (`flows.filing.accept_filing`)."""
     require_reviewer(filing, acted_for or actor)
     filing = locked(filing)
+    _require_nothing_pending(filing)
     transition(filing, "accept")
     decided(filing, actor)
     return filing

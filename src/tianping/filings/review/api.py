@@ -91,6 +91,8 @@ def _filing_out(filing) -> dict:
         "amount": filing.amount,
         "facts": filing.facts,
         "refusal_reasons": filing.refusal_reasons,
+        "refusal_basis": filing.refusal_basis,
+        "refusal_pending": actions.pending_refusal(filing) is not None,
         "transferred_to": filing.transferred_to.code if filing.transferred_to_id else None,
         "corrections": list(filing.corrections.all()),
         "attachments": [
@@ -159,14 +161,20 @@ def _by(request) -> dict:
 
 @router.get("/queue", response=PageOut[QueueRowOut], summary="Review queue of a court (立案审查)")
 def queue(
-    request, paging: Query[PageIn], court: str | None = None, status: str = "", channel: str = ""
+    request,
+    paging: Query[PageIn],
+    court: str | None = None,
+    status: str = "",
+    channel: str = "",
+    q: str = "",
 ):
+    """Q: a receipt number, or part of a party's name."""
     user = effective_user(request)
     courts = review.reviewing_courts(user)
     chosen = _court(court, courts) if court else courts[0]
     today = timezone.localdate()
-    status, channel = clean_text(status), clean_text(channel)
-    rows = review.queue_queryset(user, chosen, status=status, channel=channel)
+    status, channel, q = clean_text(status), clean_text(channel), clean_text(q)[:100]
+    rows = review.queue_queryset(user, chosen, status=status, channel=channel, search=q)
     page = rows_page(rows, QUEUE_ORDER, after=paging.after, size=paging.limit)
     for filing in page.items:
         filing.days_left, filing.flag = review.clock_of(filing, today)
@@ -270,11 +278,15 @@ def request_correction(request, code: str, payload: CorrectionIn):
 
 
 @router.post(
-    "/{code}/refuse", response={200: ReviewFilingOut, 409: ConflictOut}, summary="Refuse by ruling"
+    "/{code}/propose-refusal",
+    response={200: ReviewFilingOut, 409: ConflictOut},
+    summary="Propose a refusal by ruling (不予受理), for a judge of the court to decide",
 )
-def refuse(request, code: str, payload: RefusalIn):
+def propose_refusal(request, code: str, payload: RefusalIn):
     def run(filing):
-        actions.refuse_filing(filing, reasons=payload.reasons, **_by(request))
+        actions.propose_refusal(
+            filing, basis=payload.basis, reasons=payload.reasons, **_by(request)
+        )
         return filing_detail(request, code)
 
     return _decide(request, code, payload.expected_status, run)

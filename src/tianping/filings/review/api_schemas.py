@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 from ninja import Schema
 
-from tianping.filings.choices import Channel, FilingKind, PartyKind, PartyRole
+from tianping.filings.choices import Channel, FilingKind, PartyKind, PartyRole, RefusalBasis
 from tianping.filings.limits import (
     CLAIMS_LENGTH,
     FACTS_LENGTH,
@@ -84,6 +84,9 @@ class CorrectionIn(DecisionIn):
 
 
 class RefusalIn(DecisionIn):
+    """A proposal to refuse (不予受理): a judge of the court decides it."""
+
+    basis: RefusalBasis
     reasons: ApiText(REASONS_LENGTH)
 
 
@@ -151,6 +154,8 @@ class ReviewFilingOut(QueueRowOut):
     amount: Decimal | None
     facts: str
     refusal_reasons: str
+    refusal_basis: str
+    refusal_pending: bool
     transferred_to: str | None
     corrections: list[CorrectionOut]
     attachments: list[ReviewAttachmentOut]

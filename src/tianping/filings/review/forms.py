@@ -27,6 +27,7 @@ from tianping.filings.choices import (
     FilingStatus,
     PartyKind,
     PartyRole,
+    RefusalBasis,
 )
 from tianping.filings.limits import (
     CLAIMS_LENGTH,
@@ -47,8 +48,12 @@ DATE_INPUT = DateInput()
 
 
 class QueueFilterForm(CleanTextForm):
-    """The queue's court, status and channel filters (all optional)."""
+    """The queue's search (receipt number or party name), court, status and channel
+    filters (all optional)."""
 
+    q = forms.CharField(
+        label=gettext_lazy("Receipt number or party name"), required=False, max_length=100
+    )
     court = forms.ChoiceField(label=gettext_lazy("Court"), required=False)
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
@@ -245,9 +250,27 @@ def default_respond_by() -> datetime.date:
     return respond_by_from(timezone.localdate())
 
 
-class RefusalForm(CleanTextForm):
-    """Refusal only by a written ruling with its reasons (登记立案规定 art. 9)."""
+class AcceptForm(CleanTextForm):
+    """Filing the case cannot be undone: the clerk ticks that the filing meets the
+    conditions first (a confirmation that needs no JavaScript)."""
 
+    confirm = forms.BooleanField(
+        label=gettext_lazy(
+            "I have checked the filing: it meets the conditions for filing. "
+            "This cannot be undone."
+        ),
+        error_messages={"required": gettext_lazy("Tick the box to confirm filing the case.")},
+    )
+
+
+class RefusalForm(CleanTextForm):
+    """A proposal to refuse (不予受理), decided by a judge: the statutory basis and the
+    reasons of the ruling (登记立案规定 art. 9)."""
+
+    basis = forms.ChoiceField(
+        label=gettext_lazy("Statutory basis"),
+        choices=[("", "—"), *RefusalBasis.choices],
+    )
     reasons = forms.CharField(
         label=gettext_lazy("Reasons of the ruling"),
         min_length=10,
@@ -257,6 +280,41 @@ class RefusalForm(CleanTextForm):
             "The facts and the legal grounds, in full (at least 10 characters)."
         ),
     )
+
+
+class RefusalDecisionForm(CleanTextForm):
+    """A judge's decision on a proposal to refuse. Issuing the ruling cannot be undone: the
+    box must be ticked (no JavaScript needed); not approving needs a note saying why."""
+
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("refuse", gettext_lazy("Refuse: issue the ruling in my name")),
+            ("decline", gettext_lazy("Do not refuse: send it back to review")),
+        ],
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note to the filing division"),
+        required=False,
+        max_length=REASONS_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Required when you do not approve the refusal."),
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy(
+            "I have read the filing and the proposal. A ruling, once issued, cannot be undone."
+        ),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "refuse" and not data.get("confirm"):
+            self.add_error("confirm", _("Tick the box to confirm issuing the ruling."))
+        if data.get("decision") == "decline" and len((data.get("note") or "").strip()) < 2:
+            self.add_error("note", _("Say why the refusal is not approved."))
+        return data
 
 
 class TransferForm(CleanTextForm):

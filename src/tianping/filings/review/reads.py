@@ -12,6 +12,8 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape
@@ -21,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from tianping.courts.models import Court
 from tianping.filings.choices import FilingStatus
-from tianping.filings.models import Filing
+from tianping.filings.models import Filing, FilingParty
 from tianping.filings.permissions import (  # noqa: F401 (get_filing_for_clerk: pages, API)
     filings_visible_to,
     get_filing_for_clerk,
@@ -46,6 +48,22 @@ def pick_court(courts: list[Court], code: str | None) -> Court:
     return next((c for c in courts if c.code == code), courts[0])
 
 
+def paused_on(filing: Filing) -> datetime.date | None:
+    """The day the review clock stopped (the latest correction notice), while it waits for
+    corrections; None while it runs."""
+    if filing.status != FilingStatus.CORRECTION_REQUESTED:
+        return None
+    notices = filing.corrections.all()  # prefetched on the queue
+    return timezone.localdate(notices[0].issued_at) if notices else None
+
+
+def yuan(amount) -> str:
+    """An amount as the pages show it: thousands separated, two decimals, 元."""
+    if amount is None:
+        return "—"
+    return _("%(fee)s yuan") % {"fee": f"{amount:,.2f}"}
+
+
 def clock_of(filing: Filing, today: datetime.date) -> tuple[int | None, str]:
     """Days left on the review clock and a flag: "soon", "overdue" (先行立案) or ""."""
     if filing.status != FilingStatus.SUBMITTED or filing.review_due_on is None:
@@ -56,10 +74,15 @@ def clock_of(filing: Filing, today: datetime.date) -> tuple[int | None, str]:
     return left, "soon" if left <= settings.FILING_REVIEW_WARNING_DAYS else ""
 
 
-def queue_queryset(user, court, *, status="", channel=""):
+def queue_queryset(user, court, *, status="", channel="", search=""):
     """The review queue of COURT as a queryset: green channel first, then the earliest due,
-    with what every row shows (the page adds the correction notices its flags read)."""
-    rows = review_queue(user, court).select_related("assisting_court", "service_point")
+    with what every row shows (the page adds the correction notices its flags read).
+    SEARCH: a receipt number (whole, any case) or part of a party's name."""
+    rows = review_queue(user, court).select_related("assisting_court", "service_point", "cause")
+    search = (search or "").strip()
+    if search:
+        named = FilingParty.objects.filter(name__icontains=search).values("filing_id")
+        rows = rows.filter(Q(code__iexact=search) | Q(pk__in=named))
     if status:
         rows = rows.filter(status=status)
     if channel:
@@ -67,12 +90,12 @@ def queue_queryset(user, court, *, status="", channel=""):
     return rows
 
 
-def queue_rows(user, court, *, status="", channel="", today, page=None):
+def queue_rows(user, court, *, status="", channel="", search="", today, page=None):
     """The review queue with its clock: green channel first, then the earliest due.
 
     With PAGE (a number), one page of QUEUE_PAGE_SIZE as a Page; without it, every row.
     """
-    rows = queue_queryset(user, court, status=status, channel=channel)
+    rows = queue_queryset(user, court, status=status, channel=channel, search=search)
     rows = rows.prefetch_related("corrections")
     if page is not None:
         rows = Paginator(rows, QUEUE_PAGE_SIZE).get_page(page)
@@ -116,8 +139,12 @@ def queue_display(filings) -> None:
         filing.channel_label = label(filing, "channel")
         filing.party_list = [(p.name, label(p, "role")) for p in filing.parties.all()]
         filing.due = filing.review_due_on.isoformat() if filing.review_due_on else "—"
+        filing.cause_name = filing.cause.name if filing.cause_id else "—"
+        filing.amount_text = yuan(filing.amount)
         if filing.status == FilingStatus.CORRECTION_REQUESTED:
             notices = filing.corrections.all()
+            day = paused_on(filing)
+            filing.due = _("Paused since %(day)s") % {"day": day.isoformat()} if day else "—"
             text = waiting
             if notices:
                 text += " · " + _("by %(day)s") % {"day": notices[0].respond_by.isoformat()}
@@ -134,6 +161,15 @@ def taken_in_for_others(user, court):
     return rows.order_by("-created_at")
 
 
+def reviews_or_forwards(user, code: str) -> bool:
+    """Whether USER sees the filing CODE as its filing division (or the assisting one)."""
+    try:
+        get_filing_for_clerk(user, code)
+    except Http404:
+        return False
+    return True
+
+
 def status_changed(filing: Filing, seen: str | None) -> bool:
     """True when the filing is no longer in the state the clerk saw (another clerk acted)."""
     current = Filing.objects.filter(pk=filing.pk).values_list("status", flat=True).first()
@@ -146,6 +182,11 @@ def case_of(filing: Filing):
         return filing.case
     except Filing.case.RelatedObjectDoesNotExist:
         return None
+
+
+def latest_refusal(filing: Filing):
+    """The filing's latest proposal to refuse (waiting or decided), or None."""
+    return filing.refusals.select_related("proposed_by", "decided_by").first()
 
 
 def documents_of(filing: Filing) -> list[str]:

@@ -2,6 +2,7 @@ from django.urls import path
 
 from tianping.filings.review import views
 from tianping.filings.review import views_intake as intake
+from tianping.filings.review import views_refusal as refusals
 
 app_name = "review"
 urlpatterns = [
@@ -10,10 +11,12 @@ urlpatterns = [
     path("cross-region/", intake.cross_region_list, name="cross_region_list"),
     path("cross-region/new/", intake.cross_region_new, name="cross_region_new"),
     path("rows/<str:kind>/", intake.new_row, name="new_row"),
+    path("refusals/", refusals.refusals, name="refusals"),
     path("<str:code>/", views.detail, name="detail"),
     path("<str:code>/accept/", views.accept, name="accept"),
     path("<str:code>/correction/", views.correction, name="correction"),
     path("<str:code>/refuse/", views.refuse, name="refuse"),
+    path("<str:code>/refusal/", refusals.refusal, name="refusal"),
     path("<str:code>/transfer/", views.transfer, name="transfer"),
     path("<str:code>/forward/", views.forward, name="forward"),
     path("<str:code>/attach/", views.attach, name="attach"),

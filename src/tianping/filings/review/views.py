@@ -23,7 +23,7 @@ from tianping.catalog.fees import FeeError, compute_fee
 from tianping.courts.permissions import effective_user
 from tianping.filings import actions, permissions
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, FilingKind
-from tianping.filings.documents import stored_pdf
+from tianping.filings.documents import ruling_context, stored_pdf
 from tianping.filings.events import filing_timeline
 from tianping.filings.review import forms as f
 from tianping.filings.review import reads
@@ -60,6 +60,7 @@ def queue(request):
         court,
         status=data.get("status"),
         channel=data.get("channel"),
+        search=data.get("q") or "",
         today=today,
         page=request.GET.get("page") or 1,
     )
@@ -89,7 +90,7 @@ def _detail(request, filing, *, bound=None, stale=False, status=200, revealed=No
     user = effective_user(request)
     days_left, flag = reads.clock_of(filing, timezone.localdate())
     forms = {
-        "accept": None,
+        "accept": f.AcceptForm(),
         "forward": None,
         "correction": f.CorrectionForm(),
         "refusal": f.RefusalForm(),
@@ -111,6 +112,10 @@ def _detail(request, filing, *, bound=None, stale=False, status=200, revealed=No
         "case": reads.case_of(filing),
         "days_left": days_left,
         "flag": flag,
+        "paused_on": reads.paused_on(filing),
+        "amount": reads.yuan(filing.amount),
+        "pending_refusal": actions.pending_refusal(filing),
+        "refusal": reads.latest_refusal(filing),
         "forms": forms,
         "stale": stale,
         "revealed": revealed,
@@ -191,11 +196,13 @@ def _by(request) -> dict:
 @login_required
 @require_POST
 def accept(request, code):
+    """File the case (立案): only with the box ticked that confirms it (cannot be undone)."""
+
     def run(filing, form):
         accept_filing(filing, **_by(request))
         return redirect("review:filed", code)
 
-    return _decide(request, code, "accept", None, run)
+    return _decide(request, code, "accept", lambda data, _f: f.AcceptForm(data), run)
 
 
 @login_required
@@ -218,9 +225,14 @@ def correction(request, code):
 @login_required
 @require_POST
 def refuse(request, code):
+    """Propose to refuse (不予受理): a judge of the court decides and signs the ruling."""
+
     def run(filing, form):
-        actions.refuse_filing(filing, reasons=form.cleaned_data["reasons"], **_by(request))
-        messages.success(request, _("The filing has been refused by ruling."))
+        data = form.cleaned_data
+        actions.propose_refusal(
+            filing, basis=data["basis"], reasons=data["reasons"], **_by(request)
+        )
+        messages.success(request, _("The refusal has been proposed; a judge of the court decides."))
         return redirect("review:detail", code)
 
     return _decide(request, code, "refusal", lambda data, _f: f.RefusalForm(data), run)
@@ -291,14 +303,19 @@ def document_context(filing, name: str) -> dict | None:
         return {"case": case, "fee": acceptance_fee(case)}
     if name == "correction-notice":
         return {"notice": filing.corrections.first()}
-    return {}
+    return ruling_context(filing)
 
 
 @login_required
 def document(request, code, name):
     """The acceptance notice (受理通知书), correction notice (补正通知书) or ruling, as PDF:
     laid out once, then served as kept (`filings.documents`)."""
-    filing = reads.get_filing_for_clerk(effective_user(request), code)
+    user = effective_user(request)
+    if name == "refusal-ruling" and not reads.reviews_or_forwards(user, code):
+        filing = permissions.get_refusal_for_judge(user, code).filing  # the deciding judges
+    else:
+        filing = reads.get_filing_for_clerk(user, code)
+    record_view(request, filing, "document_read", name=name)
     context = document_context(filing, name)
     if context is None:
         raise Http404("No such document.")

@@ -53,7 +53,8 @@ def test_assisting_court_forwards_and_the_court_with_jurisdiction_files(english,
     )
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     # when that clerk files the case
-    jurisdiction.post(f"/filing-review/{filing.code}/accept/", {"seen": "submitted"})
+    confirmed = {"seen": "submitted", "confirm": "on"}
+    jurisdiction.post(f"/filing-review/{filing.code}/accept/", confirmed)
     filing.refresh_from_db()
     assert filing.case.number.startswith("（") and "内2501民初" in filing.case.number
     # then the assisting court's list shows it filed, with the number

@@ -84,7 +84,9 @@ def test_the_ruling_and_the_correction_notice_are_laid_out_once(demo, clerk, lay
         corrected, actor=demo["lixia"], items=["补充证据"], respond_by=corrected.review_due_on
     )
     refused = make_filing(demo)
-    actions.refuse_filing(refused, actor=demo["lixia"], reasons=REASONS)
+    proposal = actions.propose_refusal(refused, actor=demo["lixia"], basis="cpl_122",
+                                       reasons=REASONS)
+    actions.decide_refusal(proposal, actor=demo["wangjun"], refuse=True)
     urls = [
         f"/filing-review/{corrected.code}/correction-notice.pdf",
         f"/filing-review/{refused.code}/refusal-ruling.pdf",

@@ -78,7 +78,7 @@ def test_the_actions_check_the_bounds_again(demo):
         actions.save_evidence(draft, rows, actor=filer)
     filing = make_filing(demo)
     with pytest.raises(ValidationError, match="At most 10000 characters"):
-        actions.refuse_filing(filing, actor=demo["lixia"], reasons="理由" * 5001)
+        actions.propose_refusal(filing, actor=demo["lixia"], basis="cpl_122", reasons="理由" * 5001)
 
 
 def test_window_and_cross_region_take_at_most_fifty_parties(clerk):
@@ -95,10 +95,11 @@ def test_window_and_cross_region_take_at_most_fifty_parties(clerk):
 def test_a_refusal_of_700000_characters_is_refused_on_the_page_and_in_the_api(clerk, demo):
     filing = make_filing(demo)
     reasons = "不符合起诉条件。" * 87_500  # 700,000 characters
-    response = post(clerk, f"{REVIEW_API}/{filing.code}/refuse", {"reasons": reasons})
+    body = {"basis": "cpl_122", "reasons": reasons}
+    response = post(clerk, f"{REVIEW_API}/{filing.code}/propose-refusal", body)
     assert response.status_code == 422
     assert messages(response) == ["At most 10000 characters (this has 700000)."]
-    page = clerk.post(f"/filing-review/{filing.code}/refuse/", {"reasons": reasons})
+    page = clerk.post(f"/filing-review/{filing.code}/refuse/", body)
     assert page.status_code == 200
     assert "at most 10000 characters (it has 700000)" in text(page.content)
     filing.refresh_from_db()

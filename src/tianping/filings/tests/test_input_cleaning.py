@@ -88,8 +88,9 @@ def test_nul_never_reaches_a_filing_through_the_review_api(clerk, demo):
     response = post(clerk, f"{REVIEW_API}/{filing.code}/request-correction", correction)
     assert response.status_code == 200
     other = make_filing(demo)
-    reasons = {"reasons": "不属于人民法院\x00受理范围的案件。"}
-    assert post(clerk, f"{REVIEW_API}/{other.code}/refuse", reasons).status_code == 200
+    reasons = {"basis": "cpl_127", "reasons": "不属于人民法院\x00受理范围的案件。"}
+    assert post(clerk, f"{REVIEW_API}/{other.code}/propose-refusal", reasons).status_code == 200
+    assert "\x00" not in other.refusals.get().reasons
     assert all(no_nul(f) == [] for f in Filing.objects.all())
     assert CorrectionNotice.objects.get().items == ["补充证据"]
 

@@ -137,15 +137,19 @@ def test_two_clerks_acting_at_once_one_wins_the_other_is_told(demo, court):
     stale = type(filing).objects.get(pk=filing.pk)
     accept_filing(filing, actor=demo["lixia"], today=TODAY)
     with pytest.raises(ValidationError, match="Someone else"):
-        actions.refuse_filing(stale, actor=demo["liuqiang"], reasons="不属于本院管辖的案件范围")
+        actions.propose_refusal(
+            stale, actor=demo["liuqiang"], basis="cpl_127", reasons="不属于本院管辖的案件范围"
+        )
 
 
 def test_refusal_needs_written_reasons_and_a_reviewer(demo, court):
     filing = actions.submit_filing(_draft(demo, court), actor=demo["zhangsan"], today=TODAY)
     with pytest.raises(ValidationError):
-        actions.refuse_filing(filing, actor=demo["lixia"], reasons="不行")
+        actions.propose_refusal(filing, actor=demo["lixia"], basis="cpl_127", reasons="不行")
     with pytest.raises(PermissionDenied):
-        actions.refuse_filing(filing, actor=demo["wangjun"], reasons="不属于本院管辖的案件范围")
+        actions.propose_refusal(
+            filing, actor=demo["wangjun"], basis="cpl_127", reasons="不属于本院管辖的案件范围"
+        )
 
 
 def test_a_clerk_never_sees_a_litigants_draft(demo, court):

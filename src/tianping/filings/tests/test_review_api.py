@@ -83,8 +83,12 @@ def test_stale_action_is_409_with_the_status_now(clerk, demo):
     post(clerk, f"{API}/{filing.code}/accept")
     response = post(
         clerk,
-        f"{API}/{filing.code}/refuse",
-        {"reasons": "不属于人民法院受理民事诉讼的范围。", "expected_status": "submitted"},
+        f"{API}/{filing.code}/propose-refusal",
+        {
+            "basis": "cpl_127",
+            "reasons": "不属于人民法院受理民事诉讼的范围。",
+            "expected_status": "submitted",
+        },
     )
     assert response.status_code == 409
     assert response.json()["status"] == "accepted"
@@ -107,11 +111,14 @@ def test_correction_then_refusal_with_and_without_reasons(clerk, demo):
     assert "correction-notice" in body["documents"]
     waiting = clerk.get(f"{API}/queue?status=correction_requested").json()["items"]
     assert [r["code"] for r in waiting] == [filing.code]
-    short = post(clerk, f"{API}/{filing.code}/refuse", {"reasons": "不行"})
+    url = f"{API}/{filing.code}/propose-refusal"
+    short = post(clerk, url, {"basis": "cpl_122", "reasons": "不行"})
     assert short.status_code == 422 and "written ruling" in short.json()["detail"][0]
     reasons = "起诉不符合法定条件：原告与本案没有直接利害关系。"
-    body = post(clerk, f"{API}/{filing.code}/refuse", {"reasons": reasons}).json()
-    assert body["status"] == "refused" and "refusal-ruling" in body["documents"]
+    body = post(clerk, url, {"basis": "cpl_122", "reasons": reasons}).json()
+    # a proposal: the filing waits for a judge of the court
+    assert body["status"] == "correction_requested" and body["refusal_pending"]
+    assert "refusal-ruling" not in body["documents"]
 
 
 def test_transfer(clerk, demo):

@@ -129,8 +129,13 @@ def test_a_long_queue_is_shown_fifty_at_a_time(clerk, demo):
 
 def test_accepting_from_the_page_gives_the_case_number_and_notice(clerk, demo):
     filing = make_filing(demo)
+    url = f"/filing-review/{filing.code}/accept/"
+    # when the clerk does not tick the confirmation, nothing is filed
+    unconfirmed = clerk.post(url, {"seen": "submitted"})
+    assert unconfirmed.status_code == 200 and "Tick the box to confirm" in page(unconfirmed)
+    assert Filing.objects.get(pk=filing.pk).status == FilingStatus.SUBMITTED
     # when
-    response = clerk.post(f"/filing-review/{filing.code}/accept/", {"seen": "submitted"})
+    response = clerk.post(url, {"seen": "submitted", "confirm": "on"})
     # then
     assert response.status_code == 302
     html = page(clerk.get(response.url))
@@ -174,22 +179,33 @@ def test_a_correction_without_items_is_refused_and_keeps_the_date(clerk, demo):
     assert filing.status == FilingStatus.SUBMITTED
 
 
-def test_refusal_needs_written_reasons_then_the_ruling_exists(clerk, demo):
+def test_refusal_needs_written_reasons_then_the_ruling_exists(clerk, demo, login, english):
     filing = make_filing(demo)
     url = f"/filing-review/{filing.code}/refuse/"
     # when the clerk gives no reasons
-    response = clerk.post(url, {"seen": "submitted", "reasons": "不行"})
+    response = clerk.post(url, {"seen": "submitted", "basis": "cpl_122", "reasons": "不行"})
     # then nothing happens and the text typed is kept
     assert response.status_code == 200 and "不行" in page(response)
     assert "at least 10 characters" in page(response)
     assert clerk.get(f"/filing-review/{filing.code}/refusal-ruling.pdf").status_code == 404
-    # when the clerk gives reasons
+    # when the clerk gives reasons, the refusal is proposed to a judge: not yet a ruling
     reasons = "起诉不符合法定条件：原告与本案没有直接利害关系。"
-    assert clerk.post(url, {"seen": "submitted", "reasons": reasons}).status_code == 302
-    # then the ruling exists
+    body = {"seen": "submitted", "basis": "cpl_122", "reasons": reasons}
+    assert clerk.post(url, body).status_code == 302
+    filing.refresh_from_db()
+    assert filing.status == FilingStatus.SUBMITTED and filing.refusals.get().outcome == ""
+    assert "a judge of the court decides" in page(clerk.get(f"/filing-review/{filing.code}/"))
+    # then a judge of the court decides it, and the ruling exists, in the judge's name
+    english.post("/accounts/logout/")
+    judge = login(demo["wangjun"])
+    decided = judge.post(
+        f"/filing-review/{filing.code}/refusal/", {"decision": "refuse", "confirm": "on"}
+    )
+    assert decided.status_code == 302
     filing.refresh_from_db()
     assert filing.status == FilingStatus.REFUSED and filing.refusal_reasons == reasons
-    ruling = clerk.get(f"/filing-review/{filing.code}/refusal-ruling.pdf")
+    assert filing.decided_by == demo["wangjun"] and filing.refusal_basis == "cpl_122"
+    ruling = judge.get(f"/filing-review/{filing.code}/refusal-ruling.pdf")
     assert ruling.content.startswith(b"%PDF")
 
 
@@ -206,13 +222,16 @@ def test_transfer_to_another_court(clerk, demo):
 def test_second_clerk_acting_after_the_first_is_told(english, demo, login):
     filing = make_filing(demo)
     # given lixia files the case while liuqiang has the same page open
-    login(demo["lixia"]).post(f"/filing-review/{filing.code}/accept/", {"seen": "submitted"})
+    login(demo["lixia"]).post(
+        f"/filing-review/{filing.code}/accept/", {"seen": "submitted", "confirm": "on"}
+    )
     english.post("/accounts/logout/")
     second = login(demo["liuqiang"])
     # when liuqiang sends his refusal
     reasons = "不属于人民法院受理民事诉讼的范围。"
     response = second.post(
-        f"/filing-review/{filing.code}/refuse/", {"seen": "submitted", "reasons": reasons}
+        f"/filing-review/{filing.code}/refuse/",
+        {"seen": "submitted", "basis": "cpl_127", "reasons": reasons},
     )
     # then he is told, with the status now, and nothing changed
     assert response.status_code == 409

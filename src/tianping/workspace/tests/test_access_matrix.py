@@ -184,6 +184,10 @@ PAGES = {
                               params={"code": "filing"}),
     "review:refuse": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
                           params={"code": "filing"}),
+    # a refusal proposed by lixia: a judge of the court decides, never the proposer
+    "review:refusals": Rule("wangjun", ("zhangsan",), scoped=True),
+    "review:refusal": Rule("wangjun", ("zhangsan", "lixia"), ("GET", "POST"),
+                           params={"code": "proposed"}),
     "review:transfer": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
                             params={"code": "filing"}),
     "review:forward": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
@@ -277,8 +281,15 @@ API = {
     "POST /api/v1/filing-review/{code}/accept": api("lixia", ON_FILING, code="filing", body={}),
     "POST /api/v1/filing-review/{code}/request-correction": api(
         "lixia", ON_FILING, code="filing", body={"items": ["补充证据"]}),
-    "POST /api/v1/filing-review/{code}/refuse": api(
-        "lixia", ON_FILING, code="filing", body={"reasons": "不属于人民法院受理民事诉讼的范围。"}),
+    "POST /api/v1/filing-review/{code}/propose-refusal": api(
+        "lixia", ON_FILING, code="filing",
+        body={"basis": "cpl_127", "reasons": "不属于人民法院受理民事诉讼的范围。"}),
+    "GET /api/v1/refusals": api("wangjun", ("zhangsan",), method="GET", scoped=True),
+    "GET /api/v1/refusals/{code}": api("wangjun", ("zhangsan", "lixia"), code="proposed",
+                                       method="GET"),
+    "POST /api/v1/refusals/{code}/decision": api(
+        "wangjun", ("zhangsan", "lixia"), code="proposed",
+        body={"decision": "decline", "note": "证据已足以立案"}),
     "POST /api/v1/filing-review/{code}/transfer": api(
         "lixia", ON_FILING, code="filing", body={"to_court": "内2501", "reason": "管辖"}),
     "POST /api/v1/filing-review/{code}/forward": api("lixia", ON_FILING, code="taken_in",
@@ -401,6 +412,13 @@ def world(demo):
     closed = close_case(closed, actor=people["wangjun"], mode="judgment",
                         closed_on=timezone.localdate())
     draft = handed_in()
+    reasons = "原告与本案没有直接利害关系，不符合起诉条件。"
+    proposed = actions.submit_filing(handed_in(), actor=filer)
+    actions.propose_refusal(proposed, actor=people["lixia"], basis="cpl_122", reasons=reasons)
+    refused = actions.submit_filing(handed_in(), actor=filer)
+    proposal = actions.propose_refusal(refused, actor=people["lixia"], basis="cpl_122",
+                                       reasons=reasons)
+    actions.decide_refusal(proposal, actor=people["wangjun"], refuse=True)
     taken_in = actions.receive_for_other_court(
         actor=people["lixia"], assisting_court=court, court=Court.objects.get(code="内2501"),
         claims="归还借款", facts="借款未还",
@@ -424,7 +442,7 @@ def world(demo):
                                               is_rest_day=True, name="那达慕")
     objects = {
         "filing": filing.code, "draft": draft.code, "accepted": accepted.code,
-        "taken_in": taken_in.code,
+        "taken_in": taken_in.code, "proposed": proposed.code, "refused": refused.code,
         "case": case.code, "closed_case": closed.code, "court": "内2502",
         "request": str(request.pk),
         "backup": str(backup.pk), "wangjun_id": str(people["wangjun"].pk),
@@ -438,7 +456,8 @@ def world(demo):
     }
     # what must not show to anyone outside: codes and numbers of the world's filings and cases
     objects["secrets"] = [filing.code, draft.code, accepted.code, case.code, case.number,
-                          closed.code, closed.number, taken_in.code]
+                          closed.code, closed.number, taken_in.code, proposed.code,
+                          refused.code]
     return people, objects
 
 
