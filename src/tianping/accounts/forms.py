@@ -93,10 +93,14 @@ class RegistrationForm(forms.Form):
     id_type = forms.ChoiceField(label=_("Identity document type"))
     id_number = forms.CharField(label=_("Identity document number"), max_length=40)
     password1 = forms.CharField(
-        label=_("Password"), strip=False, widget=forms.PasswordInput(render_value=False)
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
-        label=_("Password again"), strip=False, widget=forms.PasswordInput(render_value=False)
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def __init__(self, *args, request=None, **kwargs):
@@ -168,6 +172,10 @@ class LawyerRegistrationForm(RegistrationForm):
     court = forms.ModelChoiceField(
         label=_("Court that checks the licence"), queryset=None, to_field_name="code"
     )
+    field_order = [
+        "full_name", "phone", "email", "id_type", "id_number",
+        "licence_number", "law_firm", "court", "password1", "password2",
+    ]
 
     def __init__(self, *args, **kwargs):
         from tianping.courts.models import Court

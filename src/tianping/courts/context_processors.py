@@ -7,10 +7,12 @@ from tianping.courts import permissions
 from tianping.courts.choices import Role
 
 
-def _public_items():
+def _public_items(user):
+    lawyer = user.kind == "lawyer" and hasattr(user, "lawyer_profile")  # verified
     return [
         (reverse("online:list"), _("My filings")),
         (reverse("party_cases:list"), _("My cases")),
+        *([(reverse("portal:lawyer"), _("My clients' matters"))] if lawyer else []),
         (reverse("tools:fees"), _("Fee calculator")),
         (reverse("portal:courts"), _("Courts and service points")),
     ]
@@ -29,6 +31,8 @@ def _staff_items(user):
         ]
     if Role.PRESIDENT in roles:  # the approver of extensions (deadlines.permissions)
         items.append((reverse("deadlines:extension_requests"), _("Extensions")))
+    if roles & permissions.LAWYER_VERIFYING_ROLES:  # lawyers registered at their court
+        items.append((reverse("courts:lawyers"), _("Lawyers to verify")))
     items += [
         (reverse("courts:list"), _("Courts")),
         (reverse("catalog:index"), _("Catalogs")),
@@ -66,6 +70,6 @@ def navigation(request):
     unread = user.notifications.filter(read_at__isnull=True).count()
     inbox = (reverse("notifications:inbox"), _("Messages") + (f" ({unread})" if unread else ""))
     if user.is_public_user:
-        return {"nav_items": [(reverse("portal:home"), _("My home")), *_public_items(), inbox]}
+        return {"nav_items": [(reverse("portal:home"), _("My home")), *_public_items(user), inbox]}
     staff_items = _staff_items(permissions.effective_user(request))
     return {"nav_items": [*staff_items, *_administration_items(user), inbox]}
