@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from tianping.filings.review import reads
 
 TITLES = {
-    "receipt": _("Receipt of the filing (登记立案回执)"),
-    "correction-notice": _("Correction notice (补正通知书)"),
-    "refusal-ruling": _("Ruling refusing the filing (不予受理裁定书)"),
+    "receipt": _("Receipt of filing"),
+    "correction-notice": _("Notice to correct (补正通知书)"),
+    "refusal-ruling": _("Ruling (裁定书)"),
     "acceptance-notice": _("Notice of acceptance (受理案件通知书)"),
 }
 
