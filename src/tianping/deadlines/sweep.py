@@ -19,16 +19,14 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from tianping.cases.choices import PENDING_STATES
 from tianping.cases.models import Case
 from tianping.courts.choices import Role
 from tianping.courts.models import Membership
 from tianping.deadlines.models import CaseTimeLimit, TimeLimitWarning
-from tianping.notifications.actions import notify_once
+from tianping.notifications.actions import notify_many
 
 BATCH = 1000
 
@@ -55,18 +53,17 @@ def sweep(today: datetime.date) -> int:
     if not due:
         return 0
     heads = _division_heads({d.division_id for d in due if d.division_id is not None})
-    texts, link = _texts(), _case_link()
     raised = 0
     for start in range(0, len(due), BATCH):
         batch = due[start : start + BATCH]
         with transaction.atomic():  # warnings and their messages commit together
             inserted = _insert_warnings(batch)
-            notify_once(
+            notify_many(
                 [
                     message
                     for d in batch
                     if (d.case_id, d.threshold, d.expires_on) in inserted
-                    for message in _messages(d, heads, texts, link, today)
+                    for message in _messages(d, heads, today)
                 ]
             )
         raised += len(inserted)
@@ -156,32 +153,14 @@ def _recipients(d: Due, heads: dict) -> list[int]:
     return people + [h for h in heads.get(d.division_id, []) if h not in people]
 
 
-def _texts() -> tuple[str, str]:
-    """The two messages, translated once per sweep in the active language."""
-    return (
-        _("%(number)s: the time limit expires on %(day)s (%(left)d days left)."),
-        _("%(number)s: the time limit expired on %(day)s (%(left)d days overdue)."),
-    )
-
-
-def _messages(d: Due, heads: dict, texts: tuple[str, str], link, today: datetime.date) -> list:
-    """(user id, key, text, link) for each person D's warning goes to."""
-    left = (d.expires_on - today).days
-    text = (texts[0] if left >= 0 else texts[1]) % {
+def _messages(d: Due, heads: dict, today: datetime.date) -> list:
+    """(user id, key, kind, params) for each person D's warning goes to: worded when read,
+    in the reader's language (`deadlines.messages`)."""
+    params = {
         "number": d.number,
-        "day": d.expires_on,
-        "left": abs(left),
+        "code": d.code,
+        "day": d.expires_on.isoformat(),
+        "left": (d.expires_on - today).days,
     }
     key = f"time-limit:{d.case_id}:{d.expires_on}:{d.threshold}"
-    return [(user_id, key, text, link(d.code)) for user_id in _recipients(d, heads)]
-
-
-def _case_link():
-    """A function giving a case's page from its public code (reversed once per sweep:
-    public codes are letters and digits, which need no quoting)."""
-    try:
-        sample = reverse("cases:detail", args=["CODE"])
-    except NoReverseMatch:
-        return lambda code: ""
-    head, tail = sample.rsplit("CODE", 1)
-    return lambda code: f"{head}{code}{tail}"
+    return [(user_id, key, "time_limit.warning", params) for user_id in _recipients(d, heads)]

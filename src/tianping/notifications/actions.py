@@ -25,3 +25,16 @@ def notify(users, *, key: str, kind: str, **params) -> None:
         [Notification(user_id=i, key=key[:120], kind=kind, params=params) for i in sorted(ids)],
         ignore_conflicts=True,
     )
+
+
+def notify_many(rows: list[tuple]) -> None:
+    """Store (user, key, kind, params) messages in one insert; a (user, key) already stored
+    is skipped (a sweep raising many warnings at once)."""
+    Notification.objects.bulk_create(
+        [
+            Notification(user_id=getattr(user, "pk", user), key=key[:120], kind=kind,
+                         params=params)
+            for user, key, kind, params in rows
+        ],
+        ignore_conflicts=True,
+    )

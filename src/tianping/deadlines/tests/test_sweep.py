@@ -57,7 +57,7 @@ def test_each_warning_is_raised_once_for_judge_and_division_head(demo):
     ]
     judge_notes = Notification.objects.filter(user=demo["wangjun"])
     assert judge_notes.count() == 2
-    assert near.number in judge_notes.first().text
+    assert near.number in judge_notes.first().message
     assert Notification.objects.filter(user=demo["liuqiang"]).count() == 2
 
 
@@ -67,7 +67,7 @@ def test_an_overdue_case_gets_all_warnings_and_says_overdue(demo):
     with translation.override("en"):
         call_command("sweep-deadlines", "--today", TODAY.isoformat())
     assert TimeLimitWarning.objects.count() == 3
-    assert "overdue" in Notification.objects.filter(user=demo["wangjun"]).first().text
+    assert "overdue" in Notification.objects.filter(user=demo["wangjun"]).first().message
 
 
 @pytest.mark.django_db(transaction=True)
@@ -129,8 +129,8 @@ def test_a_case_whose_expiry_moved_is_warned_again_for_the_new_date(demo):
     ) == [30]
     judge_notes = Notification.objects.filter(user=demo["wangjun"])
     assert judge_notes.count() == 3
-    assert str(moved) in judge_notes.first().text
-    assert "20 days left" in judge_notes.first().text
+    assert str(moved) in judge_notes.first().message
+    assert "20 days left" in judge_notes.first().message
 
 
 @pytest.mark.django_db
