@@ -17,10 +17,11 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tianping.audit.actions import record
 from tianping.audit.models import AuditEntry
@@ -139,7 +140,9 @@ def load_demo_cases(today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     users = {u.username: u for u in get_user_model().objects.all()}
     rng = random.Random(2026)
-    with transaction.atomic():
+    # in the platform's language, as the command runs: texts some actions still store in
+    # the actor's language (a triage reason) are then Chinese, whoever calls this
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         # the oldest first, so that case numbers follow the filing dates
         for number, story in sorted(enumerate(STORIES), key=lambda pair: -pair[1].ago):
             _tell(story, number, users, today, rng)

@@ -106,7 +106,8 @@ RAW_ZH = [
     (re.compile(r"([\u4e00-\u9fff]{2,}) +\1(?![\u4e00-\u9fff])"), "a label said twice"),
 ]
 CJK = re.compile(r"[\u4e00-\u9fff]")
-ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2,}\b")  # three words in a row
+# three words in a row, on one line (words of two elements are not one sentence)
+ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{3,}(?:[ \t]+[A-Za-z]{2,}){2,}\b")
 # Legitimate content that looks like a problem: e-mail addresses and web addresses (a
 # username or a domain may hold "_"), file names, and the product's name in Latin letters.
 LEGITIMATE = [
