@@ -97,3 +97,18 @@ def test_a_lawyer_verified_is_told_in_their_own_language(demo):
     with translation.override("en"):
         assert "verified your bar licence" in note.message
     assert note.url == "/accounts/profile/"
+
+
+def test_case_events_reach_the_parties_but_not_the_actor(demo):
+    from tianping.cases.actions import assign_by_hand
+
+    case = accept_filing(make_filing(demo), actor=demo["lixia"])
+    assign_by_hand(case, actor=demo["liuqiang"], judge=demo["wangjun"], reason="专业对口")
+    notes = demo["zhangsan"].notifications.filter(kind="case.event")
+    events = [n.params["event"] for n in notes]
+    assert "assigned" in events and "filed" not in events
+    assigned = notes.filter(params__event="assigned").first()  # the latest
+    with translation.override("zh-hans"):
+        assert case.number in assigned.message and "王军" in assigned.message
+    assert assigned.url == f"/portal/cases/{case.code}/"
+    assert not demo["liuqiang"].notifications.filter(kind="case.event").exists()
