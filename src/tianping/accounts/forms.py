@@ -112,6 +112,9 @@ class RegistrationForm(forms.Form):
             c for c in DocumentType.choices if c[0] != DocumentType.USCC
         ]
         self.fields["phone"].help_text = _("You sign in with the phone number, or the e-mail.")
+        self.fields["email"].help_text = _(
+            "With an e-mail address you can reset a forgotten password yourself."
+        )
 
     def clean_full_name(self):
         from tianping.lib.text import clean_text
