@@ -12,7 +12,7 @@ from django_fsm import TransitionNotAllowed
 from tianping.audit.actions import record
 from tianping.cases import triage
 from tianping.cases.assignment import draw_judge, eligible_judges
-from tianping.cases.choices import ClosureMode, Procedure
+from tianping.cases.choices import DOCUMENT_REQUIRED, CaseState, ClosureMode, Procedure
 from tianping.cases.events import case_event
 from tianping.cases.models import Case, CaseDocument, CaseParty, CaseRepresentative, TriageRule
 from tianping.cases.permissions import require_assigner, require_case_judge
@@ -270,10 +270,23 @@ def close_case(
 ) -> Case:
     """Close the case (结案) with its closure mode and date, storing the DOCUMENTS that close
     it (judgment, mediation paper ...: uploads, each checked by its content) with it: all
-    of it, or nothing. The case leaves the pending lists."""
+    of it, or nothing. The case leaves the pending lists.
+
+    Only the case's judge closes it (or their backup acting for them), only from trial (an
+    assigned case starts its trial first, a suspended one resumes), and the modes of
+    `DOCUMENT_REQUIRED` only with their document; "other" only with a note."""
     require_case_judge(case, acted_for or actor)
     if mode not in ClosureMode.values:
         raise ValidationError(_("Choose how the case was closed."))
+    documents = list(documents)
+    if mode in DOCUMENT_REQUIRED and not documents:
+        raise ValidationError(missing_document(mode))
+    if mode == ClosureMode.OTHER and not (note or "").strip():
+        raise ValidationError(_("Say in the note how the case ended."))
+    if case.state != CaseState.IN_TRIAL:
+        raise ValidationError(
+            _("Only a case in trial can be closed: start the trial (or resume it) first.")
+        )
     if closed_on < case.filed_on:
         raise ValidationError(_("The closing date cannot be before the filing date."))
     if closed_on > timezone.localdate():
@@ -294,6 +307,17 @@ def close_case(
         )
         attach_case_documents(case, documents, actor=actor, acted_for=acted_for)
     return case
+
+
+def missing_document(mode: str) -> str:
+    """What to say when a closing of MODE comes without its document."""
+    if mode == ClosureMode.JUDGMENT:
+        return _("Upload the judgment (判决书): a case closed by judgment needs it.")
+    if mode == ClosureMode.MEDIATION:
+        return _(
+            "Upload the mediation document (调解书) or the mediation record the parties signed."
+        )
+    return _("Upload the ruling (裁定书) that closes the case.")
 
 
 def attach_case_documents(case: Case, files, *, actor, acted_for=None) -> list[CaseDocument]:
@@ -325,6 +349,11 @@ def change_procedure(case: Case, *, actor, procedure: str, reason: str, acted_fo
     """Convert the procedure (e.g. summary to ordinary, 简转普). Called from
     `flows.cases.change_procedure`, which moves the time limit in the same transaction."""
     require_case_judge(case, acted_for or actor)
+    if not case.is_pending:
+        raise ValidationError(
+            _("This cannot be done while the case is “%(state)s”.")
+            % {"state": case.get_state_display()}
+        )
     if procedure not in Procedure.values or procedure == case.procedure:
         raise ValidationError(_("Choose a different procedure."))
     if not (reason or "").strip():

@@ -194,6 +194,9 @@ class CaseOut(CaseRowOut):
 class CaseFilters(Schema):
     after: str | None = Field(None, max_length=500, description="The `next` of the page before.")
     limit: int = Field(50, ge=1, le=100)
+    q: str = Field(
+        "", max_length=100, description="A part of the case number, a party's name or the cause."
+    )
     state: str = ""
     court: str = ""
     division: int | None = None

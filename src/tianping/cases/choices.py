@@ -37,3 +37,21 @@ class ClosureMode(models.TextChoices):
     TRANSFER = "transfer", _("Transferred (移送)")
     TERMINATION = "termination", _("Terminated (终结)")
     OTHER = "other", _("Other (其他)")
+
+
+# Which closings need the document that closes the case, uploaded with the closing itself:
+# a judgment (判决书); a mediation document (调解书, or the record the parties signed where the
+# law lets a mediation end without one: 民事诉讼法 art. 101); and the rulings (裁定书) that end a
+# case (民事诉讼法 art. 157): allowing the withdrawal (准予撤诉), dismissing the complaint (驳回
+# 起诉), transferring it (移送), terminating the proceedings (终结诉讼). "Other" needs a note
+# saying how the case ended instead; a document is then welcome but not required.
+DOCUMENT_REQUIRED = frozenset(
+    {
+        ClosureMode.JUDGMENT,
+        ClosureMode.MEDIATION,
+        ClosureMode.WITHDRAWAL,
+        ClosureMode.DISMISSAL,
+        ClosureMode.TRANSFER,
+        ClosureMode.TERMINATION,
+    }
+)

@@ -5,16 +5,21 @@ page and its endpoint read their input the same way.
 """
 
 import datetime
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tianping.cases.actions import missing_document
 from tianping.cases.assignment import eligible_judges
-from tianping.cases.choices import CaseState, ClosureMode
+from tianping.cases.choices import DOCUMENT_REQUIRED, CaseState, ClosureMode
+from tianping.cases.models import CaseParty
 from tianping.courts.choices import DivisionKind, Role
 from tianping.courts.models import Court, Division, Membership
 from tianping.courts.permissions import OVERSIGHT_ROLES, roles_in, visible_court_ids
+from tianping.lib.text import clean_text
 from tianping.lib.uploads import check_uploads
 from tianping.lib.widgets import DateInput, QuickSelect
 
@@ -47,8 +52,20 @@ def _once(read):
 
 
 class CaseFilterForm(forms.Form):
-    """Which cases a staff member's list shows. Only the courts they can see are offered."""
+    """Which cases a staff member's list shows. Only the courts they can see are offered.
 
+    `q` searches the case number (a part of it will do: 民初123), a party's name and the
+    cause. A judge's list shows their own cases until they ask for more (`mine` is on when
+    nothing is asked, on the page)."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Case number, party or cause")}
+        ),
+    )
     state = forms.ChoiceField(
         label=_("Show"),
         required=False,
@@ -61,10 +78,15 @@ class CaseFilterForm(forms.Form):
     judge = forms.ChoiceField(label=_("Judge"), required=False, widget=QuickSelect)
     mine = forms.BooleanField(label=_("Only my cases"), required=False)
 
-    def __init__(self, data=None, *, user, courts=None):
+    def __init__(self, data=None, *, user, courts=None, mine_first=False):
         """COURTS: the courts USER may see, if the caller has them (else read when shown).
         The choices are read only when the form is shown or the filter is given: the API,
-        which shows no form, reads none of them unless asked to filter."""
+        which shows no form, reads none of them unless asked to filter. MINE_FIRST (the
+        page): a judge who has asked for nothing yet (or only for a next page) sees their
+        own cases."""
+        asked = {k for k in (data or {}) if k != "after"}
+        if mine_first and not asked and Role.JUDGE in roles_in(user):
+            data = {**(data or {}), "mine": "on"}
         super().__init__(data)
         self.user = user
         court_ids = visible_court_ids(user)
@@ -124,11 +146,28 @@ class CaseFilterForm(forms.Form):
             cases = cases.filter(judge__username=data["judge"])
         if data.get("mine"):
             cases = cases.filter(judge=self.user)
+        if data.get("q"):
+            cases = cases.filter(search_condition(data["q"]))
         if state == CLOSED:
             return cases.order_by("-closed_on", "-id")
         if state == PENDING:
             return cases.green_first()
         return cases.order_by("-filed_on", "-id")  # all states: the newest first
+
+
+def search_condition(text: str) -> Q:
+    """Cases whose number holds TEXT (spaces left out, ASCII brackets read as the number's
+    full-width ones, a final 号 optional: "(2026)内2502民初123号" and "民初 123" both find
+    （2026）内2502民初123号), or one of whose parties' names holds it, or whose cause does.
+    Party names through a subquery: no duplicate rows, so the list keeps its order and pages."""
+    words = clean_text(text).strip()
+    number = re.sub(r"\s+", "", words).replace("(", "（").replace(")", "）").removesuffix("号")
+    condition = Q(cause__name__icontains=words) | Q(
+        pk__in=CaseParty.objects.filter(name__icontains=words).values("case_id")
+    )
+    if number:
+        condition |= Q(number__icontains=number)
+    return condition
 
 
 class JudgeChoiceField(forms.ModelChoiceField):
@@ -166,9 +205,13 @@ class MultipleFileField(forms.FileField):
 
 
 class CloseForm(forms.Form):
-    """Closing (结案): how, when, a note, and the documents (judgment, mediation paper ...)."""
+    """Closing (结案): how, when, a note, the documents (judgment, mediation paper, ruling),
+    and the judge's confirmation: the closing page is the step that asks for it, and
+    works without JavaScript. Which modes need their document: `DOCUMENT_REQUIRED`."""
 
-    mode = forms.ChoiceField(label=_("Closure mode"), choices=ClosureMode.choices)
+    mode = forms.ChoiceField(
+        label=_("Closure mode"), choices=[("", "——"), *ClosureMode.choices]
+    )
     closed_on = forms.DateField(label=_("Closing date"), widget=DATE_INPUT)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -177,10 +220,29 @@ class CloseForm(forms.Form):
         label=_("Documents (PDF, OFD, JPEG or PNG)"),
         required=False,
         widget=MultipleFileInput(attrs={"accept": ".pdf,.ofd,.jpg,.jpeg,.png"}),
+        help_text=_(
+            "A judgment, a mediation and a ruling (withdrawal, dismissal, transfer, "
+            "termination) close the case only with their document."
+        ),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I have checked the mode, the date and the documents. Closing ends the trial "
+            "acts on this case and stops its time limit; it cannot be undone."
+        ),
     )
 
     def clean_documents(self):
         return check_uploads(self.cleaned_data.get("documents") or [])
+
+    def clean(self):
+        data = super().clean()
+        mode = data.get("mode")
+        if mode in DOCUMENT_REQUIRED and not data.get("documents") and "documents" in data:
+            self.add_error("documents", missing_document(mode))
+        if mode == ClosureMode.OTHER and not (data.get("note") or "").strip():
+            self.add_error("note", _("Say in the note how the case ended."))
+        return data
 
 
 ALL_COURTS = "*"

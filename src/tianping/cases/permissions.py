@@ -7,7 +7,10 @@ Who sees which case:
 - the president, the trial management office and the filing division: every case of their
   court (and of the courts below, where their membership gives that sight);
 - a division head: the cases of their division;
-- a judge, judge assistant or court clerk: the cases they judge or whose team they are in;
+- a judge: the cases they judge, those of their teams and those of their division (its
+  judges sit on each other's panels and discuss its cases in the division's meetings of
+  judges), never the rest of the court;
+- a judge assistant or court clerk: the cases of their teams;
 - an enforcement officer: the enforcement cases of their court.
 Anything else, and anything missing, is the same 404.
 
@@ -43,7 +46,10 @@ def _staff_condition(user) -> Q:
             condition |= Q(court_id__in=courts) & scope
         elif m.role in TRIAL:
             teams = TeamMember.objects.filter(user=user).values("team_id")
-            condition |= Q(court_id=m.court_id) & (Q(judge=user) | Q(team_id__in=teams))
+            own = Q(judge=user) | Q(team_id__in=teams)
+            if m.role == Role.JUDGE and m.division_id:
+                own |= Q(division_id=m.division_id)
+            condition |= Q(court_id=m.court_id) & own
         elif m.role == Role.ENFORCEMENT_OFFICER:
             condition |= Q(court_id=m.court_id, type_code__startswith="执")
     return condition

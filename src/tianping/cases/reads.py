@@ -31,6 +31,8 @@ from tianping.courts.models import Court, Division, Team
 from tianping.courts.permissions import can_view_dashboard, is_staff_member
 from tianping.courts.queries import courts_visible_to
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
+from tianping.filings.models import FilingAttachment
+from tianping.filings.permissions import can_forward, can_review
 from tianping.lib.keyset import rows_page
 from tianping.lib.labels import labels_of
 from tianping.lib.time_left import days_left_badge
@@ -51,17 +53,73 @@ class Allowed:
     assign: bool
     close: bool
     archive: bool = False
+    time_limit: bool = False  # suspend, resume, exclude, extend, change the procedure
 
 
 def allowed_actions(user, case) -> Allowed:
-    """Which actions to offer: those the actions themselves would accept."""
+    """Which actions to offer: those the actions themselves would accept. Once the case is
+    closed, only archiving is left (the time-limit acts need a pending case)."""
     responsible = can_act_as_judge(user, case)
     return Allowed(
         start_trial=responsible and can_proceed(case.start_trial),
         assign=can_assign(user, case) and can_proceed(case.assign),
         close=responsible and can_proceed(case.close),
         archive=responsible and can_proceed(case.archive),
+        time_limit=responsible and case.is_pending,
     )
+
+
+@dataclass
+class FilingPapers:
+    """What the judge reads of the filing a case came from: the complaint's claims, facts
+    and reasons, the evidence list, and every file uploaded with it (each with its `key`
+    for `cases:filing_file`, and `authorises`: the representative whose power of attorney
+    it is). `review_page`: whether the reader may open the filing's review page."""
+
+    filing: object
+    evidence: list
+    files: list
+    review_page: bool
+
+
+def filing_papers(user, case) -> FilingPapers | None:
+    """The filing's papers for the case page (four queries), or None for a case without one."""
+    filing = case.filing
+    if filing is None:
+        return None
+    files = list(filing.attachments.all())
+    authorises = {
+        rep.authorisation_id: rep
+        for rep in filing.representatives.select_related("party")
+        if rep.authorisation_id
+    }
+    by_id = {}
+    for item in files:
+        item.key = filing_file_key(item)
+        item.authorises = authorises.get(item.pk)
+        by_id[item.pk] = item
+    evidence = list(filing.evidence.all())
+    for line in evidence:
+        line.attached = by_id.get(line.attachment_id)
+    review_page = can_review(user, filing) or can_forward(user, filing)
+    return FilingPapers(filing, evidence, files, review_page)
+
+
+def filing_file_key(attachment) -> str:
+    """The last part of a filing file's stored name: how the case page names it."""
+    return attachment.file.name.rsplit("/", 1)[-1]
+
+
+def filing_file(case, key: str):
+    """The file KEY of the filing CASE came from; a 404 if there is none."""
+    if case.filing_id is None or not key.isalnum():
+        raise Http404("No such file.")
+    found = FilingAttachment.objects.filter(
+        filing_id=case.filing_id, file=f"filings/{case.filing.code}/{key}"
+    ).first()
+    if found is None:
+        raise Http404("No such file.")
+    return found
 
 
 def short_parties(case) -> str:

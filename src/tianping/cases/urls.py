@@ -12,4 +12,5 @@ urlpatterns = [
     path("<str:code>/close/", views.close, name="close"),
     path("<str:code>/archive/", views.archive, name="archive"),
     path("<str:code>/documents/<str:key>/", views.document, name="document"),
+    path("<str:code>/filing-files/<str:key>/", views.filing_file, name="filing_file"),
 ]

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST
 
 from tianping.audit.actions import record_view
 from tianping.cases import actions, reads
+from tianping.cases.choices import CaseState
 from tianping.cases.events import case_timeline
 from tianping.cases.forms import AssignForm, CaseFilterForm, CloseForm
-from tianping.cases.permissions import can_assign, cases_visible_to
+from tianping.cases.permissions import can_act_as_judge, can_assign, cases_visible_to
 from tianping.cases.reads import allowed_actions, case_page, list_rows
 from tianping.courts.permissions import OVERSIGHT_ROLES, effective_user, require_staff, roles_in
 from tianping.flows.cases import close_case
@@ -38,7 +39,7 @@ def case_for_staff(request, code: str):
 @login_required
 def case_list(request):
     user = staff_user(request)
-    form = CaseFilterForm(request.GET or None, user=user)
+    form = CaseFilterForm(request.GET or None, user=user, mine_first=True)
     today = timezone.localdate()
     page = case_page(form.apply(cases_visible_to(user)), request.GET.get("after"), today=today)
     list_rows(page.items, today)
@@ -70,10 +71,9 @@ def _render_case(request, user, case, *, status=200, **forms):
         "parties": case.parties.prefetch_related("representatives"),
         "timeline": timeline(case),
         "documents": documents,
+        "papers": reads.filing_papers(user, case),
         "assign_form": forms.get("assign_form")
         or (AssignForm(court=case.court) if can.assign else None),
-        "close_form": forms.get("close_form")
-        or (CloseForm(initial={"closed_on": today}) if can.close else None),
     }
     return render(request, "cases/case_detail.html", context, status=status)
 
@@ -83,6 +83,15 @@ def case_detail(request, code):
     user, case = case_for_staff(request, code)
     record_view(request, case)
     return _render_case(request, user, case)
+
+
+def not_closable(case) -> str:
+    """Why CASE cannot be closed now (its judge asked)."""
+    if case.state in (CaseState.ASSIGNED, CaseState.FILED):
+        return _("Start the trial before closing the case.")
+    if case.state == CaseState.SUSPENDED:
+        return _("The case is suspended: resume it before closing it.")
+    return _("The case is already closed.")
 
 
 def _acting(request) -> dict:
@@ -100,7 +109,7 @@ def start_trial(request, code):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The trial has started."))
+        messages.success(request, _("The trial has started: the case is now in trial."))
     return redirect("cases:detail", case.code)
 
 
@@ -115,7 +124,7 @@ def archive(request, code):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The case has been archived."))
+        messages.success(request, _("The case has been archived (归档)."))
     return redirect("cases:detail", case.code)
 
 
@@ -138,16 +147,23 @@ def assign(request, code):
 
 
 @login_required
-@require_POST
 def close(request, code):
+    """The closing step: what closing does, the form, and the judge's confirmation (a page of
+    its own, so that it works without JavaScript); closing when confirmed."""
     user, case = case_for_staff(request, code)
-    if not allowed_actions(user, case).close:
+    if not can_act_as_judge(user, case):
         raise PermissionDenied
+    if request.method != "POST":
+        if not allowed_actions(user, case).close:
+            messages.error(request, not_closable(case))
+            return redirect("cases:detail", case.code)
+        form = CloseForm(initial={"closed_on": timezone.localdate()})
+        return render(request, "cases/close.html", {"case": case, "form": form})
     form = CloseForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
         try:
-            close_case(
+            case = close_case(
                 case,
                 mode=data["mode"],
                 closed_on=data["closed_on"],
@@ -158,9 +174,13 @@ def close(request, code):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("The case has been closed."))
+            messages.success(
+                request,
+                _("The case has been closed (%(mode)s, %(date)s); its time limit has stopped.")
+                % {"mode": case.get_closure_mode_display(), "date": case.closed_on.isoformat()},
+            )
             return redirect("cases:detail", case.code)
-    return _render_case(request, user, case, close_form=form, status=422)
+    return render(request, "cases/close.html", {"case": case, "form": form}, status=422)
 
 
 @login_required
@@ -174,3 +194,23 @@ def document(request, code, key):
     return FileResponse(
         doc.file.open("rb"), as_attachment=True, filename=doc.title, content_type=doc.content_type
     )
+
+
+INLINE = ("application/pdf", "image/jpeg", "image/png")
+
+
+@login_required
+def filing_file(request, code, key):
+    """A file uploaded with the filing the case came from (the complaint, evidence, a power
+    of attorney ...), for staff who may see the case (same 404 otherwise); each read is in
+    the audit record."""
+    _, case = case_for_staff(request, code)
+    item = reads.filing_file(case, key)
+    record_view(request, case, "filing_file_read", name=item.original_name)
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=item.content_type not in INLINE,
+        filename=item.original_name,
+    )
+    response["Content-Type"] = item.content_type
+    return response

@@ -1,7 +1,10 @@
 """Which state changes a case may go through (fields and guards only).
 
 filed ─assign─> assigned ─start_trial─> in_trial ─close─> closed ─archive─> archived
-  any pending ─suspend─> suspended ─resume─> in_trial;  filed/assigned/in_trial ─close─> closed
+  filed/assigned/in_trial ─suspend─> suspended ─resume─> in_trial
+
+A case closes from trial only: the judge starts the trial first (an assigned case has not
+been worked on), and a suspended case resumes first.
 """
 
 from django_fsm import transition
@@ -28,7 +31,7 @@ class CaseWorkflow:
     def resume(self):
         """Proceedings resume."""
 
-    @transition(field="state", source=OPEN, target=S.CLOSED)
+    @transition(field="state", source=S.IN_TRIAL, target=S.CLOSED)
     def close(self):
         """Closed (结案) with a closure mode and date."""
 

@@ -39,9 +39,11 @@ class ExtensionRequestForm(forms.Form):
 
 
 class ExtensionDecisionForm(forms.Form):
+    # No decision is chosen for the approver: the first option is empty, and required.
     approve = forms.TypedChoiceField(
         label=_("Decision"),
         coerce=lambda v: v == "yes",
-        choices=[("yes", _("Approve")), ("no", _("Reject"))],
+        choices=[("", _("Choose: approve or reject")), ("yes", _("Approve")), ("no", _("Reject"))],
+        empty_value=None,
     )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)

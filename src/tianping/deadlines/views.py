@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tianping.audit.actions import record_view
+from tianping.cases.models import Case
 from tianping.cases.permissions import get_case_for_user
-from tianping.cases.reads import case_page, list_rows
+from tianping.cases.reads import allowed_actions, case_page, list_rows
 from tianping.courts.permissions import effective_user, require_staff
 from tianping.deadlines import actions, forms, permissions, queries
+from tianping.deadlines.models import CaseTimeLimit
+from tianping.deadlines.permissions import HIGHER_COURT
 from tianping.flows.cases import change_procedure
 
 ACTIONS = {
@@ -70,11 +73,13 @@ def time_limit(request, code):
         form = form_class(request.POST)
         if form.is_valid():
             try:
-                run(case, form.cleaned_data, actor=request.user, acted_for=request.acting_for)
+                done = run(
+                    case, form.cleaned_data, actor=request.user, acted_for=request.acting_for
+                )
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
-                messages.success(request, _("Recorded."))
+                messages.success(request, said(name, form.cleaned_data, done, case))
                 return redirect("deadlines:case", code=case.code)
         else:
             messages.error(
@@ -91,8 +96,52 @@ def time_limit(request, code):
             "exclusions": case.exclusions.all(),
             "extensions": case.extensions.all(),
             "forms": {name: cls() for name, (cls, _run) in ACTIONS.items()},
+            "can_act": allowed_actions(effective_user(request), case).time_limit,
             "today": timezone.localdate(),
         },
+    )
+
+
+def _expiry(case) -> str:
+    """The case's expiry now, as shown after an act that may have moved it."""
+    limit = CaseTimeLimit.objects.filter(case_id=case.pk).first()
+    return limit.expires_on.isoformat() if limit and limit.expires_on else "—"
+
+
+def said(name: str, data: dict, done, case) -> str:
+    """The message naming the act just done on the time limit of CASE (DONE: what its action
+    returned), and what follows from it."""
+    if name == "suspend":
+        return _(
+            "Proceedings suspended (中止) from %(day)s: the time limit stops until they resume."
+        ) % {"day": data["on"].isoformat()}
+    if name == "resume":
+        return _("Proceedings resumed on %(day)s: the time limit now expires on %(expires)s.") % {
+            "day": data["on"].isoformat(),
+            "expires": _expiry(case),
+        }
+    if name == "exclude":
+        return _(
+            "The period %(start)s to %(end)s is excluded from the time limit (扣除审限): "
+            "it now expires on %(expires)s."
+        ) % {
+            "start": data["starts_on"].isoformat(),
+            "end": data["ends_on"].isoformat(),
+            "expires": _expiry(case),
+        }
+    if name == "procedure":
+        case = done if isinstance(done, Case) else case
+        return _("The procedure is now %(procedure)s: the time limit expires on %(expires)s.") % {
+            "procedure": case.get_procedure_display(),
+            "expires": _expiry(case),
+        }
+    if getattr(done, "approver", "") == HIGHER_COURT:
+        return _(
+            "The extension request (延长审限) has been submitted: it awaits the approval of "
+            "the higher court's president."
+        )
+    return _(
+        "The extension request (延长审限) has been submitted: it awaits the president's approval."
     )
 
 
@@ -128,7 +177,25 @@ def decide(request, pk):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("The decision has been recorded."))
+            number = extension.case.number
+            if form.cleaned_data["approve"]:
+                messages.success(
+                    request,
+                    _("Extension of %(number)s approved: the time limit now expires on %(day)s.")
+                    % {"number": number, "day": _expiry(extension.case)},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Extension of %(number)s refused: the time limit is unchanged.")
+                    % {"number": number},
+                )
+    else:
+        messages.error(
+            request,
+            _("Check the form: %(errors)s")
+            % {"errors": "; ".join(e for errs in form.errors.values() for e in errs)},
+        )
     return redirect("deadlines:extension_requests")
 
 

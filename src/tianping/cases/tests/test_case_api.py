@@ -65,18 +65,20 @@ def test_detail_has_parties_masked_and_a_numbered_timeline(client, demo, case):
     assert seqs == list(range(1, len(seqs) + 1))
     kinds = [e["kind"] for e in body["events"]]
     assert kinds[:2] == ["filed", "triaged"] and kinds[-1] == "assigned"
-    assert body["allowed_actions"] == ["start_trial", "close"]
+    assert body["allowed_actions"] == ["start_trial"]  # closing comes after the trial starts
     assert "民事诉讼法第165条" in body["triage_reasons"][0]
 
 
 def test_judge_starts_trial_and_closes_through_the_api(client, demo, case):
     client.force_login(demo["wangjun"])
+    body = {"mode": "withdrawal", "closed_on": TODAY.isoformat(), "note": "原告撤诉"}
+    refused = post(client, f"/api/v1/cases/{case.code}/close", body)
+    assert refused.status_code == 422  # not in trial yet, and no ruling
     assert post(client, f"/api/v1/cases/{case.code}/start-trial").json()["state"] == "in_trial"
-    closed = post(
-        client,
-        f"/api/v1/cases/{case.code}/close",
-        {"mode": "withdrawal", "closed_on": TODAY.isoformat(), "note": "原告撤诉"},
-    ).json()
+    assert post(client, f"/api/v1/cases/{case.code}/close", body).status_code == 422  # no ruling
+    ruling = SimpleUploadedFile("准予撤诉裁定书.pdf", PDF, content_type="application/pdf")
+    closed = client.post(f"/api/v1/cases/{case.code}/close", {**body, "documents": [ruling]})
+    closed = closed.json()
     assert (closed["state"], closed["closure_mode"], closed["closed_on"]) == (
         "closed",
         "withdrawal",
@@ -90,6 +92,7 @@ def test_closing_through_the_api_takes_the_documents_with_it(
 ):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(demo["wangjun"])
+    post(client, f"/api/v1/cases/{case.code}/start-trial")
     judgment = SimpleUploadedFile("判决书.pdf", PDF, content_type="application/pdf")
     response = client.post(
         f"/api/v1/cases/{case.code}/close",
@@ -107,6 +110,7 @@ def test_a_bad_document_leaves_the_case_open_and_stores_nothing(
 ):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(demo["wangjun"])
+    post(client, f"/api/v1/cases/{case.code}/start-trial")
     good = SimpleUploadedFile("判决书.pdf", PDF, content_type="application/pdf")
     fake = SimpleUploadedFile("调解书.pdf", b"not a pdf", content_type="application/pdf")
     response = client.post(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tianping.cases.actions import start_trial
 from tianping.cases.models import Case
+from tianping.cases.tests.closing import close_in_trial, pdf
 from tianping.courts.actions import name_backup
 from tianping.courts.models import Court
 from tianping.filings import actions as filing_actions
@@ -33,6 +34,7 @@ DEFENDANT = {
     "name": "李四",
     "doc_type": "resident_id",
     "id_number": "110105199001011232",
+    "address": "北京市朝阳区",
 }
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -56,6 +58,11 @@ def make_case(demo, court_code="内2502", *, clerk="lixia", amount="20000", on=N
     on = on or timezone.localdate()
     filing = filing_actions.submit_filing(filing, actor=filer, today=on)
     return accept_filing(filing, actor=demo[clerk], today=on)
+
+
+def in_trial(demo, **kwargs):
+    """A case of 王军's whose trial has started."""
+    return start_trial(make_case(demo, **kwargs), actor=demo["wangjun"])
 
 
 @pytest.fixture
@@ -84,14 +91,19 @@ def test_judge_sees_pending_cases_green_first_then_oldest(english, demo, login):
 
 
 def test_closed_cases_leave_the_pending_list(english, demo, login):
-    # given a pending case
-    case = make_case(demo)
+    # given a pending case in trial
+    case = in_trial(demo)
     client = login(demo["wangjun"])
     assert case.number in client.get("/cases/").content.decode()
-    # when the judge closes it
+    # when the judge closes it with the mediation document, confirming
     response = client.post(
         f"/cases/{case.code}/close/",
-        {"mode": "mediation", "closed_on": timezone.localdate().isoformat()},
+        {
+            "mode": "mediation",
+            "closed_on": timezone.localdate().isoformat(),
+            "documents": [pdf("调解书.pdf")],
+            "confirm": "on",
+        },
     )
     # then it is gone from the pending list and shown under closed ones
     assert response.status_code == 302
@@ -230,11 +242,17 @@ def test_judge_cannot_assign_by_hand(demo, login):
 
 
 def test_closing_in_the_future_is_refused_and_keeps_the_input(english, demo, login):
-    case = make_case(demo)
+    case = in_trial(demo)
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = login(demo["wangjun"]).post(
         f"/cases/{case.code}/close/",
-        {"mode": "judgment", "closed_on": tomorrow.isoformat(), "note": "判决书已送达"},
+        {
+            "mode": "judgment",
+            "closed_on": tomorrow.isoformat(),
+            "note": "判决书已送达",
+            "documents": [pdf()],
+            "confirm": "on",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 422
@@ -245,17 +263,19 @@ def test_closing_in_the_future_is_refused_and_keeps_the_input(english, demo, log
 
 
 def test_closing_before_filing_is_refused(english, demo, login):
-    case = make_case(demo)
+    case = in_trial(demo)
     before = case.filed_on - datetime.timedelta(days=1)
     response = login(demo["wangjun"]).post(
-        f"/cases/{case.code}/close/", {"mode": "judgment", "closed_on": before.isoformat()}
+        f"/cases/{case.code}/close/",
+        {"mode": "judgment", "closed_on": before.isoformat(), "documents": [pdf()],
+         "confirm": "on"},
     )
     assert "before the filing date" in response.content.decode()
 
 
 def test_closing_stores_the_documents_for_download(english, demo, login, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    case = make_case(demo)
+    case = in_trial(demo)
     client = login(demo["wangjun"])
     client.post(
         f"/cases/{case.code}/close/",
@@ -263,6 +283,7 @@ def test_closing_stores_the_documents_for_download(english, demo, login, setting
             "mode": "judgment",
             "closed_on": timezone.localdate().isoformat(),
             "documents": [SimpleUploadedFile("判决书.pdf", PDF, "application/pdf")],
+            "confirm": "on",
         },
     )
     document = case.documents.get()
@@ -275,13 +296,14 @@ def test_closing_stores_the_documents_for_download(english, demo, login, setting
 
 def test_a_fake_pdf_is_refused_and_the_case_stays_open(english, demo, login, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    case = make_case(demo)
+    case = in_trial(demo)
     response = login(demo["wangjun"]).post(
         f"/cases/{case.code}/close/",
         {
             "mode": "judgment",
             "closed_on": timezone.localdate().isoformat(),
             "documents": [SimpleUploadedFile("判决书.pdf", b"not a pdf", "application/pdf")],
+            "confirm": "on",
         },
     )
     assert response.status_code == 422 and "is not a PDF" in response.content.decode()
@@ -333,12 +355,7 @@ def test_a_backup_acting_for_the_judge_is_named_on_the_timeline(english, demo, l
 
 
 def test_a_closed_case_is_archived_by_its_judge(english, demo, login):
-    from django.utils import timezone
-
-    from tianping.cases.actions import close_case
-
-    case = make_case(demo)
-    close_case(case, actor=demo["wangjun"], mode="judgment", closed_on=timezone.localdate())
+    case = close_in_trial(make_case(demo), actor=demo["wangjun"])
     login(demo["wangjun"])
     assert "Archive the case" in english.get(f"/cases/{case.code}/").content.decode()
     response = english.post(f"/cases/{case.code}/archive/")

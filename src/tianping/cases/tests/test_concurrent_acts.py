@@ -98,14 +98,17 @@ def test_a_correction_and_a_refusal_at_once_leave_one_decision(demo):
 
 
 def test_closing_one_case_twice_at_once_closes_it_once(demo):
-    from tianping.cases.actions import assign_by_hand, close_case
+    from tianping.cases.actions import assign_by_hand, close_case, start_trial
+    from tianping.cases.tests.closing import pdf
 
     case = accept_filing(handed_in(demo), actor=demo["lixia"])
     case = assign_by_hand(case, actor=demo["liuqiang"], judge=demo["wangjun"], reason="对口")
+    case = start_trial(case, actor=demo["wangjun"])
     today = timezone.localdate()
 
     outcomes = at_once(3, lambda i: close_case(
-        Case.objects.get(pk=case.pk), actor=demo["wangjun"], mode="judgment", closed_on=today
+        Case.objects.get(pk=case.pk), actor=demo["wangjun"], mode="judgment", closed_on=today,
+        documents=[pdf()],
     ))
 
     assert outcomes == ["done", "refused", "refused"]

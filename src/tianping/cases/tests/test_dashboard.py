@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tianping.cases.actions import close_case
+from tianping.cases.actions import start_trial
+from tianping.cases.tests.closing import close_in_trial, pdf
 from tianping.cases.tests.test_case_pages import make_case
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def figures(demo):
     make_case(demo, on=days_ago(60))
     received = [make_case(demo, on=days_ago(n)) for n in (20, 10, 5)]
     for case in received[:2]:
-        close_case(case, actor=demo["wangjun"], mode="judgment", closed_on=days_ago(2))
+        close_in_trial(case, actor=demo["wangjun"], closed_on=days_ago(2))
     return received
 
 
@@ -51,8 +52,11 @@ def test_closing_a_case_changes_the_figures_at_once(english, demo, login, figure
     assert "66.67%" in client.get(f"/cases/dashboard/?{PERIOD}").content.decode()
     # when the judge closes the third case received in the period
     english.force_login(demo["wangjun"])
+    start_trial(figures[2], actor=demo["wangjun"])
     english.post(
-        f"/cases/{figures[2].code}/close/", {"mode": "mediation", "closed_on": TODAY.isoformat()}
+        f"/cases/{figures[2].code}/close/",
+        {"mode": "mediation", "closed_on": TODAY.isoformat(), "documents": [pdf("调解书.pdf")],
+         "confirm": "on"},
     )
     # then the dashboard counts it at once
     english.force_login(demo["chenzhi"])

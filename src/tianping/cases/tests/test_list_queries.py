@@ -28,6 +28,10 @@ LISTS = [
     # (who, what)
     ("wangjun", "/cases/"),
     ("wangjun", "/cases/?mine=on"),
+    ("wangjun", "/cases/?state=pending"),  # past "my cases": the division's too
+    ("wangjun", "/cases/?q=民初"),  # search: a part of the number
+    ("chenzhi", "/cases/?q=张三&state=all"),  # search: a party's name
+    ("chenzhi", "/api/v1/cases?q=民初"),
     ("chenzhi", "/cases/"),
     ("chenzhi", "/cases/?state=all"),
     ("chenzhi", "/cases/?state=closed"),
@@ -138,12 +142,12 @@ def grow(demo):
 @pytest.fixture
 def little(demo):
     """A little data: two cases filed the usual way, one of them closed, one overdue."""
-    from tianping.cases.actions import close_case
+    from tianping.cases.tests.closing import close_in_trial
 
     today = TODAY
     old = make_case(demo, on=today - datetime.timedelta(days=400))
     closed = make_case(demo, on=today - datetime.timedelta(days=30), is_livelihood=True)
-    close_case(closed, actor=demo["wangjun"], mode="judgment", closed_on=today)
+    close_in_trial(closed, actor=demo["wangjun"], closed_on=today)
     return old
 
 
@@ -169,6 +173,7 @@ def test_a_list_takes_the_same_queries_however_the_data_grows(
         ("bayar", "/api/v1/cases?limit=20&state=all"),
         ("bayar", "/api/v1/cases?limit=20&state=closed"),
         ("wangjun", "/api/v1/cases?limit=20&mine=true"),
+        ("bayar", "/api/v1/cases?limit=20&state=all&q=民初"),
     ],
 )
 def test_every_page_of_a_long_list_takes_the_same_queries_and_each_case_comes_once(
@@ -190,14 +195,15 @@ def test_every_page_of_a_long_list_takes_the_same_queries_and_each_case_comes_on
     state = {"state=all": "all", "state=closed": "closed"}
     form = next((v for k, v in state.items() if k in url), "pending")
     mine = "mine=true" in url
-    assert len(seen) == _expected(demo[who], form, mine)
+    q = "民初" if "q=" in url else ""
+    assert len(seen) == _expected(demo[who], form, mine, q)
 
 
-def _expected(user, state, mine) -> int:
+def _expected(user, state, mine, q="") -> int:
     from tianping.cases.forms import CaseFilterForm
     from tianping.cases.permissions import cases_visible_to
 
-    data = {"state": state, **({"mine": "on"} if mine else {})}
+    data = {"state": state, "q": q, **({"mine": "on"} if mine else {})}
     return CaseFilterForm(data, user=user).apply(cases_visible_to(user)).count()
 
 
@@ -218,9 +224,15 @@ def test_closing_a_case_stops_its_time_limit_and_takes_it_off_the_overdue_list(
 ):
     client.force_login(demo["chenzhi"])
     assert little.number in client.get("/time-limits/overdue/").content.decode()
+    from tianping.cases.actions import start_trial
+    from tianping.cases.tests.closing import pdf
+
     client.force_login(little.judge)
+    start_trial(little, actor=little.judge)
     response = client.post(
-        f"/cases/{little.code}/close/", {"mode": "mediation", "closed_on": TODAY.isoformat()}
+        f"/cases/{little.code}/close/",
+        {"mode": "mediation", "closed_on": TODAY.isoformat(), "documents": [pdf("调解书.pdf")],
+         "confirm": "on"},
     )
     assert response.status_code == 302
     limit = CaseTimeLimit.objects.get(case=little)

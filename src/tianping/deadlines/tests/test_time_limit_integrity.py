@@ -127,9 +127,9 @@ def test_a_resumption_in_the_future_is_refused(case, judge):
 
 @pytest.mark.django_db
 def test_a_closed_case_takes_no_exclusion_and_no_extension_request(case, judge):
-    from tianping.cases.actions import close_case
+    from tianping.cases.tests.closing import close_in_trial
 
-    case = close_case(case, actor=judge, mode="judgment", closed_on=TODAY)
+    case = close_in_trial(case, actor=judge, closed_on=TODAY)
     before = expiry(case)
 
     with pytest.raises(ValidationError):

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tianping.cases.actions import close_case
 from tianping.cases.permissions import cases_visible_to
 from tianping.cases.stats import summary, totals
+from tianping.cases.tests.closing import close_in_trial
 from tianping.courts.models import Court
 from tianping.filings import actions
 from tianping.filings.choices import Channel, FilingStatus
@@ -88,7 +88,7 @@ def test_the_whole_spine(demo, court):
     assert "小额诉讼" in case.triage_reasons[0]
     assert case in cases_visible_to(demo["zhangsan"])
     # when the judge closes it
-    close_case(case, actor=demo["wangjun"], mode="mediation", closed_on=later)
+    close_in_trial(case, actor=demo["wangjun"], mode="mediation", closed_on=later)
     rows = summary(
         cases_visible_to(demo["chenzhi"]), datetime.date(2026, 11, 1), datetime.date(2026, 11, 30)
     )
@@ -96,7 +96,10 @@ def test_the_whole_spine(demo, court):
     assert (total.received, total.closed, total.pending) == (1, 1, 0)
     assert total.clearance == Decimal("100.00")
     kinds = [e.kind for e in case.events.all()]
-    assert kinds == ["filed", "triaged", "time_limit_set", "assigned", "closed"]
+    assert kinds == [
+        "filed", "triaged", "time_limit_set", "assigned", "trial_started", "closed",
+        "document_added",
+    ]
     assert case.time_limit.rule_code == "civil-small-claims"
     assert case.time_limit.expires_on == datetime.date(2027, 1, 5)
 

@@ -2,10 +2,9 @@
 
 import pytest
 from django.db import DatabaseError, connection, transaction
-from django.utils import timezone
 
 from tianping.audit.maintenance import allow_purge, rewriting
-from tianping.cases.actions import close_case
+from tianping.cases.actions import start_trial
 from tianping.cases.models import CaseEvent
 from tianping.filings.models import FilingEvent
 from tianping.lib.timeline import AppendOnlyError
@@ -133,11 +132,11 @@ def test_even_raw_sql_cannot_change_one_event(timeline):
 def test_the_next_action_still_appends(demo, filed):
     case, filing = filed["case"], filed["filing"]
     before, filing_before = _history(case), _history(filing)
-    close_case(case, actor=demo["wangjun"], mode="mediation", closed_on=timezone.localdate())
+    start_trial(case, actor=demo["wangjun"])
     after = _history(case)
     assert after[: len(before)] == before
     assert [(seq, kind) for _, seq, kind, *_ in after[len(before) :]] == [
-        (len(before) + 1, "closed")
+        (len(before) + 1, "trial_started")
     ]
     assert _history(filing) == filing_before
 

@@ -153,11 +153,14 @@ PAGES = {
                               params={"code": "case"}),
     "cases:assign": Rule("liuqiang", ("zhangsan", "lixia", "wangjun"), ("POST",),
                          params={"code": "case"}),
-    "cases:close": Rule("wangjun", ("zhangsan", "lixia"), ("POST",), params={"code": "case"}),
+    "cases:close": Rule("wangjun", ("zhangsan", "lixia", "chenzhi"), ("GET", "POST"),
+                        params={"code": "case"}),
     "cases:archive": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
                           params={"code": "closed_case"}),
     "cases:document": Rule("wangjun", ("zhangsan",),
                            params={"code": "case", "key": "case_document"}),
+    "cases:filing_file": Rule("wangjun", ("zhangsan",),
+                              params={"code": "case", "key": "case_filing_file"}),
     "catalog:index": PUBLIC,
     "catalog:import": Rule("platform", ("zhangsan", "wangjun", "lixia", "chenzhi", "admin")),
     "catalog:browse": Rule(public=True, params={"kind": "civil-causes"}),
@@ -404,13 +407,15 @@ def world(demo):
     )
     request = request_extension(case, actor=people["wangjun"], reason="案情复杂",
                                 today=timezone.localdate())
-    from tianping.cases.actions import close_case
+    from tianping.cases.actions import close_case, start_trial
 
     closed = accept_filing(actions.submit_filing(handed_in(), actor=filer), actor=people["lixia"])
     closed = assign_by_hand(closed, actor=people["liuqiang"], judge=people["wangjun"],
                             reason="专业对口")
+    closed = start_trial(closed, actor=people["wangjun"])
     closed = close_case(closed, actor=people["wangjun"], mode="judgment",
-                        closed_on=timezone.localdate())
+                        closed_on=timezone.localdate(), documents=[
+                            SimpleUploadedFile("判决书.pdf", PDF, content_type="application/pdf")])
     draft = handed_in()
     reasons = "原告与本案没有直接利害关系，不符合起诉条件。"
     proposed = actions.submit_filing(handed_in(), actor=filer)
@@ -437,7 +442,6 @@ def world(demo):
         lawyer={"licence_number": "11501201910123456", "law_firm": "草原律师事务所",
                 "court": court},
     )
-
     calendar_day = CalendarDay.objects.create(court=court, day=timezone.localdate(),
                                               is_rest_day=True, name="那达慕")
     objects = {
@@ -453,6 +457,7 @@ def world(demo):
         "filing_file": str(filing.attachments.first().pk),
         "filing_party": str(filing.parties.first().pk),
         "case_document": document.file.name.rsplit("/", 1)[-1],
+        "case_filing_file": accepted.attachments.first().file.name.rsplit("/", 1)[-1],
     }
     # what must not show to anyone outside: codes and numbers of the world's filings and cases
     objects["secrets"] = [filing.code, draft.code, accepted.code, case.code, case.number,
