@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,6 +11,7 @@ from tianping.courts import actions, permissions
 from tianping.courts.models import Backup
 from tianping.courts.queries import backups_acting_for, backups_of
 from tianping.workspace.forms import BackupForm
+from tianping.workspace.todo import todos
 
 
 def home(request):
@@ -39,6 +41,7 @@ def workspace_home(request):
         "team_memberships": teams,
         "can_act_for": backups_acting_for(request.user),
         "my_backups": backups_of(user).in_force(),
+        "todos": todos(user, timezone.localdate()),
     }
     return render(request, "workspace/home.html", context)
 

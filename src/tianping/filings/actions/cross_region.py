@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tianping.courts.choices import CourtLevel
 from tianping.filings.actions.common import (
     check_complete,
     locked,
@@ -20,6 +21,9 @@ from tianping.filings.models import Filing
 from tianping.filings.permissions import require_court_reviewer, require_forwarder
 from tianping.lib.money import check_amount
 
+# The courts a complaint is filed at (first instance): basic and intermediate courts.
+FIRST_INSTANCE_LEVELS = (CourtLevel.BASIC, CourtLevel.INTERMEDIATE)
+
 
 def receive_for_other_court(
     *, actor, assisting_court, court, filer=None, acted_for=None, **fields
@@ -31,6 +35,11 @@ def receive_for_other_court(
     )
     if assisting_court.pk == court.pk:
         raise ValidationError(_("The court with jurisdiction is this court: file normally."))
+    if court.level not in FIRST_INSTANCE_LEVELS:
+        raise ValidationError(
+            _("%(court)s does not hear cases at first instance: choose the court that does.")
+            % {"court": court.name}
+        )
     if fields.get("amount") is not None:
         check_amount(fields["amount"])  # what the column holds on every database
     with transaction.atomic():

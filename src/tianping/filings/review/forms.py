@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from tianping.catalog.choices import CatalogKind, DocumentType
 from tianping.catalog.queries import get_entry
 from tianping.courts.models import Court, ServicePoint
+from tianping.filings.actions.cross_region import FIRST_INSTANCE_LEVELS
 from tianping.filings.choices import (
     WINDOW_CHANNELS,
     AttachmentKind,
@@ -68,6 +69,15 @@ class QueueFilterForm(CleanTextForm):
         label=gettext_lazy("Channel"),
         required=False,
         choices=[("", gettext_lazy("All channels")), *Channel.choices],
+    )
+    show = forms.ChoiceField(
+        label=gettext_lazy("Show"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("Everything open")),
+            ("due", gettext_lazy("Due today or overdue")),
+            ("answered", gettext_lazy("Corrections answered")),
+        ],
     )
 
     def __init__(self, *args, courts, **kwargs):
@@ -206,7 +216,12 @@ class CrossRegionForm(FilingDataForm):
     def __init__(self, *args, courts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assisting_court"].choices = [(c.code, c.name) for c in courts]
-        self.fields["court"].queryset = Court.objects.filter(is_active=True)
+        # the court with jurisdiction: one that hears cases at first instance, never this one
+        self.fields["court"].queryset = (
+            Court.objects.filter(is_active=True, level__in=FIRST_INSTANCE_LEVELS)
+            .exclude(pk__in=[c.pk for c in courts])
+            .order_by("code")
+        )
 
     def clean(self):
         data = super().clean()

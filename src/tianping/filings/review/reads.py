@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from tianping.courts.models import Court
 from tianping.filings.choices import FilingStatus
-from tianping.filings.models import Filing, FilingParty
+from tianping.filings.models import CorrectionNotice, Filing, FilingParty
 from tianping.filings.permissions import (  # noqa: F401 (get_filing_for_clerk: pages, API)
     filings_visible_to,
     get_filing_for_clerk,
@@ -74,15 +74,21 @@ def clock_of(filing: Filing, today: datetime.date) -> tuple[int | None, str]:
     return left, "soon" if left <= settings.FILING_REVIEW_WARNING_DAYS else ""
 
 
-def queue_queryset(user, court, *, status="", channel="", search=""):
+def queue_queryset(user, court, *, status="", channel="", search="", show="", today=None):
     """The review queue of COURT as a queryset: green channel first, then the earliest due,
     with what every row shows (the page adds the correction notices its flags read).
-    SEARCH: a receipt number (whole, any case) or part of a party's name."""
+    SEARCH: a receipt number (whole, any case) or part of a party's name. SHOW: "due" (the
+    clock runs out TODAY or ran out), "answered" (corrections answered, back in review)."""
     rows = review_queue(user, court).select_related("assisting_court", "service_point", "cause")
     search = (search or "").strip()
     if search:
         named = FilingParty.objects.filter(name__icontains=search).values("filing_id")
         rows = rows.filter(Q(code__iexact=search) | Q(pk__in=named))
+    if show == "due":
+        rows = rows.filter(status=FilingStatus.SUBMITTED, review_due_on__lte=today)
+    elif show == "answered":
+        answered = CorrectionNotice.objects.filter(answered_at__isnull=False)
+        rows = rows.filter(status=FilingStatus.SUBMITTED, pk__in=answered.values("filing_id"))
     if status:
         rows = rows.filter(status=status)
     if channel:
@@ -90,12 +96,14 @@ def queue_queryset(user, court, *, status="", channel="", search=""):
     return rows
 
 
-def queue_rows(user, court, *, status="", channel="", search="", today, page=None):
+def queue_rows(user, court, *, status="", channel="", search="", show="", today, page=None):
     """The review queue with its clock: green channel first, then the earliest due.
 
     With PAGE (a number), one page of QUEUE_PAGE_SIZE as a Page; without it, every row.
     """
-    rows = queue_queryset(user, court, status=status, channel=channel, search=search)
+    rows = queue_queryset(
+        user, court, status=status, channel=channel, search=search, show=show, today=today
+    )
     rows = rows.prefetch_related("corrections")
     if page is not None:
         rows = Paginator(rows, QUEUE_PAGE_SIZE).get_page(page)

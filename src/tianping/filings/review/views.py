@@ -61,6 +61,7 @@ def queue(request):
         status=data.get("status"),
         channel=data.get("channel"),
         search=data.get("q") or "",
+        show=data.get("show") or "",
         today=today,
         page=request.GET.get("page") or 1,
     )

@@ -2,6 +2,7 @@
 jurisdiction reviews and decides, and both see where it stands."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tianping.filings.choices import Channel, FilingStatus
@@ -91,4 +92,25 @@ def test_an_incomplete_filing_is_not_taken_in(english, filing_clerk, login):
 def test_the_court_with_jurisdiction_cannot_be_this_court(english, filing_clerk, login):
     assisting = login(filing_clerk)
     response = assisting.post("/filing-review/cross-region/new/", papers(court="内2502"))
-    assert "file normally" in page(response) and not Filing.objects.exists()
+    # this court is not offered: choosing it anyway is refused
+    assert "Select a valid choice" in page(response) and not Filing.objects.exists()
+
+
+def test_the_court_list_offers_first_instance_courts_other_than_this_one(
+    english, filing_clerk, demo, login
+):
+    from tianping.courts.models import Court
+    from tianping.filings import actions
+
+    html = page(login(filing_clerk).get("/filing-review/cross-region/new/"))
+    court_select = html[html.index('name="court"'):]
+    court_select = court_select[: court_select.index("</select>")]
+    assert 'value="内2501"' in court_select  # a basic court elsewhere
+    assert 'value="内2502"' not in court_select  # this court
+    assert 'value="内"' not in court_select  # the high court hears no ordinary complaint here
+    # the action refuses it too (the API takes any court code)
+    with pytest.raises(ValidationError, match="first instance"):
+        actions.receive_for_other_court(
+            actor=filing_clerk, assisting_court=Court.objects.get(code="内2502"),
+            court=Court.objects.get(code="内"), claims="归还借款", facts="借款未还",
+        )
