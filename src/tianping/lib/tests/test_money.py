@@ -67,3 +67,47 @@ def test_a_triage_rule_form_refuses_an_amount_the_column_cannot_hold():
         "max_amount": ["The amount is too large: at most 9,999,999,999,999.99 yuan."],
     }
     assert form_class({"max_amount": "２0,000"}).is_valid()
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("100万", "1000000"),
+        ("1.5万", "15000"),
+        ("100,000", "100000"),
+        ("１００万元", "1000000"),
+        ("2亿", "200000000"),
+        ("8000元", "8000"),
+        ("0.35万", "3500"),
+        ("1,000,000.00", "1000000"),
+    ],
+)
+def test_amounts_written_with_wan_and_yi(typed, amount):
+    assert parse_amount(typed) == Decimal(amount)
+
+
+@pytest.mark.parametrize("typed", ["万", "1万万", "1.2.3万", "一百万", "100万美元"])
+def test_what_is_not_an_amount_is_refused(typed):
+    with pytest.raises(ValidationError, match="The amount must be a number of yuan."):
+        parse_amount(typed)
+
+
+def test_an_amount_of_wan_keeps_the_fen_bound():
+    with pytest.raises(ValidationError, match="at most two decimal places"):
+        parse_amount("1.2345678万")
+
+
+def test_amounts_are_shown_with_thousands_separators_and_yuan():
+    from django.utils import translation
+
+    from tianping.lib.money import YuanField, format_yuan
+    from tianping.lib.templatetags.money import yuan
+
+    assert format_yuan(Decimal("1000000")) == "1,000,000.00"
+    assert YuanField().prepare_value(Decimal("20000")) == "20,000.00"
+    assert YuanField().prepare_value("两万") == "两万"  # kept as typed
+    with translation.override("zh-hans"):
+        assert yuan(Decimal("1000000")) == "1,000,000.00 元"
+    with translation.override("en"):
+        assert yuan(Decimal("15000.5")) == "15,000.50 yuan"
+    assert yuan(None) == ""
