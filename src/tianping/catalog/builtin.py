@@ -108,33 +108,33 @@ class BuiltinCatalog:
 BUILTINS = (
     BuiltinCatalog(
         CatalogKind.CASE_TYPES, "2016",
-        "《人民法院案件类型及其代字标准》(法〔2015〕137号, amended 法〔2018〕335号)",
+        "《人民法院案件类型及其代字标准》（法〔2015〕137号，法〔2018〕335号修订）",
         date(2016, 1, 1), ("case_types.csv",), case_type_entries,
     ),
     BuiltinCatalog(
         CatalogKind.CIVIL_CAUSES, "2020",
-        "《民事案件案由规定》(2020年修正，法〔2020〕347号；重建版本，非官方数据文件)",
+        "《民事案件案由规定》（2020年修正，法〔2020〕347号；重建版本，非官方数据文件）",
         date(2021, 1, 1), ("civil_causes_2020.csv",), _cause_entries("civil_causes_2020.csv", 1),
         valid_to=date(2025, 12, 31),
     ),
     BuiltinCatalog(
-        CatalogKind.CIVIL_CAUSES, "2025", "《民事案件案由规定》 2025 revision (法〔2025〕226号)",
+        CatalogKind.CIVIL_CAUSES, "2025", "《民事案件案由规定》（2025年修正，法〔2025〕226号）",
         date(2026, 1, 1), ("civil_causes_2025.csv",), _cause_entries("civil_causes_2025.csv", 1),
     ),
     BuiltinCatalog(
         CatalogKind.ADMINISTRATIVE_CAUSES, "2021",
-        "《关于行政案件案由的暂行规定》(法发〔2020〕44号)", date(2021, 1, 1),
+        "《关于行政案件案由的暂行规定》（法发〔2020〕44号）", date(2021, 1, 1),
         ("administrative_causes_2021.csv",), _cause_entries("administrative_causes_2021.csv", 2),
     ),
     BuiltinCatalog(
         CatalogKind.CRIMINAL_CHARGES, "2024",
-        "《刑法》 charges as named by the SPC and SPP, up to 罪名补充规定（八）(法释〔2024〕3号)",
+        "两高确定的《刑法》罪名（至《罪名补充规定（八）》，法释〔2024〕3号）",
         date(2024, 3, 1), ("criminal_charges_2024.csv",), criminal_charge_entries,
     ),
     # Open start: the entries carry their own dates (history of re-coded courts), and a
     # case filed before 2018 still needs its court looked up.
     BuiltinCatalog(
-        CatalogKind.COURT_CODES, "2018", "YB/T 51202—2016 法院代码技术规范 (2018-07-24)",
+        CatalogKind.COURT_CODES, "2018", "YB/T 51202—2016《法院代码技术规范》（2018-07-24）",
         None, ("court_codes.csv",), court_entries,
     ),
 )

@@ -79,9 +79,9 @@ def test_anonymous_visitor_sees_the_catalogs_with_their_versions(english, civil)
     assert "Civil causes of action (民事案由)" in page
     [newer, older] = rows(page.split("Civil causes of action")[1])
     assert newer.startswith(
-        "2025 《民事案件案由规定》 2025 revision (法〔2025〕226号) 2026-01-01 — 1055 Built in"
+        "2025 《民事案件案由规定》（2025年修正，法〔2025〕226号） 2026-01-01 — 1055 Built in"
     )
-    assert older.startswith("2020 《民事案件案由规定》(2020年修正，法〔2020〕347号；重建版本")
+    assert older.startswith("2020 《民事案件案由规定》（2020年修正，法〔2020〕347号；重建版本")
     assert "2021-01-01 2025-12-31 927 Built in" in older
     assert "The built-in 2020 civil causes of action" in text(page)
     assert "are a reconstruction" in text(page)
