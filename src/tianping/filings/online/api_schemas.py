@@ -144,7 +144,13 @@ class DraftIn(Schema):
     is_enterprise: bool | None = None
     is_migrant_wages: bool | None = None
     claims: ApiText(CLAIMS_LENGTH) | None = None
-    amount: ApiAmount = Field(None, description="Yuan, at most 9999999999999.99; empty for none.")
+    amount: ApiAmount = Field(
+        None,
+        description=(
+            'Yuan: a number, or text as people write it ("100万", "1.5万", "100,000"); '
+            "at most 9999999999999.99; empty for none."
+        ),
+    )
     facts: ApiText(FACTS_LENGTH) | None = None
     cause_code: ApiText(NAME_LENGTH) | None = Field(
         None, description="From the catalog in force today."
