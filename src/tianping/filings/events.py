@@ -42,16 +42,11 @@ kind(
     _("Corrections handed in; review due by %(review_due_on)s"),
 )
 kind("accepted", _("Filed as a case"), _("Filed as case %(case_number)s"))
-kind(
-    "refusal_proposed",
-    _("Refusal proposed to a judge"),
-    _("Refusal proposed to a judge: %(basis)s"),
-)
-kind(
-    "refusal_declined",
-    _("Refusal not approved: back to review"),
-    _("The judge did not approve the refusal"),
-)
+# The court's own deliberation on a refusal: the staff's timeline only, never the parties'
+# (no sentence: no message either, `filings.messages`); the parties see the ruling.
+kind("refusal_proposed", _("Refusal proposed to a judge"))
+kind("refusal_declined", _("Refusal not approved: back to review"))
+STAFF_ONLY = ("refusal_proposed", "refusal_declined")
 kind("refused", _("Refused by ruling"), _("Refused by ruling"))
 kind("transferred", _("Transferred"), _("Transferred to %(to_court)s"))
 kind(

@@ -17,6 +17,7 @@ from tianping.filings import actions
 from tianping.filings.actions.drafting import delete_draft as delete_draft_action
 from tianping.filings.choices import AttachmentKind, Channel
 from tianping.filings.documents import stored_pdf
+from tianping.filings.events import STAFF_ONLY
 from tianping.filings.limits import KEY_LENGTH, MAX_EVIDENCE_ROWS, MAX_PARTIES
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
@@ -133,7 +134,7 @@ def _filing_out(filing) -> dict:
         "attachments": [_attachment_out(a) for a in filing.attachments.all()],
         "events": [
             {"seq": e.seq, "kind": e.kind, "at": e.at, "text": reads.event_label(e)}
-            for e in filing.events.all()
+            for e in filing.events.exclude(kind__in=STAFF_ONLY)
         ],
         "open_notice": notice,
     }

@@ -13,6 +13,7 @@ from tianping.filings.actions.drafting import delete_draft
 from tianping.filings.choices import Channel
 from tianping.filings.choices import FilingStatus as S
 from tianping.filings.documents import stored_pdf
+from tianping.filings.events import STAFF_ONLY
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
 from tianping.filings.online.views import OPEN, filing_of, portal_view, step_links
@@ -59,7 +60,9 @@ def detail(request, code):
         "filing": filing,
         "notice": notice,
         "next": reads.filing_next(filing, notice),
-        "events": [(e, reads.event_label(e)) for e in filing.events.all()],
+        "events": [
+            (e, reads.event_label(e)) for e in filing.events.exclude(kind__in=STAFF_ONLY)
+        ],
         "can_withdraw": filing.status in OPEN,
     }
     return render(request, "filings/online/detail.html", context)

@@ -13,8 +13,8 @@ import secrets
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from tianping.catalog.choices import CatalogKind, DocumentType
 from tianping.catalog.queries import get_entry
@@ -48,7 +48,16 @@ from tianping.lib.widgets import DateInput
 DATE_INPUT = DateInput()
 
 
-class QueueFilterForm(CleanTextForm):
+class LabelledForm(CleanTextForm):
+    """Labels end in the reader's colon: '：' on a Chinese page, ':' otherwise."""
+
+    def __init__(self, *args, **kwargs):
+        chinese = (get_language() or "").startswith("zh")
+        kwargs.setdefault("label_suffix", "：" if chinese else ":")
+        super().__init__(*args, **kwargs)
+
+
+class QueueFilterForm(LabelledForm):
     """The queue's search (receipt number or party name), court, status and channel
     filters (all optional)."""
 
@@ -231,7 +240,7 @@ class CrossRegionForm(FilingDataForm):
         return data
 
 
-class CorrectionForm(CleanTextForm):
+class CorrectionForm(LabelledForm):
     """One notice listing everything to correct (一次性告知), and the date to correct by:
     from tomorrow to FILING_CORRECTION_MAX_DAYS days ahead (`filings.limits`)."""
 
@@ -265,7 +274,7 @@ def default_respond_by() -> datetime.date:
     return respond_by_from(timezone.localdate())
 
 
-class AcceptForm(CleanTextForm):
+class AcceptForm(LabelledForm):
     """Filing the case cannot be undone: the clerk ticks that the filing meets the
     conditions first (a confirmation that needs no JavaScript)."""
 
@@ -278,7 +287,7 @@ class AcceptForm(CleanTextForm):
     )
 
 
-class RefusalForm(CleanTextForm):
+class RefusalForm(LabelledForm):
     """A proposal to refuse (不予受理), decided by a judge: the statutory basis and the
     reasons of the ruling (登记立案规定 art. 9)."""
 
@@ -297,7 +306,7 @@ class RefusalForm(CleanTextForm):
     )
 
 
-class RefusalDecisionForm(CleanTextForm):
+class RefusalDecisionForm(LabelledForm):
     """A judge's decision on a proposal to refuse. Issuing the ruling cannot be undone: the
     box must be ticked (no JavaScript needed); not approving needs a note saying why."""
 
@@ -332,7 +341,7 @@ class RefusalDecisionForm(CleanTextForm):
         return data
 
 
-class TransferForm(CleanTextForm):
+class TransferForm(LabelledForm):
     to_court = forms.ModelChoiceField(
         label=gettext_lazy("Transfer to"), queryset=Court.objects.none(), to_field_name="code"
     )
@@ -344,7 +353,7 @@ class TransferForm(CleanTextForm):
         self.fields["to_court"].queryset = courts
 
 
-class AttachForm(CleanTextForm):
+class AttachForm(LabelledForm):
     """The kind of the papers uploaded with it (the files come as `files`, several at once)."""
 
     upload_kind = forms.ChoiceField(
