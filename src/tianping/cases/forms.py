@@ -62,9 +62,7 @@ class CaseFilterForm(forms.Form):
         label=_("Search"),
         required=False,
         max_length=100,
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("Case number, party or cause")}
-        ),
+        widget=forms.TextInput(attrs={"placeholder": _("Case number, party or cause")}),
     )
     state = forms.ChoiceField(
         label=_("Show"),
@@ -220,10 +218,6 @@ class CloseForm(forms.Form):
         label=_("Documents (PDF, OFD, JPEG or PNG)"),
         required=False,
         widget=MultipleFileInput(attrs={"accept": ".pdf,.ofd,.jpg,.jpeg,.png"}),
-        help_text=_(
-            "A judgment, a mediation and a ruling (withdrawal, dismissal, transfer, "
-            "termination) close the case only with their document."
-        ),
     )
     confirm = forms.BooleanField(
         label=_(

@@ -141,7 +141,11 @@ def assign(request, code):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("The case has been assigned."))
+            messages.success(
+                request,
+                _("The case has been assigned to %(judge)s.")
+                % {"judge": form.cleaned_data["judge"].full_name or form.cleaned_data["judge"]},
+            )
             return redirect("cases:detail", case.code)
     return _render_case(request, user, case, assign_form=form, status=422)
 

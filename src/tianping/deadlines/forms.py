@@ -8,16 +8,25 @@ from tianping.lib.widgets import DateInput
 DATE = DateInput()
 
 
-class SuspendForm(forms.Form):
+class Form(forms.Form):
+    """A form of the time-limit pages: labels stand above their fields, with no colon (an
+    ASCII one reads wrongly in Chinese)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class SuspendForm(Form):
     on = forms.DateField(label=_("Suspended on"), widget=DATE)
     note = forms.CharField(label=_("Reason"), max_length=300)
 
 
-class ResumeForm(forms.Form):
+class ResumeForm(Form):
     on = forms.DateField(label=_("Resumed on"), widget=DATE)
 
 
-class ExclusionForm(forms.Form):
+class ExclusionForm(Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=[c for c in ExclusionKind.choices if c[0] != ExclusionKind.SUSPENSION],
@@ -27,18 +36,18 @@ class ExclusionForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class ProcedureForm(forms.Form):
+class ProcedureForm(Form):
     procedure = forms.ChoiceField(label=_("New procedure"), choices=Procedure.choices)
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
-class ExtensionRequestForm(forms.Form):
+class ExtensionRequestForm(Form):
     reason = forms.CharField(
         label=_("Reason for the extension"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class ExtensionDecisionForm(forms.Form):
+class ExtensionDecisionForm(Form):
     # No decision is chosen for the approver: the first option is empty, and required.
     approve = forms.TypedChoiceField(
         label=_("Decision"),

@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from tianping.cases.tests.closing import PDF
 from tianping.catalog.builtin import sync_builtin_catalogs
 from tianping.demo.network import DEMO_PASSWORD
 
@@ -146,9 +147,18 @@ def test_file_correct_accept_close_and_the_dashboard_counts(person):
     judge.goto(judge.base + "/cases/")
     judge.click(f"text={number}")
     judge.wait_for_load_state()
+    with judge.expect_navigation():  # the trial starts first
+        judge.click("form[action$='/start-trial/'] button[type=submit]")
+    with judge.expect_navigation():  # closing is a page of its own, with a confirmation
+        judge.click("#close a.button")
     judge.select_option("#close [name=mode]", "mediation")
     today = judge.evaluate("new Date().toLocaleDateString('sv-SE', {timeZone: 'Asia/Shanghai'})")
     judge.fill("#close [name=closed_on]", today)
+    judge.set_input_files(
+        "#close [name=documents]",
+        {"name": "调解书.pdf", "mimeType": "application/pdf", "buffer": PDF},
+    )
+    judge.check("#close [name=confirm]")
     with judge.expect_navigation():
         judge.click("#close button[type=submit]")
     assert "调解" in judge.content() or "mediation" in judge.content().lower()

@@ -84,7 +84,7 @@ def test_the_case_page_shows_the_complaint_the_evidence_and_every_file(english, 
     for name in ("起诉状.pdf", "借条.pdf", "授权委托书.pdf"):
         assert name in page
     assert "of 赵律师, agent of 张三" in page  # whose power of attorney
-    assert "review page" not in page  # the judge is not of the filing division
+    assert f"/filing-review/{case.filing.code}/" not in page  # not of the filing division
 
 
 def test_each_file_downloads_for_who_sees_the_case_and_the_read_is_audited(
