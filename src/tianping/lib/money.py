@@ -13,7 +13,7 @@ the admin and any model form) and reads back even a value stored before the boun
 ``YuanField`` is its form field (full-width digits, thousands separators and the units
 万 and 亿 accepted: "1.5万"), ``parse_amount`` reads an amount sent to the API the same
 way, ``ApiAmount`` is the type of an amount in an API schema, and ``format_yuan`` shows
-one (1,000,000.00; the ``yuan`` template filter adds 元).
+one in a field (1,000,000.00; pages use the ``money`` filter and add 元).
 """
 
 import decimal
