@@ -348,7 +348,10 @@ CLOSE_BODY = {
                             "type": "array",
                             "items": {"type": "string", "format": "binary"},
                             "description": "The documents that close the case (PDF, OFD, "
-                            "JPEG or PNG; the content is checked).",
+                            "JPEG or PNG; the content is checked). Required for a judgment, a "
+                            "mediation and the rulings of withdrawal, dismissal, transfer and "
+                            "termination; 'other' needs a note instead. A case closes from "
+                            "trial only.",
                         },
                     },
                 }

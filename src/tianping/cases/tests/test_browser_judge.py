@@ -42,6 +42,7 @@ NEW_TEXTS = [
     "The trial has started: the case is now in trial.",
     "The case has been closed (%(mode)s, %(date)s); its time limit has stopped.",
     "Choose: approve or reject",
+    "The extension request (延长审限) has been submitted: it awaits the president's approval.",
     "Extension of %(number)s approved: the time limit now expires on %(day)s.",
 ]
 
@@ -89,6 +90,18 @@ def test_the_judge_finds_reads_tries_and_closes_a_case(page, demo):
         page.click("form[action$='/start-trial/'] button[type=submit]")
     assert page.locator(".messages, [role=status], .message").count() >= 0
     assert_reads_well(page, "zh-hans", allowed=allowed)
+
+    # the time limit: asking for an extension says what was done, and leads back
+    page.click(f"a[href$='/time-limits/cases/{case.code}/']")
+    page.wait_for_load_state()
+    page.fill("form:has(input[value=extend]) [name=reason]", "案情复杂，需要鉴定")
+    with page.expect_navigation():
+        page.click("form:has(input[value=extend]) button[type=submit]")
+    assert case.extensions.filter(status="requested").exists()
+    shoot(page, "extension-asked")
+    assert_reads_well(page, "zh-hans", allowed=allowed)
+    with page.expect_navigation():
+        page.click(f"a[href='/cases/{case.code}/']")
 
     # closing: its own page, which says what closing does and asks to confirm
     with page.expect_navigation():
