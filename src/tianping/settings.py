@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "ninja",  # its API docs page from its own static files, not a CDN (CSP, intranet)
     "template_partials",
     "django_tasks",
-    "django_tasks_db",
+    "tianping.lib.tasks_app.BackgroundTasksConfig",  # django_tasks_db, named in our words
     "tianping.lib",
     "tianping.accounts",
     "tianping.courts",

@@ -32,3 +32,12 @@ def weekends_only(steps) -> str:
     from tianping.law.steps import weekends_only_years
 
     return ", ".join(str(year) for year in weekends_only_years(steps or []))
+
+
+@register.filter
+def exclusion_kind(code) -> str:
+    """{{ exclusion.kind|exclusion_kind }}: the kind of a period not counted, in words
+    (中止 ...), never its code; an unknown code reads as itself."""
+    from tianping.law.limits import ExclusionKind
+
+    return ExclusionKind(code).label if code in ExclusionKind.values else code
