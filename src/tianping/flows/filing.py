@@ -39,12 +39,14 @@ def file_on_the_spot(
     key=None,
     service_point=None,
     rng=None,
+    **papers,
 ):
     """A clerk receives a walk-in's papers at the window (or a service point, on circuit)
     and files the case at once (当场立案): hand-in with its dated receipt, then acceptance,
     both or neither. Returns (filing, case).
 
-    The same form sent twice (same KEY) gives back the one filing and its case.
+    The same form sent twice (same KEY) gives back the one filing and its case. PAPERS:
+    the uploads and representatives handed in with it (`hand_in_at_window`).
     """
     today = today or timezone.localdate()
     with transaction.atomic():
@@ -58,6 +60,7 @@ def file_on_the_spot(
             today=today,
             key=key,
             service_point=service_point,
+            **papers,
         )
         if filing.status == FilingStatus.ACCEPTED:  # the same form, filed already
             return filing, filing.case

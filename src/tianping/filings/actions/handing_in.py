@@ -21,8 +21,14 @@ from tianping.filings.actions.common import (
     start_clock,
     transition,
 )
-from tianping.filings.actions.drafting import save_draft, set_parties, start_filing
-from tianping.filings.choices import WINDOW_CHANNELS
+from tianping.filings.actions.drafting import (
+    add_representative,
+    save_draft,
+    set_parties,
+    start_filing,
+)
+from tianping.filings.actions.files import attach_files
+from tianping.filings.choices import WINDOW_CHANNELS, AttachmentKind
 from tianping.filings.events import filing_event
 from tianping.filings.limits import ANSWER_LENGTH
 from tianping.filings.models import Filing
@@ -118,13 +124,28 @@ def withdraw_filing(filing: Filing, *, actor) -> Filing:
 
 
 def hand_in_at_window(
-    *, actor, acted_for, court, channel, parties, fields, today, key=None, service_point=None
+    *,
+    actor,
+    acted_for,
+    court,
+    channel,
+    parties,
+    fields,
+    today,
+    key=None,
+    service_point=None,
+    uploads=(),
+    upload_kind=AttachmentKind.COMPLAINT,
+    representatives=(),
 ) -> Filing:
     """A clerk hands in a walk-in's complaint: draft, parties, data, dated receipt, clock.
 
     At a service point (诉讼服务点) or on circuit, the service point is recorded too. The
     same form sent twice (same KEY, from the same clerk at the same court) gives back the
     one filing; the same key at another court or from another clerk is another walk-in.
+    UPLOADS (of UPLOAD_KIND) and REPRESENTATIVES (each a dict: `party`, the party's
+    position, `authorisation`, the power of attorney uploaded, and the representative's
+    fields) are stored with it, all or nothing.
     """
     if channel not in WINDOW_CHANNELS:
         raise ValidationError(_("Choose how the complaint came in."))
@@ -145,6 +166,9 @@ def hand_in_at_window(
         )
         set_parties(filing, parties, actor=actor)
         save_draft(filing, actor=actor, **fields)
+        attach_files(filing, list(uploads), actor=actor, kind=upload_kind)
+        for rep in representatives:
+            add_representative(filing, actor=actor, **rep)
         handed_in = _hand_in(filing, actor=actor, acted_for=acted_for, key=key, today=today)
         if handed_in.pk != filing.pk:  # the same form sent twice at once: keep the first
             transaction.set_rollback(True)

@@ -29,6 +29,7 @@ from tianping.filings.choices import (
     PartyKind,
     PartyRole,
     RefusalBasis,
+    RepresentativeKind,
 )
 from tianping.filings.limits import (
     CLAIMS_LENGTH,
@@ -125,6 +126,57 @@ def party_rows(data, *, extra: int = 0) -> list[PartyForm]:
     return rows + blank_party_rows(extra)
 
 
+class RepresentativeForm(CleanTextForm):
+    """One representative (诉讼代理人) named at the window, for the party numbered `party`
+    in the form (1, 2 ...); the power of attorney comes as `rep_authorisation_<row>`."""
+
+    party = forms.TypedChoiceField(
+        label=gettext_lazy("For party no."), coerce=int, choices=[(i, str(i)) for i in range(1, 51)]
+    )
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=RepresentativeKind.choices)
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=100)
+    id_number = forms.CharField(
+        label=gettext_lazy("Identity number"), max_length=40, required=False
+    )
+    licence_number = forms.CharField(
+        label=gettext_lazy("Bar licence number"), max_length=17, required=False
+    )
+    law_firm = forms.CharField(label=gettext_lazy("Law firm"), max_length=200, required=False)
+    phone = forms.CharField(label=gettext_lazy("Telephone"), max_length=30, required=False)
+
+    def __init__(self, *args, authorisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.authorisation = authorisation
+
+    def clean(self):
+        data = super().clean()
+        if self.is_bound and self.authorisation is None:
+            raise forms.ValidationError(_("Upload the power of attorney (授权委托书)."))
+        return data
+
+    def action_fields(self) -> dict:
+        """What `add_representative` takes: the party's position (from 0) and the rest."""
+        data = dict(self.cleaned_data)
+        return {**data, "party": data["party"] - 1, "authorisation": self.authorisation}
+
+
+REPRESENTATIVE_COLUMNS = ("party", "kind", "name", "id_number", "licence_number", "law_firm")
+REPRESENTATIVE_COLUMNS += ("phone",)
+
+
+def representative_rows(data, files, *, extra: int = 0) -> list[RepresentativeForm]:
+    """The representative rows posted (rows without a name dropped), plus EXTRA empty ones."""
+    columns = {name: data.getlist(f"rep_{name}") for name in REPRESENTATIVE_COLUMNS}
+    count = max((len(values) for values in columns.values()), default=0)
+    rows = []
+    for i in range(count):
+        row = {n: (values[i] if i < len(values) else "") for n, values in columns.items()}
+        if row["name"].strip():
+            upload = files.get(f"rep_authorisation_{i}") if files else None
+            rows.append(RepresentativeForm(row, authorisation=upload))
+    return rows + [RepresentativeForm(initial={"party": 1}) for _row in range(extra)]
+
+
 def blank_party_rows(count: int) -> list[PartyForm]:
     roles = [PartyRole.PLAINTIFF, PartyRole.DEFENDANT]
     return [
@@ -147,7 +199,7 @@ def resolve_cause(code: str, *, on: datetime.date):
     return entry
 
 
-class FilingDataForm(CleanTextForm):
+class FilingDataForm(LabelledForm):
     """What a complaint says: the same fields at the window and for another court."""
 
     # one hand-in per form
@@ -168,10 +220,15 @@ class FilingDataForm(CleanTextForm):
         max_length=FACTS_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    is_livelihood = forms.BooleanField(label=gettext_lazy("Livelihood case (民生)"), required=False)
-    is_enterprise = forms.BooleanField(label=gettext_lazy("Enterprise case (涉企)"), required=False)
+    # the green channel (绿色通道) in the words of online filing, so both read the same
+    is_livelihood = forms.BooleanField(
+        label=gettext_lazy("Livelihood case (wages, support, injury, housing)"), required=False
+    )
+    is_enterprise = forms.BooleanField(
+        label=gettext_lazy("Case of a small or private enterprise"), required=False
+    )
     is_migrant_wages = forms.BooleanField(
-        label=gettext_lazy("Migrant workers' wages (农民工工资)"), required=False
+        label=gettext_lazy("Migrant workers' unpaid wages"), required=False
     )
 
     def __init__(self, *args, **kwargs):

@@ -25,8 +25,11 @@ def _by(request) -> dict:
 def window_new(request):
     courts = reads.reviewing_courts(effective_user(request))
     form = f.WindowForm(request.POST or None, courts=courts)
+    papers = f.AttachForm(request.POST or None)
     parties = f.party_rows(request.POST, extra="add_party" in request.POST)
-    if _handing_in(request) and f.all_valid(form, *parties):
+    reps = f.representative_rows(request.POST, request.FILES, extra="add_rep" in request.POST)
+    named = [r for r in reps if r.is_bound]
+    if _handing_in(request) and f.all_valid(form, papers, *parties, *named):
         data = form.cleaned_data
         complaint = {
             "court": reads.pick_court(courts, data["court"]),
@@ -36,6 +39,9 @@ def window_new(request):
             "fields": form.filing_fields(),
             "today": timezone.localdate(),
             "key": data["key"] or None,
+            "uploads": request.FILES.getlist("files"),
+            "upload_kind": papers.cleaned_data["upload_kind"] or "complaint",
+            "representatives": [r.action_fields() for r in named],
             **_by(request),
         }
         try:
@@ -47,11 +53,12 @@ def window_new(request):
             form.add_error(None, exc.messages)
         else:
             return redirect("review:receipt", filing.code)
-    return _intake_page(request, "window_form.html", form, parties)
+    return _intake_page(request, "window_form.html", form, parties, papers=papers, reps=reps)
 
 
 def _handing_in(request) -> bool:
-    return request.method == "POST" and "add_party" not in request.POST
+    adding = {"add_party", "add_rep"} & set(request.POST)
+    return request.method == "POST" and not adding
 
 
 def _intake_page(request, template, form, parties, **context):

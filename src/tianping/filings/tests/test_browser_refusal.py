@@ -63,6 +63,23 @@ NEW_STRINGS = (
     "Nothing else can be decided until then.",
     "Decided by judge %(judge)s on %(day)s.",
     "Refusal of filing %(code)s",
+    # window filing
+    "Livelihood case (wages, support, injury, housing)",
+    "Case of a small or private enterprise",
+    "Migrant workers' unpaid wages",
+    "Representatives",
+    "A representative acts for the party numbered in the list above, with the power of "
+    "attorney.",
+    "Add a representative",
+    "For party no.",
+    "Party no. %(n)s",
+    "Power of attorney (授权委托书)",
+    "Bar licence number",
+    "Livelihood cases, cases of small and private enterprises, and migrant workers' wage "
+    "claims are reviewed first and handled with priority. Tick what applies; the court "
+    "checks it.",
+    "Files are not kept when the form is shown again: choose them again.",
+    "Files (PDF, JPEG, PNG or OFD)",
 )
 
 

@@ -120,3 +120,37 @@ def test_filing_at_a_service_point_records_the_service_point(clerk):
     filing = Filing.objects.get()
     assert (filing.channel, filing.service_point) == ("circuit", point)
     assert "宝力根苏木诉讼服务点" in page(clerk.get(f"/filing-review/{filing.code}/"))
+
+
+def test_the_window_takes_papers_and_a_representative_with_the_power_of_attorney(clerk):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+    def upload(name):
+        return SimpleUploadedFile(name, pdf, content_type="application/pdf")
+
+    rep = {"rep_party": "1", "rep_kind": "lawyer", "rep_name": "王律师",
+           "rep_licence_number": "11501201810123456", "rep_law_firm": "锡林律师事务所"}
+    # without the power of attorney the representative is refused and nothing handed in
+    page = clerk.post("/filing-review/window/new/", form(hand_in="1", **rep))
+    assert "Upload the power of attorney" in page.content.decode()
+    assert not Filing.objects.exists()
+    # with it, the complaint, the representative and the papers are handed in together
+    data = form(hand_in="1", upload_kind="complaint", **rep)
+    data["files"] = [upload("起诉状.pdf")]
+    data["rep_authorisation_0"] = upload("授权委托书.pdf")
+    response = clerk.post("/filing-review/window/new/", data)
+    filing = Filing.objects.get()
+    assert response.status_code == 302
+    kinds = sorted(a.kind for a in filing.attachments.all())
+    assert kinds == ["authorisation", "complaint"]
+    [named] = filing.representatives.select_related("party", "authorisation")
+    assert (named.name, named.party.name) == ("王律师", "张三")
+    assert named.authorisation.original_name == "授权委托书.pdf"
+
+
+def test_the_window_offers_the_green_channel_in_the_words_of_online_filing(clerk):
+    page = clerk.get("/filing-review/window/new/").content.decode()
+    assert "Migrant workers&#x27; unpaid wages" in page or "Migrant workers' unpaid wages" in page
+    assert "Case of a small or private enterprise" in page
