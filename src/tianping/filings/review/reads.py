@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tianping.courts.models import Court
-from tianping.filings.choices import FilingStatus
+from tianping.filings.choices import FilingKind, FilingStatus
 from tianping.filings.models import CorrectionNotice, Filing, FilingParty
 from tianping.filings.permissions import (  # noqa: F401 (get_filing_for_clerk: pages, API)
     filings_visible_to,
@@ -34,7 +34,7 @@ from tianping.filings.queries import review_queue
 from tianping.lib.labels import label
 
 QUEUE_PAGE_SIZE = 50
-DOCUMENTS = ("acceptance-notice", "correction-notice", "refusal-ruling")
+DOCUMENTS = ("acceptance-notice", "response-notice", "correction-notice", "refusal-ruling")
 
 
 def reviewing_courts(user) -> list[Court]:
@@ -198,10 +198,13 @@ def latest_refusal(filing: Filing):
 
 
 def documents_of(filing: Filing) -> list[str]:
-    """The printable documents the filing has: acceptance notice (受理通知书) once filed,
-    correction notice (补正通知书) once one was issued, refusal ruling once refused."""
+    """The printable documents the filing has: acceptance notice (受理通知书) and the
+    defendants' notice to respond (应诉通知书) once a civil complaint is filed (民事诉讼法
+    art. 128; other kinds have their own), correction notice (补正通知书) once one was
+    issued, refusal ruling once refused."""
     present = {
         "acceptance-notice": case_of(filing) is not None,
+        "response-notice": case_of(filing) is not None and filing.kind == FilingKind.CIVIL,
         "correction-notice": filing.corrections.exists(),
         "refusal-ruling": filing.status == FilingStatus.REFUSED,
     }

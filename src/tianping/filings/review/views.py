@@ -302,6 +302,8 @@ def document_context(filing, name: str) -> dict | None:
     if name == "acceptance-notice":
         case = reads.case_of(filing)
         return {"case": case, "fee": acceptance_fee(case)}
+    if name == "response-notice":
+        return {"case": reads.case_of(filing)}
     if name == "correction-notice":
         return {"notice": filing.corrections.first()}
     return ruling_context(filing)

@@ -66,3 +66,28 @@ def test_the_notice_in_english_encloses_the_english_notices(case):
     text = _notice(case, "en")
     assert "Notice of litigation rights and duties" in text and "Notice of litigation risks" in text
     assert "123,456.70 yuan" in text and "张三: " in text
+
+
+def test_the_defendants_notice_to_respond_is_served_by_the_clerk(case, client, login, demo):
+    # given the clerk who filed the case
+    login(demo["lixia"])
+    # when
+    page = client.get(f"/filing-review/{case.filing.code}/").content.decode()
+    response = client.get(f"/filing-review/{case.filing.code}/response-notice.pdf")
+    # then
+    assert "response-notice.pdf" in page
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_the_notice_to_respond_names_the_defendant_and_the_fifteen_days(case):
+    context = {
+        "case": case, "filing": case.filing,
+        "claimants": case.filing.parties_in({"plaintiff"}),
+        "opponents": case.filing.parties_in({"defendant"}),
+    }
+    with translation.override("zh-hans"):
+        html = render_html("filings/documents/response_notice.html", context)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.split("<body>")[1]))
+    assert "应诉通知书" in text and "李四：" in text and "张三诉你" in text
+    assert "十五日内" in text and "诉讼风险告知书" in text
+    assert problems(text, "zh-hans") == []
