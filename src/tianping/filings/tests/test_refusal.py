@@ -120,3 +120,28 @@ def test_the_judge_sees_the_proposal_through_the_api_and_decides(client, demo):
     assert ruling.content.startswith(b"%PDF")
     client.force_login(demo["lixia"])  # the clerk cannot decide through the API either
     assert client.get(f"/api/v1/refusals/{filing.code}").status_code == 404
+
+
+def test_the_queue_searches_and_shows_cause_amount_and_a_paused_clock(client, demo):
+    import datetime
+
+    from django.utils import timezone
+
+    plain = make_filing(demo)
+    paused = make_filing(demo)
+    actions.request_correction(paused, actor=demo["lixia"], items=["补充证据"],
+                               respond_by=timezone.localdate() + datetime.timedelta(days=10))
+    client.force_login(demo["lixia"])
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/filing-review/").content.decode()
+    assert "20,000.00 yuan" in html
+    assert f"Paused since {timezone.localdate().isoformat()}" in html
+    detail = client.get(f"/filing-review/{paused.code}/").content.decode()
+    assert "Paused since" in detail and "days left" not in detail
+    # by receipt number (any case) or part of a party's name
+    found = client.get(f"/filing-review/?q={plain.code.lower()}").content.decode()
+    assert plain.code in found and paused.code not in found
+    assert paused.code in client.get("/filing-review/?q=李").content.decode()
+    assert "No filing in the queue matches" in client.get("/filing-review/?q=王五").content.decode()
+    rows = client.get("/api/v1/filing-review/queue", {"q": plain.code}).json()["items"]
+    assert [r["code"] for r in rows] == [plain.code]
