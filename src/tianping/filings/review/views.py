@@ -155,7 +155,13 @@ def reveal_id(request, code, pk):
 
 @login_required
 def attachment(request, code, pk):
-    filing = reads.get_filing_for_clerk(effective_user(request), code)
+    """A paper of the filing: for its filing division, and for the judges who decide a
+    refusal proposed on it (they read what they rule on)."""
+    user = effective_user(request)
+    if reads.reviews_or_forwards(user, code):
+        filing = reads.get_filing_for_clerk(user, code)
+    else:
+        filing = permissions.get_refusal_for_judge(user, code).filing
     item = get_object_or_404(filing.attachments, pk=pk)
     record_view(request, filing, "file_read", name=item.original_name)
     inline = item.content_type in ("application/pdf", "image/jpeg", "image/png")

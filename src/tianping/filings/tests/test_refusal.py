@@ -145,3 +145,25 @@ def test_the_queue_searches_and_shows_cause_amount_and_a_paused_clock(client, de
     assert "No filing in the queue matches" in client.get("/filing-review/?q=王五").content.decode()
     rows = client.get("/api/v1/filing-review/queue", {"q": plain.code}).json()["items"]
     assert [r["code"] for r in rows] == [plain.code]
+
+
+def test_the_deciding_judge_reads_the_papers_others_do_not(client, demo):
+    from django.core.files.base import ContentFile
+
+    from tianping.filings.models import FilingAttachment
+
+    filing = make_filing(demo)
+    data = b"%PDF-1.4\n%%EOF\n"
+    paper = FilingAttachment.objects.create(
+        filing=filing, kind="complaint", file=ContentFile(data, name="c.pdf"),
+        original_name="起诉状.pdf", content_type="application/pdf", size=len(data),
+        sha256="0" * 64, uploaded_by=demo["zhangsan"],
+    )
+    url = f"/filing-review/{filing.code}/files/{paper.pk}/"
+    client.force_login(demo["wangjun"])
+    assert client.get(url).status_code == 404  # no refusal proposed: not his to read
+    propose(filing, demo["lixia"])
+    assert client.get(url).status_code == 200
+    assert url in client.get(f"/filing-review/{filing.code}/refusal/").content.decode()
+    client.force_login(demo["sarula"])  # a judge of another court
+    assert client.get(url).status_code == 404
