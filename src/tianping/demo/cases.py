@@ -14,8 +14,10 @@ says so), a second call does nothing.
 
 import datetime
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from unittest import mock
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -155,70 +157,87 @@ JUDGES = {"内2502": "wangjun", "内2501": "sarula"}
 PRESIDENTS = {"内2502": "chenzhi", "内2501": "wuyun"}
 
 
+@contextmanager
+def _on(day: datetime.date, hour: int = 10):
+    """The platform's clock on DAY at HOUR while the actions of that day run, so that what
+    they stamp with the time (hand-in, timeline, audit, documents) agrees with the days
+    they are given as `today=`: a notice never says a complaint was received after it was
+    filed. Only here, in the demo, never in the platform's own code."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    with mock.patch.object(timezone, "now", return_value=moment):
+        yield
+
+
 def _tell(story: Story, number: int, users, today, rng) -> None:
     court = Court.objects.get(code=story.court)
     handed_in = today - datetime.timedelta(days=story.ago)
     filer = users["zhangsan"] if number % 3 == 0 else users["lilawyer"]
     clerk = users[CLERKS[story.court]]
-    filing = _hand_in(story, number, court, filer, handed_in)
+    with _on(handed_in, 9):
+        filing = _hand_in(story, number, court, filer, handed_in)
     if story.outcome == "waiting":
         return
     if story.outcome == "correction":
-        filing_actions.request_correction(
-            filing,
-            actor=clerk,
-            items=["补充被告的身份证明", "补充借条复印件"],
-            respond_by=handed_in + datetime.timedelta(days=15),
-            today=handed_in + datetime.timedelta(days=2),
-        )
+        asked_on = handed_in + datetime.timedelta(days=2)
+        with _on(asked_on):
+            filing_actions.request_correction(
+                filing,
+                actor=clerk,
+                items=["补充被告的身份证明", "补充借条复印件"],
+                respond_by=handed_in + datetime.timedelta(days=15),
+                today=asked_on,
+            )
         return
-    case = accept_filing(filing, actor=clerk, today=handed_in, rng=rng)
+    with _on(handed_in, 15):
+        case = accept_filing(filing, actor=clerk, today=handed_in, rng=rng)
     if story.outcome == "filed":
         return
     judge = case.judge or users[JUDGES[story.court]]
-    case = case_actions.start_trial(case, actor=judge)
-    _go_on(story, number, case, judge, users, today, handed_in)
+    with _on(handed_in + datetime.timedelta(days=min(7, story.ago))):
+        case = case_actions.start_trial(case, actor=judge)
+    _go_on(story, number, case, judge, users, handed_in)
 
 
-def _go_on(story, number, case, judge, users, today, filed_on) -> None:
+def _go_on(story, number, case, judge, users, filed_on) -> None:
     def day(n):
         return filed_on + datetime.timedelta(days=n)
 
     if story.outcome == "suspended":
-        deadline_actions.suspend_case(
-            case, actor=judge, on=day(min(30, story.ago - 5)), note="等待司法鉴定意见", today=today
-        )
+        on = day(min(30, story.ago - 5))
+        with _on(on):
+            deadline_actions.suspend_case(
+                case, actor=judge, on=on, note="等待司法鉴定意见", today=on
+            )
     elif story.outcome in ("extended", "extension_asked"):
         _extend(story, case, judge, users, day)
     elif story.outcome == "closed":
         mode = CLOSING[number % len(CLOSING)]
         document = SimpleUploadedFile(f"{case.number}结案文书.pdf", PDF, "application/pdf")
-        case_actions.close_case(
-            case,
-            actor=judge,
-            mode=mode,
-            closed_on=day(story.ago - 10),
-            note="",
-            documents=[document],
-        )
+        closed_on = day(story.ago - 10)
+        with _on(closed_on, 16):
+            case_actions.close_case(
+                case, actor=judge, mode=mode, closed_on=closed_on, note="", documents=[document]
+            )
 
 
 def _extend(story, case, judge, users, day) -> None:
     """An extension asked a month before the six months run out; approved, or waiting."""
-    asked_on = day(150)
-    deadline_actions.request_extension(
-        case, actor=judge, reason="案情复杂，需要补充鉴定，六个月内不能审结", today=asked_on
-    )
+    asked_on, decided_on = day(150), day(153)
+    with _on(asked_on):
+        deadline_actions.request_extension(
+            case, actor=judge, reason="案情复杂，需要补充鉴定，六个月内不能审结", today=asked_on
+        )
     if story.outcome == "extension_asked":
         return
     request = ExtensionRequest.objects.filter(case=case).latest("pk")
-    deadline_actions.decide_extension(
-        request,
-        actor=users[PRESIDENTS[story.court]],
-        approve=True,
-        note="同意延长审理期限六个月",
-        today=asked_on + datetime.timedelta(days=3),
-    )
+    with _on(decided_on):
+        deadline_actions.decide_extension(
+            request,
+            actor=users[PRESIDENTS[story.court]],
+            approve=True,
+            note="同意延长审理期限六个月",
+            today=decided_on,
+        )
 
 
 def _parties(story: Story, number: int) -> list[dict]:
