@@ -1,58 +1,42 @@
-"""Cases in the REST API: the list, one case, its actions and the dashboard.
+"""Cases in the REST API: the list, one case, its actions and the dashboard (the shapes
+are in `cases.api_schemas`).
 
 The same reads (`cases.permissions`), filters (`cases.forms`) and actions (`cases.actions`) as
 the pages. 404 for a case one may not see (as for a missing one), 403 for an action on a
 visible case one may not take, 422 for bad input.
 """
 
-import datetime
-from decimal import Decimal
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
 from pydantic import ValidationError as PydanticError
 
 from tianping.audit.actions import record_view
 from tianping.cases import actions, reads
+from tianping.cases.api_schemas import (
+    AssignIn,
+    CaseFilters,
+    CaseOut,
+    CasePageOut,
+    CloseIn,
+    DashboardOut,
+)
 from tianping.cases.forms import CaseFilterForm, DashboardForm
 from tianping.cases.permissions import cases_visible_to, get_case_for_user, require_assigner
 from tianping.cases.reads import (
     FORMULAS,
-    GREEN_FLAGS,
     allowed_actions,
     case_page,
     dashboard_courts,
     figures,
-    short_parties,
 )
 from tianping.courts.permissions import effective_user, require_staff
 from tianping.flows.cases import close_case
 
 router = Router(tags=["cases"])
-
-
-class CaseRowOut(Schema):
-    """A row of the case list (read as plain values; `CaseOut` adds the rest of a case)."""
-
-    code: str
-    number: str
-    court: str
-    division: str | None
-    team: str | None
-    judge: str | None
-    judge_name: str | None
-    cause: str | None
-    parties: str
-    procedure: str
-    track: str
-    state: str
-    green: list[str]
-    filed_on: datetime.date
-    closed_on: datetime.date | None
-    days_pending: int
 
 
 def _list_item(row: dict) -> dict:
@@ -76,170 +60,12 @@ def _list_item(row: dict) -> dict:
     }
 
 
-class CasePageOut(Schema):
-    items: list[CaseRowOut]
-    next: str | None = Field(description="Pass as `after` for the next page; null on the last.")
-
-
-class CaseRepresentativeOut(Schema):
-    kind: str
-    name: str
-    law_firm: str
-
-
-class CasePartyOut(Schema):
-    role: str
-    kind: str
-    name: str
-    doc_type: str
-    id_number_masked: str
-    representatives: list[CaseRepresentativeOut]
-
-    @staticmethod
-    def resolve_id_number_masked(party):
-        return party.masked_id_number
-
-    @staticmethod
-    def resolve_representatives(party):
-        return list(party.representatives.all())
-
-
-class CaseEventOut(Schema):
-    seq: int
-    kind: str
-    at: datetime.datetime
-    actor: str | None
-    acted_for: str | None
-    is_public: bool
-    details: dict
-
-    @staticmethod
-    def resolve_actor(event):
-        return event.actor.username if event.actor_id else None
-
-    @staticmethod
-    def resolve_acted_for(event):
-        return event.acted_for.username if event.acted_for_id else None
-
-
-class CaseDocumentOut(Schema):
-    title: str
-    content_type: str
-    size: int
-    sha256: str
-    uploaded_at: datetime.datetime
-
-
-class CaseOut(CaseRowOut):
-    type_code: str
-    claims: str
-    amount: Decimal | None
-    triage_reasons: list[str]
-    closure_mode: str
-    closure_note: str
-    allowed_actions: list[str]
-    party_list: list[CasePartyOut]
-    events: list[CaseEventOut]
-    documents: list[CaseDocumentOut]
-
-    @staticmethod
-    def resolve_court(case):
-        return case.court.code
-
-    @staticmethod
-    def resolve_division(case):
-        return case.division.name if case.division_id else None
-
-    @staticmethod
-    def resolve_team(case):
-        return case.team.name if case.team_id else None
-
-    @staticmethod
-    def resolve_judge(case):
-        return case.judge.username if case.judge_id else None
-
-    @staticmethod
-    def resolve_judge_name(case):
-        return str(case.judge) if case.judge_id else None
-
-    @staticmethod
-    def resolve_cause(case):
-        return case.cause.name if case.cause_id else None
-
-    @staticmethod
-    def resolve_parties(case):
-        return short_parties(case)
-
-    @staticmethod
-    def resolve_green(case):
-        return [f for f in GREEN_FLAGS if getattr(case, f"is_{f}")]
-
-    @staticmethod
-    def resolve_days_pending(case):
-        return case.days_pending(timezone.localdate())
-
-    @staticmethod
-    def resolve_party_list(case):
-        return list(case.parties.prefetch_related("representatives"))
-
-    @staticmethod
-    def resolve_events(case):
-        return list(case.events.select_related("actor", "acted_for"))
-
-    @staticmethod
-    def resolve_documents(case):
-        return list(case.documents.all())
-
-
-class CaseFilters(Schema):
-    after: str | None = Field(None, max_length=500, description="The `next` of the page before.")
-    limit: int = Field(50, ge=1, le=100)
-    q: str = Field(
-        "", max_length=100, description="A part of the case number, a party's name or the cause."
-    )
-    state: str = ""
-    court: str = ""
-    division: int | None = None
-    judge: str = ""
-    mine: bool = False
-
-
-class AssignIn(Schema):
-    judge: str
-    reason: str
-
-
-class CloseIn(Schema):
-    mode: str
-    closed_on: datetime.date
-    note: str = ""
-
-
-class DashboardRowOut(Schema):
-    court: str
-    division: str
-    received: int
-    closed: int
-    pending_at_start: int
-    pending: int
-    clearance: float | None
-    closure_rate: float | None
-
-
-class DashboardOut(Schema):
-    start: datetime.date
-    end: datetime.date
-    courts: list[str]
-    rows: list[DashboardRowOut]
-    total: DashboardRowOut
-    formulas: list[str]
-
-
 def _case_out(user, case):
     can = allowed_actions(user, case)
     case.allowed_actions = [
         a for a in ("start_trial", "assign", "close", "archive") if getattr(can, a)
     ]
+    case.papers = reads.filing_papers(user, case)
     return case
 
 
@@ -307,6 +133,19 @@ def case_detail(request, code: str):
     user, case = case_for_staff(request, code)
     record_view(request, case)
     return _case_out(user, case)
+
+
+@router.get(
+    "/{code}/filing-files/{key}",
+    summary="A file handed in with the case's filing (complaint, evidence, power of attorney)",
+)
+def filing_file(request, code: str, key: str):
+    _, case = case_for_staff(request, code)
+    item = reads.filing_file(case, key)
+    record_view(request, case, "filing_file_read", name=item.original_name)
+    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+    response["Content-Type"] = item.content_type
+    return response
 
 
 @router.post("/{code}/assign", response=CaseOut, summary="Assign by hand, with a reason")

@@ -320,3 +320,20 @@ def test_the_extension_decision_has_no_default(english, demo, login):
     response = client.post(f"/time-limits/extensions/{extension.pk}/decide/",
                            {"approve": "yes", "note": "同意"}, follow=True)
     assert f"Extension of {case.number} approved" in response.content.decode()
+
+
+def test_the_api_gives_the_same_papers_and_files(demo, client):
+    case = full_case(demo)
+    client.force_login(demo["wangjun"])
+    body = client.get(f"/api/v1/cases/{case.code}").json()
+    assert "至今未还" in body["facts"]
+    [line] = body["evidence"]
+    files = {f["name"]: f for f in body["filing_files"]}
+    assert line["name"] == "借条" and line["file"] == files["借条.pdf"]["key"]
+    assert files["授权委托书.pdf"]["authorises"] == "赵律师"
+    url = f"/api/v1/cases/{case.code}/filing-files/{files['起诉状.pdf']['key']}"
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert AuditEntry.objects.filter(action="case.filing_file_read").exists()
+    client.force_login(demo["sarula"])
+    assert client.get(url).status_code == 404

@@ -270,8 +270,8 @@ def test_the_overdue_summary_counts_each_judges_and_divisions_overdue_cases(demo
     judge_part, division_part = text.split("</section>", 1)
     assert len(judges) > 3
     for name, n in judges.items():
-        assert f"<li>{name}: {n}</li>" in judge_part
+        assert f"<li>{name}：{n}</li>" in judge_part  # the reader's (Chinese) colon
     for name, n in divisions.items():
-        assert f"<li>{name}: {n}</li>" in division_part
+        assert f"<li>{name}：{n}</li>" in division_part
     whole = client.get("/time-limits/overdue/summary/").content.decode()
     assert "<html" in whole and judge_part.split("<ul>", 1)[1] in whole  # without JavaScript

@@ -268,6 +268,8 @@ API = {
     "GET /api/v1/cases/dashboard": api("chenzhi", ("zhangsan", "lixia", "wangjun"),
                                        method="GET"),
     "GET /api/v1/cases/{code}": api("wangjun", ("zhangsan",), code="case", method="GET"),
+    "GET /api/v1/cases/{code}/filing-files/{key}": api(
+        "wangjun", ("zhangsan",), code="case", key="case_filing_file", method="GET"),
     "POST /api/v1/cases/{code}/assign": api(
         "liuqiang", ("zhangsan", "lixia", "wangjun"), code="case",
         body={"judge": "wangjun", "reason": "专业对口"}),
