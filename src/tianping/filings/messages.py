@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tianping.accounts.models import User
-from tianping.filings.events import filing_timeline
+from tianping.filings.events import STAFF_ONLY, filing_timeline
 from tianping.filings.models import Filing, FilingEvent, FilingParty, FilingRepresentative
 from tianping.notifications.actions import notify
 from tianping.notifications.messages import register
 
-NOT_TOLD = {"drafted"}
+NOT_TOLD = {"drafted", *STAFF_ONLY}  # the court's own deliberation is never told
 PUBLIC_KINDS = ("litigant", "lawyer")
 
 
