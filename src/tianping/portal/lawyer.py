@@ -20,6 +20,7 @@ from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
 from tianping.filings.choices import FilingStatus as S
 from tianping.filings.models import FilingRepresentative
 from tianping.filings.permissions import filings_visible_to
+from tianping.lib.names import local_name
 
 UNDER_REVIEW = (S.SUBMITTED, S.AT_ASSISTING_COURT)
 MAX_ROWS = 200
@@ -114,7 +115,7 @@ def desk(user, q: str = "") -> dict:
         parties, reps = list(f.parties.all()), list(f.representatives.all())
         url = reverse("online:detail", args=[f.code])
         clients = _clients(parties, reps, user)
-        rows.append(Row("filing", f.code, url, f.court.name, f.get_status_display(),
+        rows.append(Row("filing", f.code, url, local_name(f.court), f.get_status_display(),
                         getattr(f.cause, "name", ""), _names(parties, CLAIMANT_ROLES),
                         _names(parties, OPPONENT_ROLES), clients))
         notice = next((n for n in f.corrections.all() if n.answered_at is None), None)
@@ -128,7 +129,7 @@ def desk(user, q: str = "") -> dict:
         parties, reps = list(c.parties.all()), list(c.representatives.all())
         url = reverse("party_cases:detail", args=[c.code])
         clients = _clients(parties, reps, user)
-        rows.append(Row("case", c.number, url, c.court.name, c.get_state_display(),
+        rows.append(Row("case", c.number, url, local_name(c.court), c.get_state_display(),
                         getattr(c.cause, "name", ""), _names(parties, CLAIMANT_ROLES),
                         _names(parties, OPPONENT_ROLES), clients))
         limit = getattr(c, "time_limit", None)
