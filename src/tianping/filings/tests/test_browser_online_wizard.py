@@ -139,6 +139,11 @@ def test_the_wizard_on_a_phone(page):
         [{"name": "django_language", "value": "zh-hans", "url": page.base_url}]
     )
 
+    # the first step, visited again
+    page.goto(page.base_url + f"/portal/filings/{filing.code}/court/")
+    reads_well(page)
+    shoot(page, "court")
+
     # deleting the draft asks first
     page.goto(page.base_url + f"/portal/filings/{filing.code}/evidence/")
     page.click(".delete-draft a")
