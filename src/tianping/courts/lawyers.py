@@ -87,7 +87,7 @@ def decide_application(
         key=f"lawyer-application:{row.pk}:{row.status}",
         kind="lawyer.decided",
         status=row.status,
-        court=row.court.name,
+        court=row.court.code,  # named when read, in the reader's language
         reason=row.reason,
     )
     return row

@@ -91,11 +91,13 @@ def test_nobody_else_reads_a_filers_documents(demo, client, login):
 def test_a_lawyer_verified_is_told_in_their_own_language(demo):
     Notification.objects.create(
         user=demo["zhangsan"], key="k", kind="lawyer.decided",
-        params={"status": "verified", "court": "锡林浩特市人民法院", "reason": ""},
+        params={"status": "verified", "court": "内2502", "reason": ""},
     )
     note = demo["zhangsan"].notifications.get(key="k")
     with translation.override("en"):
         assert "verified your bar licence" in note.message
+    with translation.override("zh-hans"):
+        assert "锡林浩特市人民法院" in note.message
     assert note.url == "/accounts/profile/"
 
 
