@@ -13,8 +13,7 @@ from tianping.audit.actions import record_view
 from tianping.cases.permissions import cases_visible_to, get_case_for_user
 from tianping.cases.reads import case_next, document_ref, public_events
 from tianping.courts.permissions import public_user_page
-from tianping.filings.permissions import filings_visible_to
-from tianping.portal.documents import filing_documents
+from tianping.portal.documents import case_documents
 
 party_view = public_user_page
 
@@ -31,9 +30,9 @@ def case_detail(request, code):
     case = get_case_for_user(request.user, code)
     record_view(request, case)
     documents = [(d, document_ref(d)) for d in case.documents.filter(is_public=True)]
-    # what the court issued on the filing (the notice of acceptance ...), to its filer
-    filing = filings_visible_to(request.user).filter(pk=case.filing_id).first()
-    issued = filing_documents(filing) if filing is not None else []
+    # what the court issued on the filing: to its filer the notice of acceptance ..., to a
+    # defendant the notice to respond
+    issued = case_documents(case, request.user)
     context = {
         "case": case,
         "parties": case.parties.prefetch_related("representatives"),

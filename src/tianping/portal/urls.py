@@ -12,4 +12,9 @@ urlpatterns = [
         views_documents.filing_document,
         name="filing_document",
     ),
+    path(
+        "cases/<str:code>/documents/<slug:name>.pdf",
+        views_documents.case_document,
+        name="case_document",
+    ),
 ]

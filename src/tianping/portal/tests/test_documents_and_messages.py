@@ -114,3 +114,20 @@ def test_case_events_reach_the_parties_but_not_the_actor(demo):
         assert case.number in assigned.message and "王军" in assigned.message
     assert assigned.url == f"/portal/cases/{case.code}/"
     assert not demo["liuqiang"].notifications.filter(kind="case.event").exists()
+
+
+def test_a_defendant_with_an_account_finds_the_notice_to_respond(demo, client, login,
+                                                                 other_litigant):
+    case = accept_filing(make_filing(demo), actor=demo["lixia"])
+    case.parties.filter(role="defendant").update(user=other_litigant)
+    url = f"/portal/cases/{case.code}/documents/response-notice.pdf"
+    login(other_litigant)
+    page = client.get(f"/portal/cases/{case.code}/").content.decode()
+    assert url in page and "acceptance-notice" not in page  # the plaintiff's is not theirs
+    answer = client.get(url)
+    assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
+    client.logout()
+    login(demo["zhangsan"])  # the plaintiff: not theirs to fetch here
+    assert client.get(url).status_code == 404
+    page = client.get(f"/portal/cases/{case.code}/").content.decode()
+    assert "acceptance-notice" in page and url not in page

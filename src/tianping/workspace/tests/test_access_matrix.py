@@ -94,6 +94,9 @@ PAGES = {
     "portal:lawyer": Rule("lilawyer", ("zhangsan", "wangjun")),  # a verified lawyer's own
     "portal:filing_document": Rule("zhangsan", ("lixia", "wangjun", "lilawyer"),
                                    params={"code": "accepted", "name": "acceptance-notice"}),
+    # a defendant's notice to respond: the world's defendant has no account, so nobody here
+    "portal:case_document": Rule("", ("zhangsan", "lixia", "wangjun", "lilawyer"),
+                                 params={"code": "case", "name": "response-notice"}),
     "online:list": Rule("zhangsan", ("wangjun",), scoped=True),
     "online:new": Rule("zhangsan", ("wangjun",), scoped=True),
     "online:check_identity": Rule("zhangsan", ("wangjun",), ("POST",), scoped=True),
