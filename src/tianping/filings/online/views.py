@@ -219,12 +219,15 @@ def _problem_step(message, rows) -> str:
 def autosave(request, code, step):
     """Save a step as the user types (htmx); answers with the "saved at" line."""
     filing = filing_of(request, code)
+    forms_ = {}
     if step not in STEP_NAMES or not _writable(filing, step):
         errors = [_("This filing can no longer be changed here.")]
     else:
         forms_ = build_forms(step, filing, request.user, request.POST)
         errors = _save(step, filing, forms_, request.user)
     context = {"errors": errors, "saved_at": timezone.now()}
+    if step == "claims" and "form" in forms_:  # the amount as read from what was typed
+        context.update(amount_shown=True, amount_read=forms_["form"].cleaned_data.get("amount"))
     return render(request, "filings/online/_saved.html", context)
 
 

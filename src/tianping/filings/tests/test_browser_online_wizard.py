@@ -90,6 +90,8 @@ def test_the_wizard_on_a_phone(page):
     # an amount typed as 100万
     page.fill("#id_claims", "判令被告归还借款100万元")
     page.fill("#id_amount", "100万")
+    page.keyboard.press("Tab")  # leaving the field saves it
+    expect(page.locator("#amount-read")).to_have_text("= 1,000,000.00 元")  # read as typed
     page.fill("#id_facts", "2025年被告借款未还")
     reads_well(page)
     shoot(page, "claims")
