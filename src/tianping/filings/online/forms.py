@@ -171,7 +171,7 @@ class RepresentativeForm(WizardForm):
 
     party = forms.TypedChoiceField(label=gettext_lazy("Represents"), coerce=int)
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=RepKind.choices)
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=100)
+    name = forms.CharField(label=gettext_lazy("Full name"), max_length=100)  # a person: 姓名
     id_number = forms.CharField(
         label=gettext_lazy("Identity number"), required=False, max_length=40
     )
