@@ -12,9 +12,6 @@
 //   .party-row              the filing wizard's party: choosing a legal person or other
 //                           organisation switches the document to the unified social
 //                           credit code, and a natural person back to the identity card
-//   .party-row              the filing wizard's party: choosing a legal person or other
-//                           organisation switches the document to the unified social
-//                           credit code, and a natural person back to the identity card
 (function () {
   "use strict";
 
@@ -44,23 +41,6 @@
     picker.querySelector("input[type=search]").value = choice.dataset.label;
     picker.querySelector(".picker-results").innerHTML = "";
   });
-
-  // Capturing: the document type is switched before the form saves the row.
-  document.addEventListener("change", function (event) {
-    var kind = event.target.closest(".party-row select[name$='-kind']");
-    if (!kind) return;
-    var docType = kind.closest(".party-row").querySelector("select[name$='-doc_type']");
-    if (!docType) return;
-    var wanted = null;
-    if (kind.value !== "natural" && docType.value !== "uscc" && docType.value !== "other") {
-      wanted = "uscc";
-    } else if (kind.value === "natural" && docType.value === "uscc") {
-      wanted = "resident_id";
-    }
-    if (wanted === null) return;
-    docType.value = wanted;
-    docType.dispatchEvent(new Event("change", {bubbles: true}));  // checks the number again
-  }, true);
 
   // Capturing: the document type is switched before the form saves the row.
   document.addEventListener("change", function (event) {
