@@ -103,6 +103,7 @@ def test_file_correct_accept_close_and_the_dashboard_counts(person):
         litigant.fill(f"[name='party-{i}-name']", name)
         litigant.select_option(f"[name='party-{i}-doc_type']", "resident_id")
         litigant.fill(f"[name='party-{i}-id_number']", number)
+        litigant.fill(f"[name='party-{i}-phone']", "1380000000" + str(i))  # reachable
     _next_step(litigant)  # to representatives
     while "/claims/" not in litigant.url:
         _next_step(litigant)
