@@ -43,3 +43,11 @@ def test_staff_tables_fit_at_desktop_and_tablet_width(page):
         page.set_viewport_size({"width": 768, "height": 1024})
         assert page.evaluate("document.documentElement.scrollWidth") <= 768, path
         shoot(page, path.strip("/").replace("/", "-"))
+
+
+def test_a_missing_page_keeps_the_site_s_layout_and_a_way_on(page):
+    response = page.goto(page.base_url + "/no-such-page/")
+    assert response.status == 404
+    assert page.locator("header.topbar").is_visible()
+    assert page.locator(".error-links a").count() == 4
+    shoot(page, "not-found")
