@@ -47,3 +47,10 @@ def paren(value) -> str:
     if value is None or value == "":
         return ""
     return f"（{value}）" if (get_language() or "").startswith("zh") else f" ({value})"
+
+
+@register.filter
+def joined(values) -> str:
+    """A list read as one sentence: parts joined by ； in Chinese, "; " in English."""
+    sep = "；" if (get_language() or "").startswith("zh") else "; "
+    return sep.join(str(v) for v in values or ())

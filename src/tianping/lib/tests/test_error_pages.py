@@ -38,3 +38,16 @@ def test_403_has_the_layout(client, login, demo):
     assert response.status_code == 403
     html = response.content.decode()
     assert 'class="topbar"' in html and "403" in html and "/tools/fees/" in html
+
+
+def test_the_reader_s_punctuation_helpers():
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        "{{ a|joined }}|{% colon %}|{{ b|paren }}|{{ c|money }}|{% period %}"
+    )
+    context = {"a": ["一", "二"], "b": "法官", "c": "1384.5"}
+    with translation.override("zh-hans"):
+        assert template.render(context) == "一；二|：|（法官）|1,384.50|。"
+    with translation.override("en"):
+        assert template.render(context) == "一; 二|: | (法官)|1,384.50|. "
