@@ -5,8 +5,10 @@ import datetime
 from collections import Counter
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from tianping.cases.permissions import cases_visible_to
+from tianping.lib.names import local_name
 
 LONG_PENDING_MONTHS = (12, 18, 36)
 
@@ -53,11 +55,14 @@ def counts_by_judge_and_division(cases) -> tuple[list[dict], list[dict]]:
     judge_names = dict(
         get_user_model().objects.filter(pk__in=set(judges) - {None}).values_list("pk", "full_name")
     )
+    # the same division name is found in every court: each with its court, in the
+    # reader's language (lib.names)
     division_names = {
-        pk: f"{name}（{short or court}）"  # the same division name is found in every court
-        for pk, name, short, court in Division.objects.filter(
-            pk__in=set(divisions) - {None}
-        ).values_list("pk", "name", "court__short_name", "court__name")
+        division.pk: _("%(division)s (%(court)s)")
+        % {"division": local_name(division), "court": local_name(division.court)}
+        for division in Division.objects.filter(pk__in=set(divisions) - {None})
+        .select_related("court")
+        .only("name", "name_en", "court__name", "court__name_en")
     }
     return (
         [{"name": judge_names.get(pk), "n": n} for pk, n in judges.most_common()],

@@ -262,7 +262,7 @@ def test_the_overdue_summary_counts_each_judges_and_divisions_overdue_cases(demo
     ).select_related("case__judge", "case__division__court")
     judges = Counter(str(limit.case.judge.full_name) for limit in overdue if limit.case.judge)
     divisions = Counter(
-        f"{d.name}（{d.court.short_name or d.court.name}）"
+        f"{d.name}（{d.court.name}）"
         for d in (limit.case.division for limit in overdue)
         if d
     )
