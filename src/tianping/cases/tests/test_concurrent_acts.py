@@ -26,7 +26,7 @@ PARTIES = [
     {"role": "plaintiff", "kind": "natural", "name": "张三", "doc_type": "resident_id",
      "id_number": "152502198503120022"},
     {"role": "defendant", "kind": "natural", "name": "李四", "doc_type": "resident_id",
-     "id_number": "110105199001011232"},
+     "id_number": "110105199001011232", "phone": "13900000002"},
 ]
 
 
