@@ -22,6 +22,7 @@ from tianping.catalog.identity import IdentityError, validate_document
 from tianping.courts.permissions import public_user_page
 from tianping.filings import actions
 from tianping.filings.choices import FilingStatus as S
+from tianping.filings.fee_estimate import estimate
 from tianping.filings.limits import KEY_LENGTH
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
@@ -174,6 +175,7 @@ def _step_context(step, filing) -> dict:
             "cause_catalog": f.cause_catalog(filing.kind),
             "today": timezone.localdate(),
             "cause_label": str(filing.cause) if filing.cause_id else "",
+            "fee": estimate(filing.kind, filing.amount),
         }
     if step == "evidence":
         return {
@@ -202,6 +204,7 @@ def _review_context(filing) -> dict:
         "problems": [(m, "parties") for m in problems]
         + [(m, _problem_step(m, rows)) for m in completeness_errors(filing, rows)],
         "submission_key": f"{filing.code}:{secrets.token_urlsafe(24)}",
+        "fee": estimate(filing.kind, filing.amount),
     }
 
 
@@ -227,7 +230,9 @@ def autosave(request, code, step):
         errors = _save(step, filing, forms_, request.user)
     context = {"errors": errors, "saved_at": timezone.now()}
     if step == "claims" and "form" in forms_:  # the amount as read from what was typed
-        context.update(amount_shown=True, amount_read=forms_["form"].cleaned_data.get("amount"))
+        amount = forms_["form"].cleaned_data.get("amount")
+        fee = estimate(filing.kind, amount)
+        context.update(amount_shown=True, amount_read=amount, fee=fee)
     return render(request, "filings/online/_saved.html", context)
 
 

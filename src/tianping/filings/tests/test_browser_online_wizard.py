@@ -28,6 +28,11 @@ NEW_STRINGS = (
     "The parties, claims, evidence list and uploaded files you entered are removed and "
     "cannot be brought back. Nothing has been sent to the court.",
     "The draft has been deleted.",
+    "Estimated case acceptance fee",
+    "An estimate under the Measures on the Payment of Litigation Costs, for the ordinary "
+    "procedure: the court's notice of acceptance fixes the fee and when to pay it (within "
+    "seven days of receiving the notice). You may apply to defer, reduce or be exempted from it.",
+    "How it is computed",
 )
 
 
