@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "tianping.deadlines",
     "tianping.filings",
     "tianping.cases",
+    "tianping.payments",
     "tianping.notifications",
     "tianping.audit",
     "tianping.workspace",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("catalogs/", include("tianping.catalog.urls")),
     path("tools/", include("tianping.catalog.tools_urls")),
     path("time-limits/", include("tianping.deadlines.urls")),
+    path("case-fees/", include("tianping.payments.urls")),
     path("notifications/", include("tianping.notifications.urls")),
     path("filing-review/", include("tianping.filings.review.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -23,6 +23,7 @@ from tianping.cases.permissions import can_act_as_judge, can_assign, cases_visib
 from tianping.cases.reads import allowed_actions, case_page, list_rows
 from tianping.courts.permissions import OVERSIGHT_ROLES, effective_user, require_staff, roles_in
 from tianping.flows.cases import close_case
+from tianping.payments.queries import fee_of
 
 
 def staff_user(request):
@@ -72,6 +73,7 @@ def _render_case(request, user, case, *, status=200, **forms):
         "timeline": timeline(case),
         "documents": documents,
         "papers": reads.filing_papers(user, case),
+        "fee": fee_of(case),
         "assign_form": forms.get("assign_form")
         or (AssignForm(court=case.court) if can.assign else None),
     }

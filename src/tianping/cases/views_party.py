@@ -8,11 +8,13 @@ for the parties are shown; identity numbers are masked.
 
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from tianping.audit.actions import record_view
 from tianping.cases.permissions import cases_visible_to, get_case_for_user
 from tianping.cases.reads import case_next, document_ref, public_events
 from tianping.courts.permissions import public_user_page
+from tianping.payments.queries import fee_of, is_overdue
 from tianping.portal.documents import case_documents
 
 party_view = public_user_page
@@ -33,7 +35,10 @@ def case_detail(request, code):
     # what the court issued on the filing: to its filer the notice of acceptance ..., to a
     # defendant the notice to respond
     issued = case_documents(case, request.user)
+    fee = fee_of(case)
     context = {
+        "fee": fee,
+        "overdue": is_overdue(fee, timezone.localdate()),
         "case": case,
         "parties": case.parties.prefetch_related("representatives"),
         "events": public_events(case),

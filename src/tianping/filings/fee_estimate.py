@@ -39,3 +39,9 @@ def estimate(kind: str, amount: Decimal | None, *, summary: bool = False) -> Fee
     except FeeError:
         return None
     return result if isinstance(result, FeeResult) else None
+
+
+def acceptance_fee(kind: str, amount: Decimal | None, *, summary: bool) -> FeeResult | None:
+    """The fee of the notice of acceptance (受理案件通知书) and of the fee the case owes
+    (`payments`): the estimate's rule, halved in the summary procedures."""
+    return estimate(kind, amount, summary=summary)

@@ -9,6 +9,7 @@ from tianping.cases import actions as case_actions
 from tianping.deadlines.actions import refresh_time_limit
 from tianping.filings import actions as filing_actions
 from tianping.filings.choices import FilingStatus
+from tianping.payments.actions import open_fee
 
 
 def accept_filing(filing, *, actor, acted_for=None, today=None, rng=None):
@@ -21,6 +22,7 @@ def accept_filing(filing, *, actor, acted_for=None, today=None, rng=None):
         )
         refresh_time_limit(case, actor=actor, acted_for=acted_for, why="filed")
         case_actions.assign_at_random(case, actor=actor, acted_for=acted_for, rng=rng)
+        open_fee(case, actor=actor, acted_for=acted_for, today=today)
         filing_actions.note_case_opened(
             filing, case_number=case.number, actor=actor, acted_for=acted_for
         )

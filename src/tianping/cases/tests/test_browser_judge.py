@@ -44,6 +44,9 @@ NEW_TEXTS = [
     "Choose: approve or reject",
     "The extension request (延长审限) has been submitted: it awaits the president's approval.",
     "Extension of %(number)s approved: the time limit now expires on %(day)s.",
+    "Acceptance fee due",
+    "Case acceptance fee of %(amount)s yuan due by %(due_on)s",
+    "Case acceptance fee",
 ]
 
 

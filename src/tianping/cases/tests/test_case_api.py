@@ -64,7 +64,7 @@ def test_detail_has_parties_masked_and_a_numbered_timeline(client, demo, case):
     seqs = [e["seq"] for e in body["events"]]
     assert seqs == list(range(1, len(seqs) + 1))
     kinds = [e["kind"] for e in body["events"]]
-    assert kinds[:2] == ["filed", "triaged"] and kinds[-1] == "assigned"
+    assert kinds[:2] == ["filed", "triaged"] and kinds[-2:] == ["assigned", "fee_due"]
     assert body["allowed_actions"] == ["start_trial"]  # closing comes after the trial starts
     assert "民事诉讼法第165条" in body["triage_reasons"][0]
 

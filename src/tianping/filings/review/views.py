@@ -19,10 +19,9 @@ from django.views.decorators.http import require_POST
 from tianping.audit.actions import record, record_view
 from tianping.cases.choices import Procedure
 from tianping.catalog.choices import DocumentType
-from tianping.catalog.fees import FeeError, compute_fee
 from tianping.courts.permissions import effective_user
-from tianping.filings import actions, permissions
-from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, FilingKind
+from tianping.filings import actions, fee_estimate, permissions
+from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
 from tianping.filings.documents import ruling_context, stored_pdf
 from tianping.filings.events import filing_timeline
 from tianping.filings.review import forms as f
@@ -30,18 +29,12 @@ from tianping.filings.review import reads
 from tianping.flows.filing import accept_filing
 from tianping.lib.pdf import pdf_bytes_response
 
-PROPERTY_KINDS = {FilingKind.CIVIL, FilingKind.ENFORCEMENT_OBJECTION_SUIT}
-
 
 def acceptance_fee(case):
-    """The case acceptance fee (案件受理费) of a property claim, halved in summary procedures."""
-    if case.filing.kind not in PROPERTY_KINDS or not case.amount:
-        return None
+    """The case acceptance fee (案件受理费), halved in summary procedures: the same rule as
+    the fee the case owes (`payments`)."""
     summary = case.procedure in (Procedure.SUMMARY, Procedure.SMALL_CLAIMS)
-    try:
-        return compute_fee("property", case.amount, summary=summary)
-    except FeeError:
-        return None
+    return fee_estimate.acceptance_fee(case.filing.kind, case.amount, summary=summary)
 
 
 # Queue and detail

@@ -97,7 +97,7 @@ def test_the_whole_spine(demo, court):
     assert total.clearance == Decimal("100.00")
     kinds = [e.kind for e in case.events.all()]
     assert kinds == [
-        "filed", "triaged", "time_limit_set", "assigned", "trial_started", "closed",
+        "filed", "triaged", "time_limit_set", "assigned", "fee_due", "trial_started", "closed",
         "document_added",
     ]
     assert case.time_limit.rule_code == "civil-small-claims"

@@ -171,6 +171,9 @@ PAGES = {
     "tools:fees": PUBLIC,
     "tools:case_numbers": PUBLIC,
     "deadlines:case": Rule("wangjun", ("zhangsan",), params={"code": "case"}),
+    # the fee of the case: its court's filing division records payments
+    "payments:case": Rule("lixia", ("zhangsan", "wangjun"), ("GET", "POST"),
+                          params={"code": "case"}),
     "deadlines:extension_requests": Rule("chenzhi", ("zhangsan",), scoped=True),
     "deadlines:decide": Rule("chenzhi", ("zhangsan", "lixia", "wangjun", "liuqiang"), ("POST",),
                              params={"pk": "request"}),
@@ -251,6 +254,11 @@ API = {
     "POST /api/v1/time-limits/compute": Rule(public=True, methods=("POST",), body={
         "rule": "civil-ordinary", "start": TODAY}),
     "GET /api/v1/time-limits/cases/{code}": api("wangjun", code="case", method="GET"),
+    # the fee: whoever sees the case (its parties too); payments: its filing division
+    "GET /api/v1/case-fees/cases/{code}": api("zhangsan", code="case", method="GET"),
+    "POST /api/v1/case-fees/cases/{code}/payments": api(
+        "lixia", ("zhangsan", "wangjun"), code="case",
+        body={"amount": "100", "paid_on": TODAY, "receipt": "R-1"}),
     "POST /api/v1/time-limits/cases/{code}/suspend": api("wangjun", ON_CASE, code="case",
                                                         body=ON),
     "POST /api/v1/time-limits/cases/{code}/resume": api("wangjun", ON_CASE, code="case",
