@@ -23,7 +23,7 @@ from tianping.cases.permissions import can_act_as_judge, can_assign, cases_visib
 from tianping.cases.reads import allowed_actions, case_page, list_rows
 from tianping.courts.permissions import OVERSIGHT_ROLES, effective_user, require_staff, roles_in
 from tianping.flows.cases import close_case
-from tianping.payments.queries import fee_of
+from tianping.payments.queries import fee_of, overdue_case_ids
 
 
 def staff_user(request):
@@ -44,6 +44,9 @@ def case_list(request):
     today = timezone.localdate()
     page = case_page(form.apply(cases_visible_to(user)), request.GET.get("after"), today=today)
     list_rows(page.items, today)
+    unpaid = overdue_case_ids((row["id"] for row in page.items), today)
+    for row in page.items:
+        row["fee_overdue"] = row["id"] in unpaid
     context = {
         "form": form,
         "page": page,

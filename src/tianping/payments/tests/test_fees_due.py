@@ -134,3 +134,23 @@ def test_the_api_reads_and_records_the_same_way(demo):
     )
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "paid" and response.json()["paid_on"] == "2026-03-04"
+
+
+def test_the_case_list_flags_a_fee_unpaid_past_its_due_date(demo):
+    case = filed(demo)  # due in March 2026, long past
+    late = filed(demo, today=datetime.date.today())  # noticed today: not late
+    clerk = browser(demo["lixia"])
+    flag = "Fee unpaid past its due date: may be treated as withdrawn"
+
+    def flagged_rows():
+        page = clerk.get("/cases/").content.decode()
+        rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
+        return [number for number in (case.number, late.number)
+                if any(number in row and flag in text(row.encode()) for row in rows)]
+
+    assert flagged_rows() == [case.number]
+    fee_actions.record_payment(
+        FeeDue.objects.get(case=case), actor=demo["lixia"], amount=Decimal("1"),
+        paid_on=datetime.date(2026, 3, 5), receipt="R",
+    )
+    assert flagged_rows() == []
