@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from tianping.lib.money import YuanField
+from tianping.lib.widgets import DateInput
 
 
 class PaymentForm(forms.Form):
@@ -9,6 +10,6 @@ class PaymentForm(forms.Form):
 
     amount = YuanField(label=gettext_lazy("Amount paid (yuan)"))
     paid_on = forms.DateField(
-        label=gettext_lazy("Paid on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Paid on"), widget=DateInput()
     )
     receipt = forms.CharField(label=gettext_lazy("Receipt reference"), max_length=64)

@@ -80,7 +80,14 @@ def test_the_clerk_records_a_payment_on_the_page_and_the_party_sees_it(demo):
     page = text(party.get(f"/portal/cases/{case.code}/").content)
     assert "Case acceptance fee" in page and "Due" in page and "Pay by" in page
     clerk = browser(demo["lixia"])
+    clerk.cookies["django_language"] = "zh-hans"
+    form = clerk.get(f"/case-fees/cases/{case.code}/").content.decode()
+    clerk.cookies["django_language"] = "en"
     assert "Record a payment" in text(clerk.get(f"/case-fees/cases/{case.code}/").content)
+    # the date picker is given its value as ISO in every language (else it shows empty)
+    assert re.search(r'type="date" name="paid_on" value="\d{4}-\d{2}-\d{2}"', form) or re.search(
+        r'name="paid_on" value="\d{4}-\d{2}-\d{2}"', form
+    ), form
     response = clerk.post(
         f"/case-fees/cases/{case.code}/",
         {"amount": "1,384.58", "paid_on": "2026-03-05", "receipt": "内2502-0001"},
