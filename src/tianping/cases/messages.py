@@ -8,14 +8,12 @@ from types import SimpleNamespace
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from tianping.accounts.models import User
 from tianping.cases.events import case_timeline
 from tianping.cases.models import Case, CaseEvent, CaseParty, CaseRepresentative
-from tianping.notifications.actions import notify
+from tianping.notifications.actions import tell_portal_users
 from tianping.notifications.messages import register
 
 NOT_TOLD = {"filed"}  # the filing's own "filed as case" message says it
-PUBLIC_KINDS = ("litigant", "lawyer")
 
 
 def case_people(case: Case) -> set[int]:
@@ -37,12 +35,10 @@ def tell_the_parties(case: Case, event: CaseEvent, *, actor, acted_for=None) -> 
         return
     if event.kind in NOT_TOLD:
         return
-    people = case_people(case) - {getattr(actor, "pk", None), getattr(acted_for, "pk", None)}
-    if not people:
-        return
-    readers = User.objects.filter(pk__in=people, kind__in=PUBLIC_KINDS, is_active=True)
-    notify(
-        readers.values_list("pk", flat=True),
+    tell_portal_users(
+        case_people(case),
+        actor=actor,
+        acted_for=acted_for,
         key=f"case:{case.pk}:{event.seq}",
         kind="case.event",
         code=case.code,

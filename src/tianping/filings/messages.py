@@ -8,14 +8,12 @@ from types import SimpleNamespace
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from tianping.accounts.models import User
 from tianping.filings.events import STAFF_ONLY, filing_timeline
 from tianping.filings.models import Filing, FilingEvent, FilingParty, FilingRepresentative
-from tianping.notifications.actions import notify
+from tianping.notifications.actions import tell_portal_users
 from tianping.notifications.messages import register
 
 NOT_TOLD = {"drafted", *STAFF_ONLY}  # the court's own deliberation is never told
-PUBLIC_KINDS = ("litigant", "lawyer")
 
 
 def filing_people(filing: Filing) -> set[int]:
@@ -35,12 +33,10 @@ def tell_the_parties(filing: Filing, event: FilingEvent, *, actor, acted_for=Non
     found = filing_timeline.kinds.get(event.kind)
     if found is None or found.sentence is None or event.kind in NOT_TOLD:
         return
-    people = filing_people(filing) - {getattr(actor, "pk", None), getattr(acted_for, "pk", None)}
-    if not people:
-        return
-    readers = User.objects.filter(pk__in=people, kind__in=PUBLIC_KINDS, is_active=True)
-    notify(
-        readers.values_list("pk", flat=True),
+    tell_portal_users(
+        filing_people(filing),
+        actor=actor,
+        acted_for=acted_for,
         key=f"filing:{filing.pk}:{event.seq}",
         kind="filing.event",
         code=filing.code,

@@ -27,6 +27,21 @@ def notify(users, *, key: str, kind: str, **params) -> None:
     )
 
 
+def tell_portal_users(user_ids, *, actor, acted_for=None, key: str, kind: str, **params) -> None:
+    """`notify` the active litigants and lawyers among USER_IDS of what happened, never the
+    person who did it (nor whom they acted for): the parties of a filing or a case."""
+    from tianping.accounts.choices import UserKind
+    from tianping.accounts.models import User
+
+    people = set(user_ids) - {getattr(actor, "pk", None), getattr(acted_for, "pk", None)}
+    if not people:
+        return
+    readers = User.objects.filter(
+        pk__in=people, kind__in=(UserKind.LITIGANT, UserKind.LAWYER), is_active=True
+    )
+    notify(readers.values_list("pk", flat=True), key=key, kind=kind, **params)
+
+
 def notify_many(rows: list[tuple]) -> None:
     """Store (user, key, kind, params) messages in one insert; a (user, key) already stored
     is skipped (a sweep raising many warnings at once)."""
