@@ -25,6 +25,7 @@ from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
 from tianping.filings.documents import ruling_context, stored_pdf
 from tianping.filings.events import filing_timeline
 from tianping.filings.review import forms as f
+from tianping.filings.review import forms_decisions as d
 from tianping.filings.review import reads
 from tianping.flows.filing import accept_filing
 from tianping.lib.pdf import pdf_bytes_response
@@ -84,12 +85,12 @@ def _detail(request, filing, *, bound=None, stale=False, status=200, revealed=No
     user = effective_user(request)
     days_left, flag = reads.clock_of(filing, timezone.localdate())
     forms = {
-        "accept": f.AcceptForm(),
+        "accept": d.AcceptForm(),
         "forward": None,
-        "correction": f.CorrectionForm(),
-        "refusal": f.RefusalForm(),
-        "transfer": f.TransferForm(filing=filing),
-        "attach": f.AttachForm(),
+        "correction": d.CorrectionForm(),
+        "refusal": d.RefusalForm(),
+        "transfer": d.TransferForm(filing=filing),
+        "attach": d.AttachForm(),
         **(bound or {}),
     }
     context = {
@@ -202,7 +203,7 @@ def accept(request, code):
         accept_filing(filing, **_by(request))
         return redirect("review:filed", code)
 
-    return _decide(request, code, "accept", lambda data, _f: f.AcceptForm(data), run)
+    return _decide(request, code, "accept", lambda data, _f: d.AcceptForm(data), run)
 
 
 @login_required
@@ -216,10 +217,10 @@ def correction(request, code):
 
     if "add_item" in request.POST:  # without JavaScript: the same form with one more line
         filing = reads.get_filing_for_clerk(effective_user(request), code)
-        form = f.CorrectionForm(initial={"respond_by": request.POST.get("respond_by")})
-        form.lines = [*f.CorrectionForm(request.POST).items, "", ""]
+        form = d.CorrectionForm(initial={"respond_by": request.POST.get("respond_by")})
+        form.lines = [*d.CorrectionForm(request.POST).items, "", ""]
         return _detail(request, filing, bound={"correction": form})
-    return _decide(request, code, "correction", lambda data, _f: f.CorrectionForm(data), run)
+    return _decide(request, code, "correction", lambda data, _f: d.CorrectionForm(data), run)
 
 
 @login_required
@@ -235,7 +236,7 @@ def refuse(request, code):
         messages.success(request, _("The refusal has been proposed; a judge of the court decides."))
         return redirect("review:detail", code)
 
-    return _decide(request, code, "refusal", lambda data, _f: f.RefusalForm(data), run)
+    return _decide(request, code, "refusal", lambda data, _f: d.RefusalForm(data), run)
 
 
 @login_required
@@ -250,7 +251,7 @@ def transfer(request, code):
         return redirect("review:detail", code)
 
     return _decide(
-        request, code, "transfer", lambda data, filing: f.TransferForm(data, filing=filing), run
+        request, code, "transfer", lambda data, filing: d.TransferForm(data, filing=filing), run
     )
 
 
@@ -273,7 +274,7 @@ def attach(request, code):
         actions.attach_files(filing, request.FILES.getlist("files"), actor=request.user, kind=kind)
         return redirect("review:detail", code)
 
-    return _decide(request, code, "attach", lambda data, _f: f.AttachForm(data), run)
+    return _decide(request, code, "attach", lambda data, _f: d.AttachForm(data), run)
 
 
 # Results and documents

@@ -13,6 +13,7 @@ from django.utils import timezone
 from tianping.courts.permissions import effective_user
 from tianping.filings import actions
 from tianping.filings.review import forms as f
+from tianping.filings.review import forms_decisions as d
 from tianping.filings.review import reads
 from tianping.flows.filing import file_on_the_spot
 
@@ -25,7 +26,7 @@ def _by(request) -> dict:
 def window_new(request):
     courts = reads.reviewing_courts(effective_user(request))
     form = f.WindowForm(request.POST or None, courts=courts)
-    papers = f.AttachForm(request.POST or None)
+    papers = d.AttachForm(request.POST or None)
     parties = f.party_rows(request.POST, extra="add_party" in request.POST)
     reps = f.representative_rows(request.POST, request.FILES, extra="add_rep" in request.POST)
     named = [r for r in reps if r.is_bound]
@@ -74,7 +75,7 @@ def _intake_page(request, template, form, parties, **context):
 def cross_region_new(request):
     courts = reads.reviewing_courts(effective_user(request))
     form = f.CrossRegionForm(request.POST or None, courts=courts)
-    papers = f.AttachForm(request.POST or None)
+    papers = d.AttachForm(request.POST or None)
     parties = f.party_rows(request.POST, extra="add_party" in request.POST)
     if _handing_in(request) and f.all_valid(form, papers, *parties):
         try:

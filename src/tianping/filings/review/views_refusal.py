@@ -15,7 +15,7 @@ from tianping.audit.actions import record_view
 from tianping.courts.permissions import effective_user, require_staff
 from tianping.filings import actions, permissions
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
-from tianping.filings.review import forms as f
+from tianping.filings.review import forms_decisions as d
 from tianping.filings.review import reads
 
 
@@ -35,7 +35,7 @@ def refusal(request, code):
     user = effective_user(request)
     proposal = permissions.get_refusal_for_judge(user, code)
     filing = proposal.filing
-    form = f.RefusalDecisionForm(request.POST or None)
+    form = d.RefusalDecisionForm(request.POST or None)
     if request.method == "POST":
         if not permissions.can_decide_refusal(user, proposal):
             raise PermissionDenied
