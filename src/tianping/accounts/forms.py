@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from tianping.accounts import throttle
+from tianping.accounts import registration, throttle
 
 
 class ThrottledSignInMixin:
@@ -74,18 +74,36 @@ class ResetRequestForm(PasswordResetForm):
         return cleaned
 
 
+def add_action_errors(form, error, renamed=None) -> None:
+    """An action's ValidationError shown on FORM: messages by field beside their fields
+    (RENAMED: the action's names for the form's), any other above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, problems in error.message_dict.items():
+        name = (renamed or {}).get(name, name)
+        if name in form.fields:
+            if name not in form.errors:
+                form.add_error(name, problems)
+        else:
+            form.add_error(None, problems)
+
+
 class RegistrationForm(forms.Form):
     """A litigant's (or, with the lawyer's fields, a lawyer's) self-registration.
 
-    The identity number is checked and normalised as for a party (`catalog.identity`); the
-    password by the project's validators. At least one of phone and e-mail is given: the
-    account signs in with it.
+    The fields read the input; the checks are the action's (`registration.check_details`:
+    the identity number as for a party, the password by the project's validators, a phone
+    or an e-mail to sign in with), the same as the API's. The attempt is counted first
+    (`registration.admit_attempt`), accepted or not.
     """
+
+    RENAMED = {"password": "password1"}
 
     full_name = forms.CharField(label=_("Full name"), max_length=100)
     phone = forms.RegexField(
         label=_("Mobile phone"),
-        regex=r"^1\d{10}$",
+        regex=registration.PHONE,
         required=False,
         error_messages={"invalid": _("A mobile phone number has 11 digits and starts with 1.")},
     )
@@ -104,81 +122,54 @@ class RegistrationForm(forms.Form):
     )
 
     def __init__(self, *args, request=None, **kwargs):
-        from tianping.catalog.choices import DocumentType
-
         self.request = request
         super().__init__(*args, **kwargs)
-        self.fields["id_type"].choices = [
-            c for c in DocumentType.choices if c[0] != DocumentType.USCC
-        ]
+        self.fields["id_type"].choices = registration.id_types()
         self.fields["phone"].help_text = _("You sign in with the phone number, or the e-mail.")
         self.fields["email"].help_text = _(
             "With an e-mail address you can reset a forgotten password yourself."
         )
 
-    def clean_full_name(self):
-        from tianping.lib.text import clean_text
-
-        return clean_text(self.cleaned_data["full_name"]).strip()
+    def lawyer_details(self, data) -> dict | None:
+        return None
 
     def clean(self):
-        from django.contrib.auth.password_validation import validate_password
-        from django.utils import timezone
-
-        from tianping.catalog.identity import IdentityError, validate_document
-
-        minutes = throttle.registration_minutes_refused(_address(self.request))
-        if minutes:
-            raise forms.ValidationError(
-                ngettext(
-                    "Too many registrations from your network. Try again in %(minutes)d minute.",
-                    "Too many registrations from your network. "
-                    "Try again in %(minutes)d minutes.",
-                    minutes,
-                )
-                % {"minutes": minutes},
-                code="throttled",
-            )
-        throttle.note_registration_attempt(_address(self.request))
+        registration.admit_attempt(_address(self.request))  # refused: code "throttled"
         data = super().clean()
-        if not data.get("phone") and not data.get("email") and "phone" not in self.errors:
-            self.add_error("phone", _("Give a mobile phone number or an e-mail address."))
-        if data.get("id_type") and data.get("id_number"):
-            try:
-                data["id_number"] = validate_document(
-                    data["id_type"], data["id_number"], today=timezone.localdate()
-                )
-            except IdentityError as error:
-                self.add_error("id_number", str(error))
         first, second = data.get("password1"), data.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("The two passwords differ."))
-        elif first:
-            user = _candidate(data)
-            try:
-                validate_password(first, user)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
+            first = None
+        try:
+            found = registration.check_details(
+                full_name=data.get("full_name"),
+                phone=data.get("phone"),
+                email=data.get("email"),
+                id_type=data.get("id_type"),
+                id_number=data.get("id_number"),
+                password=first or None,
+                lawyer=self.lawyer_details(data),
+                need_contact="phone" not in self.errors and "email" not in self.errors,
+            )
+        except forms.ValidationError as error:
+            add_action_errors(self, error, self.RENAMED)
+        else:
+            data["id_number"] = found.get("id_number", data.get("id_number"))
         return data
 
 
-class LawyerRegistrationForm(RegistrationForm):
-    """A lawyer's registration: also the licence (执业证号), the firm and the court that
-    checks them."""
+class LawyerFieldsMixin(forms.Form):
+    """The lawyer's licence (执业证号), firm and the court that checks them."""
 
     licence_number = forms.RegexField(
         label=_("Bar licence number"),
-        regex=r"^\d{17}$",
+        regex=registration.LICENCE_NUMBER,
         error_messages={"invalid": _("A bar licence number has 17 digits.")},
     )
     law_firm = forms.CharField(label=_("Law firm"), max_length=200)
     court = forms.ModelChoiceField(
         label=_("Court that checks the licence"), queryset=None, to_field_name="code"
     )
-    field_order = [
-        "full_name", "phone", "email", "id_type", "id_number",
-        "licence_number", "law_firm", "court", "password1", "password2",
-    ]
 
     def __init__(self, *args, **kwargs):
         from tianping.courts.models import Court
@@ -198,19 +189,29 @@ class LawyerRegistrationForm(RegistrationForm):
 
         return clean_text(self.cleaned_data["law_firm"]).strip()
 
+    def lawyer_details(self, data) -> dict | None:
+        names = ("licence_number", "law_firm", "court")
+        if any(name in self.errors for name in names):
+            return None  # said beside the field already
+        return {name: data.get(name) for name in names}
+
+
+class LawyerRegistrationForm(LawyerFieldsMixin, RegistrationForm):
+    """A lawyer's registration: also the licence (执业证号), the firm and the court that
+    checks them."""
+
+    field_order = [
+        "full_name", "phone", "email", "id_type", "id_number",
+        "licence_number", "law_firm", "court", "password1", "password2",
+    ]
+
+
+class ApplyAgainForm(LawyerFieldsMixin):
+    """A refused lawyer's corrected licence, firm and court (`registration.apply_again`)."""
+
 
 def _address(request) -> str | None:
     return request.META.get("REMOTE_ADDR") if request is not None else None
-
-
-def _candidate(data):
-    from tianping.accounts.models import User
-
-    return User(
-        username=(data.get("phone") or data.get("email") or ""),
-        full_name=data.get("full_name") or "",
-        email=data.get("email") or "",
-    )
 
 
 class ProfileForm(forms.Form):

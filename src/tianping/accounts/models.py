@@ -32,6 +32,12 @@ class User(AbstractUser):
         return self.kind in (UserKind.LITIGANT, UserKind.LAWYER)
 
     @property
+    def lawyer_application(self):
+        """The latest registration as a lawyer (`LawyerApplication`), or None. Earlier ones
+        stay on record: a refused lawyer corrects and applies again."""
+        return self.lawyer_applications.order_by("-submitted_at", "-id").first()
+
+    @property
     def masked_id_number(self) -> str:
         from tianping.lib.masking import mask_id_number
 
@@ -59,15 +65,17 @@ class LawyerProfile(models.Model):
 class LawyerApplication(models.Model):
     """A lawyer's self-registration, waiting for a court's filing clerk or administrator
     to check the licence (`courts.lawyers`). Until verified the account is a litigant's:
-    no lawyer's profile, so it cannot act as anyone's representative."""
+    no lawyer's profile, so it cannot act as anyone's representative. A refused lawyer may
+    correct the details and apply again: a new row, the refused one kept; at most one of
+    a person's registrations waits or is verified."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending verification")
         VERIFIED = "verified", _("Verified")
         REFUSED = "refused", _("Refused")
 
-    user = models.OneToOneField(
-        User, on_delete=models.CASCADE, related_name="lawyer_application", verbose_name=_("user")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="lawyer_applications", verbose_name=_("user")
     )
     licence_number = models.CharField(_("bar licence number"), max_length=17)
     law_firm = models.CharField(_("law firm"), max_length=200)
@@ -86,6 +94,13 @@ class LawyerApplication(models.Model):
 
     class Meta:
         ordering = ["submitted_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status__in=["pending", "verified"]),
+                name="one_open_lawyer_application",
+            )
+        ]
         verbose_name = _("lawyer's registration")
         verbose_name_plural = _("lawyers' registrations")
 

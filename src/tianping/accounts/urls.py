@@ -9,6 +9,7 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("register/lawyer/", views.register, {"kind": "lawyer"}, name="register_lawyer"),
     path("profile/", views.profile, name="profile"),
+    path("profile/lawyer/apply-again/", views.apply_again, name="apply_again"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),

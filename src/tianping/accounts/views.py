@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 
 from tianping.accounts import registration, throttle
 from tianping.accounts.forms import (
+    ApplyAgainForm,
     LawyerRegistrationForm,
     LoginForm,
     ProfileForm,
     RegistrationForm,
     ResetRequestForm,
+    add_action_errors,
 )
 from tianping.audit.actions import record
 
@@ -101,7 +103,7 @@ def register(request, kind="litigant"):
                 ip_address=request.META.get("REMOTE_ADDR"),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_action_errors(form, error, form.RENAMED)
         else:
             text = _("Your account is ready. Sign in with %(name)s and your password.")
             if lawyer is not None:
@@ -121,15 +123,51 @@ def profile(request):
     initial = {"phone": user.phone, "email": user.email, "address": user.address}
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        registration.update_profile(user, actor=user, **form.cleaned_data)
-        messages.success(request, _("Your details have been saved."))
-        return redirect("accounts:profile")
+        try:
+            registration.update_profile(user, actor=user, **form.cleaned_data)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Your details have been saved."))
+            return redirect("accounts:profile")
     context = {
         "form": form,
-        "application": getattr(user, "lawyer_application", None),
+        "application": user.lawyer_application,
         "lawyer": getattr(user, "lawyer_profile", None),
+        "may_apply_again": registration.may_apply_again(user),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@login_required
+def apply_again(request):
+    """A refused lawyer corrects the licence, firm or court and sends the registration
+    again; the court sees it waiting, the refusal stays on record."""
+    user = request.user
+    refused = user.lawyer_application
+    if not registration.may_apply_again(user):
+        messages.info(request, _("There is no refused registration as a lawyer to send again."))
+        return redirect("accounts:profile")
+    initial = {
+        "licence_number": refused.licence_number,
+        "law_firm": refused.law_firm,
+        "court": refused.court.code,
+    }
+    form = ApplyAgainForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration.apply_again(
+                user, actor=user, ip_address=request.META.get("REMOTE_ADDR"), **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Your registration is sent again. The court will check your licence."),
+            )
+            return redirect("accounts:profile")
+    return render(request, "accounts/apply_again.html", {"form": form, "refused": refused})
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

@@ -22,6 +22,29 @@ from tianping.notifications.actions import notify
 Status = LawyerApplication.Status
 
 
+def require_verifier(user) -> None:
+    """The gate of the lawyers' list, page and API: a filing clerk or administrator of a
+    court (`permissions.can_verify_lawyers` decides each registration)."""
+    if not lawyer_verifying_court_ids(user):
+        raise PermissionDenied
+
+
+def earlier_refusals(applications) -> dict[int, list[LawyerApplication]]:
+    """The refused registrations of the people of APPLICATIONS made before each (a lawyer
+    who corrected and applied again), newest first, by application id; one query."""
+    applications = list(applications)
+    by_user: dict[int, list] = {}
+    refused = LawyerApplication.objects.filter(
+        user_id__in={a.user_id for a in applications}, status=Status.REFUSED
+    ).select_related("court").order_by("-submitted_at", "-id")
+    for row in refused:
+        by_user.setdefault(row.user_id, []).append(row)
+    return {
+        a.pk: [r for r in by_user.get(a.user_id, []) if r.submitted_at < a.submitted_at]
+        for a in applications
+    }
+
+
 def pending_applications(user):
     """The registrations waiting at the courts where USER verifies lawyers, oldest first."""
     return LawyerApplication.objects.filter(

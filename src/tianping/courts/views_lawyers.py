@@ -4,28 +4,27 @@ person's own name, like court administration."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tianping.courts import lawyers
-from tianping.courts.permissions import lawyer_verifying_court_ids
 from tianping.lib.text import clean_text
 
 
 def _gate(request):
-    if not lawyer_verifying_court_ids(request.user):
-        raise PermissionDenied
+    lawyers.require_verifier(request.user)
 
 
 @login_required
 def pending(request):
     _gate(request)
-    context = {
-        "pending": lawyers.pending_applications(request.user),
-        "decided": lawyers.recently_decided(request.user),
-    }
+    pending = list(lawyers.pending_applications(request.user))
+    earlier = lawyers.earlier_refusals(pending)
+    for application in pending:
+        application.earlier_refusals = earlier[application.pk]
+    context = {"pending": pending, "decided": lawyers.recently_decided(request.user)}
     return render(request, "courts/lawyers.html", context)
 
 

@@ -1,3 +1,6 @@
+from django.db import transaction
+from django.utils import timezone
+
 from tianping.notifications.models import Notification
 
 
@@ -53,3 +56,13 @@ def notify_many(rows: list[tuple]) -> None:
         ],
         ignore_conflicts=True,
     )
+
+
+@transaction.atomic
+def mark_read(user, *, ids=None) -> int:
+    """Mark USER's unread messages read (IDS: only those among them), never another's; the
+    number marked. Reading one's own messages changes nothing the audit record keeps."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=list(ids))
+    return unread.update(read_at=timezone.now())

@@ -28,6 +28,9 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_once")]
+        indexes = [  # a person's messages, newest first, a keyset page at a time
+            models.Index(fields=["user", "-created_at", "-id"], name="notification_inbox")
+        ]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
 

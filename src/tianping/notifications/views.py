@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
+
+from tianping.notifications.actions import mark_read
 
 
 @login_required
@@ -14,5 +15,5 @@ def inbox(request):
 @login_required
 @require_POST
 def mark_all_read(request):
-    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    mark_read(request.user)
     return redirect("notifications:inbox")

@@ -80,6 +80,8 @@ PAGES = {
     "accounts:register": PUBLIC,
     "accounts:register_lawyer": PUBLIC,
     "accounts:profile": Rule("zhangsan", (), scoped=True),  # one's own account only
+    # a refused lawyer's own registration, sent again (others are sent back to the profile)
+    "accounts:apply_again": Rule("zhangsan", (), ("GET", "POST"), scoped=True),
     "accounts:password_change": Rule("zhangsan", (), scoped=True),
     "set_language": PUBLIC,
     "workspace:home": Rule("wangjun", ("zhangsan",), scoped=True),
@@ -341,6 +343,27 @@ API = {
                                          method="DELETE"),
     "GET /api/v1/filings/{code}/receipt.pdf": api("zhangsan", ("lixia", "wangjun"),
                                                   code="filing", method="GET"),
+    # registering: anyone; one's own profile and refused registration; one's own messages
+    "POST /api/v1/registrations": Rule(public=True, methods=("POST",), body={
+        "full_name": "赵六", "phone": "13700000000", "id_type": "resident_id",
+        "id_number": "110105199001011232", "password": "Grassland-2027!x"}),
+    "GET /api/v1/profile": api("zhangsan", method="GET", scoped=True),
+    "PATCH /api/v1/profile": api("zhangsan", method="PATCH", scoped=True,
+                                 body={"address": "锡林浩特市"}),
+    "POST /api/v1/profile/lawyer-application": api("zhangsan", scoped=True, body={
+        "licence_number": "11501201910123457", "law_firm": "草原律师事务所",
+        "court": "内2502"}),
+    "GET /api/v1/messages": api("zhangsan", method="GET", scoped=True),
+    "GET /api/v1/messages/unread-count": api("zhangsan", method="GET", scoped=True),
+    "POST /api/v1/messages/read": api("zhangsan", scoped=True),
+    "POST /api/v1/messages/{pk}/read": api("zhangsan", ("lixia", "wangjun"),
+                                           pk="zhangsan_message"),
+    # lawyers who registered at 内2502: its filing clerk (or administrator), as on the page
+    "GET /api/v1/lawyer-registrations": api(
+        "lixia", ("zhangsan", "wangjun", "chenzhi", "lilawyer"), method="GET"),
+    "POST /api/v1/lawyer-registrations/{pk}/decision": api(
+        "lixia", ("zhangsan", "wangjun", "chenzhi", "lilawyer"), pk="lawyer_application",
+        body={"decision": "refuse", "reason": "执业证号查无此人"}),
     "GET /api/v1/party-cases": api("zhangsan", ("wangjun",), method="GET", scoped=True),
     "GET /api/v1/party-cases/{code}": api("zhangsan", ("wangjun", "lixia"), code="case",
                                           method="GET"),
@@ -466,6 +489,7 @@ def world(demo):
         "wangjun_membership": str(Membership.objects.get(user=people["wangjun"], court=court).pk),
         "courtroom": str(court.courtrooms.first().pk), "calendar_day": str(calendar_day.pk),
         "lawyer_application": str(applicant.lawyer_application.pk),
+        "zhangsan_message": str(people["zhangsan"].notifications.first().pk),
         "draft_file": draft.attachments.first().file.name.rsplit("/", 1)[-1],
         "filing_file": str(filing.attachments.first().pk),
         "filing_party": str(filing.parties.first().pk),
