@@ -21,7 +21,7 @@ from tianping.courts.models import Court, Division, Membership
 from tianping.courts.permissions import OVERSIGHT_ROLES, roles_in, visible_court_ids
 from tianping.lib.text import clean_text
 from tianping.lib.uploads import check_uploads
-from tianping.lib.widgets import DateInput, QuickSelect
+from tianping.lib.widgets import DateInput, QuickCheckbox, QuickHidden, QuickSelect, QuickText
 
 PENDING, CLOSED, ALL = "pending", "closed", "all"
 TRIAL_DIVISIONS = [
@@ -62,19 +62,20 @@ class CaseFilterForm(forms.Form):
         label=_("Search"),
         required=False,
         max_length=100,
-        widget=forms.TextInput(attrs={"placeholder": _("Case number, party or cause")}),
+        widget=QuickText(attrs={"placeholder": _("Case number, party or cause")}),
     )
     state = forms.ChoiceField(
         label=_("Show"),
         required=False,
         choices=[(PENDING, _("Pending")), (CLOSED, _("Closed")), (ALL, _("All"))],
+        widget=QuickSelect,
     )
-    court = forms.ChoiceField(label=_("Court"), required=False)
+    court = forms.ChoiceField(label=_("Court"), required=False, widget=QuickSelect)
     division = forms.TypedChoiceField(
         label=_("Division"), required=False, coerce=int, widget=QuickSelect
     )
     judge = forms.ChoiceField(label=_("Judge"), required=False, widget=QuickSelect)
-    mine = forms.BooleanField(label=_("Only my cases"), required=False)
+    mine = forms.BooleanField(label=_("Only my cases"), required=False, widget=QuickCheckbox)
 
     def __init__(self, data=None, *, user, courts=None, mine_first=False):
         """COURTS: the courts USER may see, if the caller has them (else read when shown).
@@ -94,7 +95,7 @@ class CaseFilterForm(forms.Form):
             + [(c.code, c.name) for c in (courts if courts is not None else _courts(court_ids))]
         )
         if not many:
-            self.fields["court"].widget = forms.HiddenInput()
+            self.fields["court"].widget = QuickHidden()
         self.fields["division"].choices = _once(
             lambda: [("", _("All divisions"))]
             + [

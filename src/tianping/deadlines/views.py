@@ -18,6 +18,7 @@ from tianping.deadlines import actions, forms, permissions, queries
 from tianping.deadlines.models import CaseTimeLimit
 from tianping.deadlines.permissions import HIGHER_COURT
 from tianping.flows.cases import change_procedure
+from tianping.lib.html_rows import cell, rows_html
 
 ACTIONS = {
     "suspend": (
@@ -219,14 +220,48 @@ def overdue(request):
     many each judge and division has comes in its own request (`overdue_summary`), since it
     counts every case of the list."""
     cases, months, today = _overdue_cases(request)
-    page = case_page(cases, request.GET.get("after"), today=today)
+    page = case_page(cases, request.GET.get("after"), today=today, parties=False)
     link = reverse("deadlines:case", args=["CODE"]).replace("CODE", "{}")
     for row in list_rows(page.items, today):
         row["url"] = link.format(row["code"])
     summary = reverse("deadlines:overdue_summary") + (f"?months={months}" if months else "")
     choices = queries.LONG_PENDING_MONTHS
-    context = {"page": page, "months": months, "summary": summary, "choices": choices}
+    context = {
+        "page": page,
+        "rows_html": overdue_rows_html(page.items),
+        "months": months,
+        "summary": summary,
+        "choices": choices,
+    }
     return render(request, "deadlines/overdue.html", context)
+
+
+# A row of the overdue list (lib/html_rows.py): written once per page, not by the
+# template once per cell.
+OVERDUE_ROW = (
+    '<tr><td><a href="{url}">{number}</a></td><td>{court}</td><td>{division}</td>'
+    "<td>{judge}</td><td>{filed_on}</td><td>{expires_on} {days_left}</td></tr>\n"
+)
+
+
+def overdue_rows_html(rows) -> str:
+    """The overdue list's rows (those of `list_rows`) as HTML."""
+    return rows_html(
+        OVERDUE_ROW,
+        (
+            {
+                "url": cell(row["url"]),
+                "number": cell(row["number"], ""),
+                "court": cell(row["court_short"] or row["court_name"], ""),
+                "division": cell(row["division_name"]),
+                "judge": cell(row["judge"]),
+                "filed_on": row["filed_on"].isoformat(),
+                "expires_on": row["expires_on"].isoformat() if row["expires_on"] else "",
+                "days_left": cell(row["days_left"], ""),
+            }
+            for row in rows
+        ),
+    )
 
 
 @login_required

@@ -1,7 +1,9 @@
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, mark_safe
 
 
 class DateInput(forms.DateInput):
@@ -20,17 +22,49 @@ class QuickSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
-        options = format_html_join(
-            "\n  ",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, mark_safe(" selected") if key in chosen else "", label)
-                for key, label in ((str(v), label) for v, label in self.choices)
-            ),
+        options = "\n  ".join(
+            f'<option value="{_text(key)}"{" selected" if key in chosen else ""}>'
+            f"{_text(label)}</option>"
+            for key, label in ((str(v), label) for v, label in self.choices)
         )
         return format_html(
             '<select name="{}"{}>\n  {}\n</select>',
             name,
             flatatt(self.build_attrs(self.attrs, attrs)),
-            options,
+            mark_safe(options),
         )
+
+
+def _text(value) -> str:
+    """VALUE escaped as a template escapes it (kept as it is when marked safe)."""
+    return str(value) if isinstance(value, SafeData) else escape(str(value))
+
+
+class _QuickInput:
+    """An <input> written in Python: the same HTML as Django's input.html and attrs.html
+    (the attributes in their order, True ones bare, False ones left out), without a
+    template per field. Pages rendered on every request (the list filters) use these."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        html = f'<input type="{_text(widget["type"])}" name="{_text(name)}"'
+        if widget["value"] is not None:
+            html += f' value="{_text(widget["value"])}"'
+        for key, given in widget["attrs"].items():
+            if given is True:
+                html += f" {key}"
+            elif given is not False:
+                html += f' {key}="{_text(given)}"'
+        return mark_safe(html + ">")
+
+
+class QuickText(_QuickInput, forms.TextInput):
+    pass
+
+
+class QuickHidden(_QuickInput, forms.HiddenInput):
+    pass
+
+
+class QuickCheckbox(_QuickInput, forms.CheckboxInput):
+    pass
