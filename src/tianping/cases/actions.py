@@ -121,6 +121,7 @@ def rules_for(court) -> list[triage.Rule]:
             track=r.track,
             procedure=r.procedure,
             reason=r.reason,
+            reason_en=r.reason_en,
             type_codes=tuple(r.type_codes),
             cause_codes=tuple(r.cause_codes),
             max_amount=r.max_amount,
@@ -161,6 +162,7 @@ def triage_case(case: Case, *, actor, acted_for=None) -> triage.Decision:
         track=case.track,
         procedure=case.procedure,
         reasons=list(decision.reasons),
+        passed_over=list(decision.checked),
         team=case.team.name if case.team else None,
         is_public=False,
     )

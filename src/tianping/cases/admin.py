@@ -58,6 +58,7 @@ class TriageRuleForm(forms.ModelForm):
             "team_kind",
             "division_kind",
             "reason",
+            "reason_en",
         ]
 
     def clean(self):
@@ -101,7 +102,7 @@ class TriageRuleAdmin(ReferenceAdmin):
         ),
         (
             _("Outcome"),
-            {"fields": ["track", "procedure", "team_kind", "division_kind", "reason"]},
+            {"fields": ["track", "procedure", "team_kind", "division_kind", "reason", "reason_en"]},
         ),
     ]
 

@@ -121,7 +121,9 @@ class CaseOut(CaseRowOut):
     evidence: list[EvidenceOut]
     filing_files: list[FilingFileOut]
     amount: Decimal | None
-    triage_reasons: list[str]
+    triage_reasons: list[str] = Field(
+        description="Why the case took its track, in the request's language."
+    )
     closure_mode: str
     closure_note: str
     allowed_actions: list[str]
@@ -132,6 +134,10 @@ class CaseOut(CaseRowOut):
     @staticmethod
     def resolve_court(case):
         return case.court.code
+
+    @staticmethod
+    def resolve_triage_reasons(case):
+        return case.triage_reason_texts()
 
     @staticmethod
     def resolve_facts(case):

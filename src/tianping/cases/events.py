@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tianping.audit.actions import record
 from tianping.cases.choices import ClosureMode, Procedure, Track
 from tianping.cases.models import Case, CaseEvent
+from tianping.cases.triage import checked_text, reason_text
 from tianping.filings.choices import Channel
 from tianping.lib.event_kinds import Timeline, choices, mapping
 from tianping.lib.plain import plain
@@ -37,10 +38,11 @@ value(
     mapping({"no_judge": _("No judge is available in the team or division.")}),
     _("Reason"),
 )
+value("reasons", reason_text, _("Reasons"))
+value("passed_over", checked_text, _("Rules passed over"))
 caption = case_timeline.caption
 caption("number", _("Case number"))
 caption("received_at", _("Received at"))
-caption("reasons", _("Reasons"))
 caption("team", _("Team"))
 caption("judge", _("Judge"))
 caption("previous", _("Previous judge"))

@@ -141,6 +141,12 @@ class Case(ConcurrentTransitionMixin, CaseWorkflow, GreenChannel):
     def is_pending(self) -> bool:
         return self.state in PENDING_STATES
 
+    def triage_reason_texts(self) -> list[str]:
+        """The triage reasons (stored as codes) worded in the active language."""
+        from tianping.cases.triage import reason_text
+
+        return [reason_text(reason) for reason in self.triage_reasons or []]
+
     def days_pending(self, today: datetime.date) -> int:
         return ((self.closed_on or today) - self.filed_on).days
 
@@ -230,6 +236,12 @@ class TriageRule(models.Model):
     team_kind = models.CharField(_("team kind"), max_length=16, blank=True)
     division_kind = models.CharField(_("division kind"), max_length=24, blank=True)
     reason = models.CharField(_("reason given"), max_length=300)
+    reason_en = models.CharField(
+        _("reason given, in English"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown to English readers; the Chinese reason is shown when empty."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

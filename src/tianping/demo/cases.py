@@ -142,8 +142,8 @@ def load_demo_cases(today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     users = {u.username: u for u in get_user_model().objects.all()}
     rng = random.Random(2026)
-    # in the platform's language, as the command runs: texts some actions still store in
-    # the actor's language (a triage reason) are then Chinese, whoever calls this
+    # in the platform's language, as the command runs (messages and documents made on the
+    # way are worded in it), whoever calls this
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         # the oldest first, so that case numbers follow the filing dates
         for number, story in sorted(enumerate(STORIES), key=lambda pair: -pair[1].ago):

@@ -272,6 +272,8 @@ def _triage_rules() -> None:
             2,
             Procedure.SMALL_CLAIMS,
             "简单金钱给付，标的额不超过3万元、当事人不超过2方：适用小额诉讼程序（民事诉讼法第165条）",
+            "A simple money claim of at most 30,000 yuan between at most two parties: small "
+            "claims procedure (Civil Procedure Law, art. 165)",
         ),
         (
             "简易程序",
@@ -280,9 +282,11 @@ def _triage_rules() -> None:
             None,
             Procedure.SUMMARY,
             "标的额不超过50万元的民事案件：适用简易程序，由速裁快审团队审理",
+            "A civil case of at most 500,000 yuan: summary procedure, tried by the fast-track "
+            "team",
         ),
     ]
-    for name, priority, max_amount, max_parties, procedure, reason in rules:
+    for name, priority, max_amount, max_parties, procedure, reason, reason_en in rules:
         TriageRule.objects.get_or_create(
             name=name,
             court=None,
@@ -295,6 +299,7 @@ def _triage_rules() -> None:
                 "procedure": procedure,
                 "team_kind": TeamKind.FAST_TRACK,
                 "reason": reason,
+                "reason_en": reason_en,
             },
         )
 

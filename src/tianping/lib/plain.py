@@ -1,4 +1,5 @@
-"""Event details as plain JSON values: dates as ISO strings, lists kept, anything else text."""
+"""Event details as plain JSON values: dates as ISO strings, lists and mappings kept (their
+values made plain in turn), anything else text."""
 
 
 def plain(value):
@@ -6,6 +7,8 @@ def plain(value):
         return value.isoformat()
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
     if value is None or isinstance(value, int | float | bool | str):
         return value
     return str(value)

@@ -191,7 +191,8 @@ def test_case_page_shows_parties_masked_triage_reasons_and_timeline(english, dem
     assert case.number in page
     assert "152502********0022" in page and "152502198503120022" not in page
     assert "小额诉讼程序" in page or "Small claims" in page
-    assert "民事诉讼法第165条" in page  # the reason given by the rule
+    # the reason given by the rule, in the reader's language (the rule's English text)
+    assert "Civil Procedure Law, art. 165" in page and "民事诉讼法第165条" not in page
     assert "Filed as a case" in page and "Triaged" in page and "Assigned" in page
 
 

@@ -25,7 +25,10 @@ def test_small_claim_goes_to_the_fast_track_team_with_the_rules_reason(english, 
     case = make_case(demo, amount="20000")
     assert (case.track, case.procedure, case.team.kind) == ("simple", "small_claims", "fast_track")
     page = login(demo["wangjun"]).get(f"/cases/{case.code}/").content.decode()
-    assert "民事诉讼法第165条" in page
+    assert "Civil Procedure Law, art. 165" in page
+    chinese = login(demo["wangjun"])
+    chinese.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    assert "民事诉讼法第165条" in chinese.get(f"/cases/{case.code}/").content.decode()
 
 
 def test_a_courts_own_rule_comes_before_the_general_ones(english, demo, login):
@@ -105,7 +108,8 @@ def test_the_superuser_adds_a_rule_in_admin_and_the_next_case_follows_it(client,
     listing = client.get("/admin/cases/triagerule/").content.decode()
     assert "民初/民特" in listing and "农民工工资案件优先速裁" in listing
     # and a green case follows it, a plain one does not
-    assert make_case(demo, is_migrant_wages=True).triage_reasons == ["农民工工资案件优先速裁"]
+    green = make_case(demo, is_migrant_wages=True)
+    assert green.triage_reason_texts() == ["农民工工资案件优先速裁"]
     assert make_case(demo).procedure == "small_claims"
 
 
@@ -169,5 +173,5 @@ def test_a_rule_on_a_parent_cause_covers_its_sub_causes(demo):
     case.cause = get_entry("civil-causes", "88.1")  # 分期付款买卖合同纠纷, under 88, under 十
     case.save(update_fields=["cause"])
     decision = triage_case(case, actor=demo["lixia"])
-    assert decision.reasons == ("合同纠纷一律速裁（测试规则）",)
+    assert decision.texts() == ["合同纠纷一律速裁（测试规则）"]
     assert case.team.name == "速裁快审团队"

@@ -75,6 +75,7 @@ NONE_MATCHED = "No simple-case rule matched; the case goes to a division as a co
 NOT_CIVIL = "case type is not 民初"
 OVER_SMALL = "amount is over 30000 yuan"
 OVER_SUMMARY = "amount is over 500000 yuan"
+UNKNOWN = "the amount is unknown (no amount claimed)"
 
 
 def facts(type_code="民初", amount=None, parties=2, cause=(), green=False):
@@ -107,8 +108,8 @@ TABLE = [
     row(GENERAL, facts(amount="800000"), "ordinary", "ordinary", NONE_MATCHED, "",
         (f"小额诉讼: {OVER_SMALL}", f"简易程序: {OVER_SUMMARY}"), id="nothing-matches"),
     row(GENERAL, facts(amount=None), "ordinary", "ordinary", NONE_MATCHED, "",
-        (f"小额诉讼: {OVER_SMALL}", f"简易程序: {OVER_SUMMARY}"),
-        id="no-amount-is-not-under-a-max-amount"),
+        (f"小额诉讼: {UNKNOWN}", f"简易程序: {UNKNOWN}"),
+        id="no-amount-does-not-meet-a-max-amount-and-says-so"),
     row(GENERAL, facts(amount="800000", parties=3), "ordinary", "ordinary", NONE_MATCHED, "",
         (f"小额诉讼: {OVER_SMALL}; more than 2 parties", f"简易程序: {OVER_SUMMARY}"),
         id="every-failed-condition-is-named"),
@@ -129,13 +130,19 @@ TABLE = [
         ("合同纠纷速裁: cause is not among the rule's causes",), id="cause-elsewhere"),
     row([CONTRACTS], facts(cause=()), "ordinary", "ordinary", NONE_MATCHED, "",
         ("合同纠纷速裁: cause is not among the rule's causes",), id="no-cause-fails-a-cause-rule"),
-    # Minimum amount (inclusive); no amount counts as 0.
+    # Minimum amount (inclusive); no amount does not meet it, and the reason says so.
     row([LARGE], facts(amount="1000000"), "ordinary", "ordinary", "标的额一百万元以上：合议庭审理",
         id="min-amount-is-inclusive"),
     row([LARGE], facts(amount="999999.99"), "ordinary", "ordinary", NONE_MATCHED, "",
         ("重大案件: amount is under 1000000 yuan",), id="under-the-min-amount"),
     row([LARGE], facts(amount=None), "ordinary", "ordinary", NONE_MATCHED, "",
-        ("重大案件: amount is under 1000000 yuan",), id="no-amount-is-under-a-min-amount"),
+        (f"重大案件: {UNKNOWN}",), id="no-amount-does-not-meet-a-min-amount"),
+    row([replace(LARGE, max_amount=Decimal("2000000"))], facts(amount="3000000.50"), "ordinary",
+        "ordinary", NONE_MATCHED, "", ("重大案件: amount is over 2000000 yuan",),
+        id="over-a-range"),
+    row([replace(SMALL_CLAIMS, max_amount=Decimal("30000.50")), SUMMARY], facts(amount="30000.51"),
+        "simple", "summary", "简易程序，速裁快审团队", "fast_track",
+        ("小额诉讼: amount is over 30000.50 yuan",), id="a-bound-with-fen-reads-with-fen"),
     # Green channel only.
     row([GREEN], facts(green=True), "simple", "summary", "农民工工资案件优先速裁", "fast_track",
         id="green-case"),
@@ -167,9 +174,9 @@ def test_triage_table(rules, case, default, expected):
     assert (
         decision.track,
         decision.procedure,
-        decision.reasons,
+        tuple(decision.texts()),
         decision.team_kind,
-        decision.checked,
+        tuple(decision.checked_texts()),
     ) == expected
 
 
@@ -179,9 +186,30 @@ def test_the_decision_names_its_rule_and_carries_the_division_kind():
     assert decide([LARGE], facts(), default_procedure="ordinary").rule is None
 
 
+def test_the_decision_is_codes_worded_in_the_readers_language():
+    from django.utils import translation
+
+    english = replace(SMALL_CLAIMS, reason_en="Small claims procedure")
+    decision = decide([SUMMARY, english], facts(amount="600000"), default_procedure="ordinary")
+    # stored as codes and plain values: nothing in the actor's language
+    assert decision.reasons == ({"code": "no_rule"},)
+    assert decision.checked == (
+        {"rule": "简易程序", "failed": [{"code": "amount_over", "max": "500000"}]},
+        {"rule": "小额诉讼", "failed": [{"code": "amount_over", "max": "30000"}]},
+    )
+    with translation.override("zh-hans"):
+        assert decision.texts() == ["未匹配任何简案规则，案件作为繁案分至审判部门。"]
+        assert decision.checked_texts()[0] == "简易程序：金额超过 500000 元"
+    matched = decide([english], facts(amount="100"), default_procedure="ordinary")
+    with translation.override("en"):
+        assert matched.texts() == ["Small claims procedure"]
+    with translation.override("zh-hans"):
+        assert matched.texts() == ["小额诉讼程序"]
+
+
 def test_no_rules_at_all_gives_the_default():
     decision = decide([], facts(amount="1"), default_procedure="ordinary")
-    assert (decision.track, decision.procedure, decision.reasons, decision.checked) == (
+    assert (decision.track, decision.procedure, tuple(decision.texts()), decision.checked) == (
         "ordinary",
         "ordinary",
         (NONE_MATCHED,),
