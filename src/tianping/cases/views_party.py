@@ -14,7 +14,7 @@ from tianping.audit.actions import record_view
 from tianping.cases.permissions import cases_visible_to, get_case_for_user
 from tianping.cases.reads import case_next, document_ref, public_events
 from tianping.courts.permissions import public_user_page
-from tianping.payments.queries import fee_of, is_overdue
+from tianping.payments.queries import fee_of, is_overdue, reliefs_of
 from tianping.portal.documents import case_documents
 
 party_view = public_user_page
@@ -36,8 +36,11 @@ def case_detail(request, code):
     # defendant the notice to respond
     issued = case_documents(case, request.user)
     fee = fee_of(case)
+    reliefs = reliefs_of(fee)
     context = {
         "fee": fee,
+        "fee_reliefs": reliefs,
+        "fee_pending_relief": any(r.status == "pending" for r in reliefs),
         "overdue": is_overdue(fee, timezone.localdate()),
         "case": case,
         "parties": case.parties.prefetch_related("representatives"),

@@ -28,6 +28,11 @@ MESSAGES = {
         "In custody: the period ends on its last day even if that is a rest day "
         "(Criminal Procedure Law art. 105)."
     ),
+    "fee-reduced": _(
+        "%(before)s yuan reduced by %(percent)s%%: %(reduced_by)s yuan less (to the fen, "
+        "half up), %(after)s yuan to pay (Measures on the Payment of Litigation Costs, "
+        "art. 46)."
+    ),
     "holiday-data-missing": _(
         "No holiday schedule for %(year)s is on file yet: only weekends were "
         "treated as rest days, so this date may still move when the schedule "
