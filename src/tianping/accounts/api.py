@@ -184,7 +184,7 @@ def profile_out(user) -> dict:
         "email": user.email,
         "address": user.address,
         "id_type": user.id_type,
-        "id_type_label": dict(registration.id_types()).get(user.id_type, user.id_type),
+        "id_type_label": str(dict(registration.id_types()).get(user.id_type, user.id_type)),
         "id_number": user.masked_id_number,
         "lawyer": (
             {"licence_number": lawyer.licence_number, "law_firm": lawyer.law_firm}
