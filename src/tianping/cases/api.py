@@ -35,6 +35,7 @@ from tianping.cases.reads import (
 )
 from tianping.courts.permissions import effective_user, require_staff
 from tianping.flows.cases import close_case
+from tianping.lib.api_pages import page_response
 
 router = Router(tags=["cases"])
 
@@ -104,7 +105,7 @@ def list_cases(request, filters: Query[CaseFilters]):
     if not form.is_valid():
         raise _invalid(form)
     page = case_page(form.apply(cases_visible_to(user)), filters.after, size=filters.limit)
-    return {"items": [_list_item(row) for row in page.items], "next": page.next}
+    return page_response([_list_item(row) for row in page.items], page.next)
 
 
 @router.get(

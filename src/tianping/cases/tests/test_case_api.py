@@ -187,3 +187,16 @@ def test_dashboard_in_the_api(client, demo, case):
     assert client.get("/api/v1/cases/dashboard?start=2026-12-01&end=2026-01-01").status_code == 422
     client.force_login(demo["wangjun"])
     assert client.get("/api/v1/cases/dashboard").status_code == 403
+
+
+def test_list_answers_what_its_schema_would_give(client, demo, case):
+    """The list's rows are written without pydantic (lib/api_pages.py): the same answer."""
+    from tianping.cases.api_schemas import CasePageOut
+    from tianping.lib.testing.api_schema import assert_as_schema_gives
+
+    make_case(demo)
+    client.force_login(demo["chenzhi"])
+    response = client.get("/api/v1/cases?limit=1")
+    assert len(response.json()["items"]) == 1 and response.json()["next"]
+    assert_as_schema_gives(response, CasePageOut)
+    assert_as_schema_gives(client.get("/api/v1/cases?state=all"), CasePageOut)

@@ -12,12 +12,10 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,7 +29,8 @@ from tianping.filings.permissions import (  # noqa: F401 (get_filing_for_clerk: 
     reviewing_court_ids,
 )
 from tianping.filings.queries import review_queue
-from tianping.lib.labels import label
+from tianping.lib.labels import labels_of
+from tianping.lib.masking import mask_id_number
 
 QUEUE_PAGE_SIZE = 50
 DOCUMENTS = ("acceptance-notice", "response-notice", "correction-notice", "refusal-ruling")
@@ -66,12 +65,7 @@ def yuan(amount) -> str:
 
 def clock_of(filing: Filing, today: datetime.date) -> tuple[int | None, str]:
     """Days left on the review clock and a flag: "soon", "overdue" (先行立案) or ""."""
-    if filing.status != FilingStatus.SUBMITTED or filing.review_due_on is None:
-        return None, ""
-    left = (filing.review_due_on - today).days
-    if left < 0:
-        return left, "overdue"
-    return left, "soon" if left <= settings.FILING_REVIEW_WARNING_DAYS else ""
+    return _clock(filing.status, filing.review_due_on, today)
 
 
 def queue_queryset(user, court, *, status="", channel="", search="", show="", today=None):
@@ -96,21 +90,78 @@ def queue_queryset(user, court, *, status="", channel="", search="", show="", to
     return rows
 
 
+# What a row of the queue shows, read as plain values (no model objects, no prefetch):
+# the queue's ordering fields among them, so that the next page's token comes from the
+# last row. Small tables through LEFT JOINs (three, cheap to plan).
+QUEUE_FIELDS = (
+    "id", "code", "status", "kind", "channel", "priority", "submitted_at", "review_due_on",
+    "amount", "is_livelihood", "is_enterprise", "is_migrant_wages", "assisting_court_id",
+    "service_point_id", "cause_id",
+)  # fmt: skip
+QUEUE_RELATED = {
+    "assisting_court_code": F("assisting_court__code"),
+    "assisting_court_name": F("assisting_court__name"),
+    "service_point_name": F("service_point__name"),
+    "cause_name": F("cause__name"),
+}
+
+
+def queue_values(rows):
+    """ROWS of `queue_queryset` as plain value rows (dicts)."""
+    return rows.select_related(None).prefetch_related(None).values(*QUEUE_FIELDS, **QUEUE_RELATED)
+
+
+def queue_details(rows: list[dict], today: datetime.date) -> list[dict]:
+    """ROWS of `queue_values` with what the queue shows besides, in two queries however
+    many rows: `parties` (each a dict of role, kind, name, doc_type, masked number, in
+    their order), `notice` (the latest correction notice's issued_at and respond_by, for a
+    filing waiting for corrections; else None), and the clock (`days_left`, `flag`)."""
+    by_id = {row["id"]: row for row in rows}
+    for row in rows:
+        row["parties"], row["notice"] = [], None
+    wanted = list(by_id) or [-1]
+    parties = FilingParty.objects.filter(filing_id__in=wanted)
+    parties = parties.order_by("filing_id", "position", "id")
+    for party in parties.values("filing_id", "role", "kind", "name", "doc_type", "id_number"):
+        party["id_number_masked"] = mask_id_number(party.pop("id_number"))
+        by_id[party.pop("filing_id")]["parties"].append(party)
+    waiting = [row["id"] for row in rows if row["status"] == FilingStatus.CORRECTION_REQUESTED]
+    notices = CorrectionNotice.objects.filter(filing_id__in=waiting or [-1])
+    for notice in notices.order_by("filing_id", "-issued_at").values(
+        "filing_id", "issued_at", "respond_by"
+    ):  # the latest first
+        row = by_id[notice["filing_id"]]
+        row["notice"] = row["notice"] or notice
+    for row in rows:
+        row["days_left"], row["flag"] = _clock(row["status"], row["review_due_on"], today)
+    return rows
+
+
+def _clock(status, due, today) -> tuple[int | None, str]:
+    if status != FilingStatus.SUBMITTED or due is None:
+        return None, ""
+    left = (due - today).days
+    if left < 0:
+        return left, "overdue"
+    return left, "soon" if left <= settings.FILING_REVIEW_WARNING_DAYS else ""
+
+
 def queue_rows(user, court, *, status="", channel="", search="", show="", today, page=None):
-    """The review queue with its clock: green channel first, then the earliest due.
+    """The review queue with its clock, as value rows (`queue_values`, `queue_details`):
+    green channel first, then the earliest due.
 
     With PAGE (a number), one page of QUEUE_PAGE_SIZE as a Page; without it, every row.
     """
-    rows = queue_queryset(
-        user, court, status=status, channel=channel, search=search, show=show, today=today
+    rows = queue_values(
+        queue_queryset(
+            user, court, status=status, channel=channel, search=search, show=show, today=today
+        )
     )
-    rows = rows.prefetch_related("corrections")
-    if page is not None:
-        rows = Paginator(rows, QUEUE_PAGE_SIZE).get_page(page)
-    shown = rows if page is None else rows.object_list
-    for filing in shown:
-        filing.days_left, filing.flag = clock_of(filing, today)
-    return rows
+    if page is None:
+        return queue_details(list(rows), today)
+    page = Paginator(rows, QUEUE_PAGE_SIZE).get_page(page)
+    page.object_list = queue_details(list(page.object_list), today)
+    return page
 
 
 GREEN_BADGES = (
@@ -124,41 +175,89 @@ FLAGS = {
 }
 
 
-def queue_display(filings) -> None:
-    """What each row of the queue page shows, worked out here once per page rather than
-    by the template once per row (labels in the reader's language, local times, the link,
-    the badges and the flag): the queue page's template only places them."""
+# A row of the queue page: written once per page, in Python (lib/html_rows.py), not by
+# the template once per cell. Its cells are escaped by `cell`, or are our own labels.
+QUEUE_ROW = (
+    '<tr class="{css}">\n<td><a href="{url}"><strong>{code}</strong></a>{badges}</td>\n'
+    '<td data-label="{h_received}" class="nowrap">{day}<br class="wide-only"> {time}</td>\n'
+    '<td data-label="{h_kind}">{kind}</td>\n<td data-label="{h_cause}">{cause}</td>\n'
+    '<td data-label="{h_amount}" class="nowrap num">{amount}</td>\n'
+    '<td data-label="{h_channel}">{channel}</td>\n<td data-label="{h_parties}">{parties}</td>\n'
+    '<td data-label="{h_due}"><span class="nowrap">{due}</span>{days}{flag}</td>\n</tr>\n'
+)
+
+
+def queue_rows_html(rows) -> str:
+    """The queue page's rows (those of `queue_rows`) as HTML: labels in the reader's
+    language, local times, the link, the badges and the flag."""
+    from tianping.lib.html_rows import cell, rows_html
+    from tianping.lib.templatetags.names import colon
+
     link = reverse("review:detail", args=["CODE"]).replace("CODE", "{}")
     # our own labels, shown as the templates' {% translate %} shows them (not escaped)
-    green = [(flag, mark_safe(str(text))) for flag, text in GREEN_BADGES]
-    flags = {name: (css, mark_safe(str(text))) for name, (css, text) in FLAGS.items()}
-    waiting = _("Waiting for corrections")
-    for filing in filings:
-        filing.url = link.format(filing.code)
-        filing.badges = [label for flag, label in green if getattr(filing, flag)]
-        if filing.assisting_court_id:
-            filing.badges_cross = mark_safe(
-                _("Cross-region from %(court)s")
-                % {"court": conditional_escape(filing.assisting_court.name)}
-            )
-        at = timezone.localtime(filing.submitted_at) if filing.submitted_at else None
-        filing.received = (f"{at:%Y-%m-%d}", f"{at:%H:%M}") if at else ("", "")
-        filing.kind_label = label(filing, "kind")
-        filing.channel_label = label(filing, "channel")
-        filing.party_list = [(p.name, label(p, "role")) for p in filing.parties.all()]
-        filing.due = filing.review_due_on.isoformat() if filing.review_due_on else "—"
-        filing.cause_name = filing.cause.name if filing.cause_id else "—"
-        filing.amount_text = yuan(filing.amount)
-        if filing.status == FilingStatus.CORRECTION_REQUESTED:
-            notices = filing.corrections.all()
-            day = paused_on(filing)
-            filing.due = _("Paused since %(day)s") % {"day": day.isoformat()} if day else "—"
-            text = waiting
-            if notices:
-                text += " · " + _("by %(day)s") % {"day": notices[0].respond_by.isoformat()}
-            filing.flag_badge = ("flag-waiting", mark_safe(text))
-        else:
-            filing.flag_badge = flags.get(filing.flag)
+    green = [
+        (flag, f' <span class="badge green-channel">{text}</span>') for flag, text in GREEN_BADGES
+    ]
+    flags = {
+        name: f'<br><span class="badge {css}">{text}</span>' for name, (css, text) in FLAGS.items()
+    }
+    kinds, channels = labels_of(Filing, "kind"), labels_of(Filing, "channel")
+    roles = labels_of(FilingParty, "role")
+    days_caption = f'<br><span class="muted nowrap">{cell(_("Days left"))}{colon()}'
+    headings = {
+        "h_received": cell(_("Received at")),
+        "h_kind": cell(_("Kind")),
+        "h_cause": cell(_("Cause of action (案由)")),
+        "h_amount": cell(_("Amount claimed")),
+        "h_channel": cell(_("Channel")),
+        "h_parties": cell(_("Parties")),
+        "h_due": cell(_("Review due")),
+    }
+
+    def cells(row) -> dict:
+        badges = "".join(text for flag, text in green if row[flag])
+        if row["assisting_court_id"]:
+            cross = _("Cross-region from %(court)s") % {"court": cell(row["assisting_court_name"])}
+            badges += f' <span class="badge cross-region">{cross}</span>'
+        at = timezone.localtime(row["submitted_at"]) if row["submitted_at"] else None
+        due = row["review_due_on"].isoformat() if row["review_due_on"] else "—"
+        flag = flags.get(row["flag"], "")
+        if row["status"] == FilingStatus.CORRECTION_REQUESTED:
+            notice = row["notice"]
+            paused = timezone.localdate(notice["issued_at"]) if notice else None
+            due = _("Paused since %(day)s") % {"day": paused.isoformat()} if paused else "—"
+            text = cell(_("Waiting for corrections"))
+            if notice:
+                text += " · " + _("by %(day)s") % {"day": notice["respond_by"].isoformat()}
+            flag = f'<br><span class="badge flag-waiting">{text}</span>'
+        left = row["days_left"]
+        days = ""
+        if left is not None:
+            number = f'<strong class="overdue-text">{left}</strong>' if left < 0 else left
+            days = f"{days_caption}{number}</span>"
+        parties = "、".join(
+            f'<span title="{cell(roles.get(p["role"], p["role"]))}">{cell(p["name"], "")}</span>'
+            for p in row["parties"]
+        )
+        is_green = row["is_livelihood"] or row["is_enterprise"] or row["is_migrant_wages"]
+        return {
+            "css": "row-overdue" if row["flag"] == "overdue" else "row-green" if is_green else "",
+            "url": cell(link.format(row["code"])),
+            "code": cell(row["code"]),
+            "badges": badges,
+            "day": f"{at:%Y-%m-%d}" if at else "",
+            "time": f"{at:%H:%M}" if at else "",
+            "kind": cell(kinds.get(row["kind"], row["kind"]), ""),
+            "cause": cell(row["cause_name"]),
+            "amount": cell(yuan(row["amount"])),
+            "channel": cell(channels.get(row["channel"], row["channel"]), ""),
+            "parties": parties or '<span class="muted">—</span>',
+            "due": cell(due),
+            "days": days,
+            "flag": flag,
+        }
+
+    return rows_html(QUEUE_ROW, (cells(row) for row in rows), **headings)
 
 
 def taken_in_for_others(user, court):

@@ -59,7 +59,6 @@ def queue(request):
         today=today,
         page=request.GET.get("page") or 1,
     )
-    reads.queue_display(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -67,6 +66,7 @@ def queue(request):
         "court": court,
         "courts": courts,
         "rows": page.object_list,
+        "rows_html": reads.queue_rows_html(page.object_list),
         "page": page,
         "query": query.urlencode(),
         "today": today,

@@ -186,3 +186,17 @@ def test_papers_uploaded_together_are_all_kept_or_none(clerk):
     refused = clerk.post(f"{API}/{code}/attachments", {"files": [good, fake], "kind": "other"})
     assert refused.status_code == 422 and "evidence.pdf" in refused.json()["detail"][0]
     assert not Filing.objects.get(code=code).attachments.exists()
+
+
+def test_queue_answers_what_its_schema_would_give(clerk, demo):
+    """The queue's rows are written without pydantic (lib/api_pages.py): the same answer."""
+    from tianping.filings.review.api_schemas import QueueRowOut
+    from tianping.lib.api_pages import PageOut
+    from tianping.lib.testing.api_schema import assert_as_schema_gives
+
+    make_filing(demo, is_livelihood=True)
+    make_filing(demo, on=timezone.localdate() - datetime.timedelta(days=30))
+    response = clerk.get(f"{API}/queue?limit=1")
+    assert len(response.json()["items"]) == 1 and response.json()["next"]
+    assert_as_schema_gives(response, PageOut[QueueRowOut])
+    assert_as_schema_gives(clerk.get(f"{API}/queue"), PageOut[QueueRowOut])
