@@ -176,6 +176,12 @@ PAGES = {
     # the fee of the case: its court's filing division records payments
     "payments:case": Rule("lixia", ("zhangsan", "wangjun"), ("GET", "POST"),
                           params={"code": "case"}),
+    # fee relief: a party on the case applies (or the filing division for one); the proof
+    # is read by the filing division, the deciders and whoever submitted it
+    "payments:apply": Rule("zhangsan", ("wangjun",), ("GET", "POST"),
+                           params={"code": "case"}),
+    "payments:proof": Rule("lixia", ("wangjun",),
+                           params={"code": "closed_case", "relief_code": "relief"}),
     "deadlines:extension_requests": Rule("chenzhi", ("zhangsan",), scoped=True),
     "deadlines:decide": Rule("chenzhi", ("zhangsan", "lixia", "wangjun", "liuqiang"), ("POST",),
                              params={"pk": "request"}),
@@ -261,6 +267,15 @@ API = {
     "POST /api/v1/case-fees/cases/{code}/payments": api(
         "lixia", ("zhangsan", "wangjun"), code="case",
         body={"amount": "100", "paid_on": TODAY, "receipt": "R-1"}),
+    "POST /api/v1/case-fees/cases/{code}/notice-received": api(
+        "lixia", ("zhangsan", "wangjun"), code="case", body={"received_on": TODAY}),
+    "POST /api/v1/case-fees/cases/{code}/reliefs": api(
+        "zhangsan", ("wangjun",), code="case",
+        body={"ground": "legal_aid", "statement": "正在接受法律援助"}),
+    # decided by the president (or the filing division's head), not the clerk who entered it
+    "POST /api/v1/case-fees/cases/{code}/reliefs/{relief_code}/decision": api(
+        "chenzhi", ("zhangsan", "lixia", "wangjun", "liuqiang"), code="closed_case",
+        relief_code="relief", body={"grant": True}),
     "POST /api/v1/time-limits/cases/{code}/suspend": api("wangjun", ON_CASE, code="case",
                                                         body=ON),
     "POST /api/v1/time-limits/cases/{code}/resume": api("wangjun", ON_CASE, code="case",
@@ -452,6 +467,14 @@ def world(demo):
     closed = close_case(closed, actor=people["wangjun"], mode="judgment",
                         closed_on=timezone.localdate(), documents=[
                             SimpleUploadedFile("判决书.pdf", PDF, content_type="application/pdf")])
+    from tianping.payments.actions import apply_for_relief
+    from tianping.payments.models import FeeDue
+
+    relief = apply_for_relief(
+        FeeDue.objects.get(case=closed), actor=people["lixia"], ground="legal_aid",
+        statement="正在接受法律援助", applicant=closed.parties.get(role="plaintiff"),
+        proof=SimpleUploadedFile("法律援助决定书.pdf", PDF, content_type="application/pdf"),
+    )
     draft = handed_in()
     reasons = "原告与本案没有直接利害关系，不符合起诉条件。"
     proposed = actions.submit_filing(handed_in(), actor=filer)
@@ -484,7 +507,7 @@ def world(demo):
         "filing": filing.code, "draft": draft.code, "accepted": accepted.code,
         "taken_in": taken_in.code, "proposed": proposed.code, "refused": refused.code,
         "case": case.code, "closed_case": closed.code, "court": "内2502",
-        "request": str(request.pk),
+        "request": str(request.pk), "relief": relief.code,
         "backup": str(backup.pk), "wangjun_id": str(people["wangjun"].pk),
         "wangjun_membership": str(Membership.objects.get(user=people["wangjun"], court=court).pk),
         "courtroom": str(court.courtrooms.first().pk), "calendar_day": str(calendar_day.pk),
