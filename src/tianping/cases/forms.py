@@ -35,8 +35,57 @@ TRIAL_DIVISIONS = [
 DATE_INPUT = DateInput()
 
 
-def _courts(court_ids) -> list:
-    return list(Court.objects.filter(pk__in=court_ids))
+def filter_choices(court_ids, *, judges: bool) -> dict[str, list]:
+    """The choices of the case filter for COURT_IDS in one query, a UNION of the three
+    lists (rather than a query each), each in its table's order: "court" (code, name) by
+    code, "division" (id, name, court's short name, court's name) by court and name, and
+    with JUDGES "judge" (user name, full name or else user name) by user name."""
+    from django.db.models import CharField, F, IntegerField, Value
+    from django.db.models.functions import Cast
+
+    def text(value=""):
+        return Value(value, output_field=CharField())
+
+    def part(rows, kind, key, label, short=None, court=None, first=None, second=None):
+        columns = {
+            "t": Value(kind, output_field=IntegerField()),
+            "k": key,
+            "a": label,
+            "b": short or text(),
+            "c": court or text(),
+            "s1": first or text(),
+            "s2": second or text(),
+        }
+        return rows.order_by().annotate(**columns).values_list(*columns)
+
+    parts = [
+        part(Court.objects.filter(pk__in=court_ids), 0, F("code"), F("name"), first=F("code")),
+        part(
+            Division.objects.filter(court_id__in=court_ids, kind__in=TRIAL_DIVISIONS),
+            1,
+            Cast("pk", CharField()),
+            F("name"),
+            F("court__short_name"),
+            F("court__name"),
+            F("court__code"),
+            F("name"),
+        ),
+    ]
+    if judges:
+        members = Membership.objects.current().filter(court_id__in=court_ids, role=Role.JUDGE)
+        user = F("user__username")
+        parts.append(part(members, 2, user, F("user__full_name"), first=user))
+    found = {"court": [], "division": [], "judge": {}}
+    rows = parts[0].union(*parts[1:], all=True).order_by("t", "s1", "s2")
+    for kind, key, label, short, court, _first, _second in rows:
+        if kind == 0:
+            found["court"].append((key, label))
+        elif kind == 1:
+            found["division"].append((int(key), label, short, court))
+        else:
+            found["judge"].setdefault(key, label or key)
+    found["judge"] = list(found["judge"].items())
+    return found
 
 
 def _once(read):
@@ -90,9 +139,11 @@ class CaseFilterForm(forms.Form):
         self.user = user
         court_ids = visible_court_ids(user)
         many = len(court_ids) > 1
+        judges = bool(roles_in(user) & OVERSIGHT_ROLES) or user.is_superuser
+        lists = _once(lambda: filter_choices(court_ids, judges=judges))
         self.fields["court"].choices = _once(
             lambda: [("", _("All courts"))]
-            + [(c.code, c.name) for c in (courts if courts is not None else _courts(court_ids))]
+            + ([(c.code, c.name) for c in courts] if courts is not None else lists()["court"])
         )
         if not many:
             self.fields["court"].widget = QuickHidden()
@@ -100,33 +151,15 @@ class CaseFilterForm(forms.Form):
             lambda: [("", _("All divisions"))]
             + [
                 (pk, f"{short or court} · {title}" if many else title)
-                for pk, title, short, court in Division.objects.filter(
-                    court_id__in=court_ids, kind__in=TRIAL_DIVISIONS
-                ).values_list("pk", "name", "court__short_name", "court__name")
+                for pk, title, short, court in lists()["division"]
             ]
         )
-        self._judge_choices(court_ids)
+        if judges:
+            self.fields["judge"].choices = _once(lambda: [("", _("All judges")), *lists()["judge"]])
+        else:
+            del self.fields["judge"]
         if Role.JUDGE not in roles_in(user):
             del self.fields["mine"]
-
-    def _judge_choices(self, court_ids) -> None:
-        if not roles_in(self.user) & OVERSIGHT_ROLES and not self.user.is_superuser:
-            del self.fields["judge"]
-            return
-        self.fields["judge"].choices = _once(
-            lambda: [("", _("All judges")), *self._judges(court_ids)]
-        )
-
-    @staticmethod
-    def _judges(court_ids) -> list[tuple[str, str]]:
-        judges = (
-            Membership.objects.current()
-            .filter(court_id__in=court_ids, role=Role.JUDGE)
-            .order_by("user__username")
-            .values_list("user__username", "user__full_name")
-        )
-        unique = {username: full_name or username for username, full_name in judges}
-        return list(unique.items())
 
     def apply(self, cases):
         """CASES narrowed by the valid filters, green-channel cases first, then the oldest."""

@@ -20,12 +20,24 @@ class QuickSelect(forms.Select):
     list of every judge of the courts a leader oversees (hundreds) renders in well under a
     millisecond. The same HTML as Django's select; flat choices only (no groups)."""
 
+    def _raw_choices(self):
+        """The choices themselves: for choices read when shown (a callable), its list, not
+        Django's normalising of every item (each time the choices are looked at)."""
+        choices = self.choices
+        return choices.func() if callable(getattr(choices, "func", None)) else choices
+
+    def use_required_attribute(self, initial):
+        """As Django's Select: required only when the first choice is the empty one."""
+        first = next(iter(self._raw_choices()), None)
+        return not self.is_hidden and first is not None and self._choice_has_empty_value(first)
+
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
+        choices = self._raw_choices()
         options = "\n  ".join(
             f'<option value="{_text(key)}"{" selected" if key in chosen else ""}>'
             f"{_text(label)}</option>"
-            for key, label in ((str(v), label) for v, label in self.choices)
+            for key, label in ((str(v), label) for v, label in choices)
         )
         return format_html(
             '<select name="{}"{}>\n  {}\n</select>',

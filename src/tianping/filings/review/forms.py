@@ -37,7 +37,7 @@ from tianping.filings.limits import (
 )
 from tianping.lib.money import YuanField
 from tianping.lib.text import CleanTextForm
-from tianping.lib.widgets import DateInput
+from tianping.lib.widgets import DateInput, QuickSelect
 
 DATE_INPUT = DateInput()
 
@@ -53,7 +53,7 @@ class LabelledForm(CleanTextForm):
 
 class QueueFilterForm(LabelledForm):
     """The queue's search (receipt number or party name), court, status and channel
-    filters (all optional)."""
+    filters (all optional). The page writes its labels itself (no template per label)."""
 
     q = forms.CharField(
         label=gettext_lazy("Receipt number or party name"), required=False, max_length=100
@@ -67,11 +67,13 @@ class QueueFilterForm(LabelledForm):
             (FilingStatus.SUBMITTED, gettext_lazy("Under review")),
             (FilingStatus.CORRECTION_REQUESTED, gettext_lazy("Waiting for corrections")),
         ],
+        widget=QuickSelect,
     )
     channel = forms.ChoiceField(
         label=gettext_lazy("Channel"),
         required=False,
         choices=[("", gettext_lazy("All channels")), *Channel.choices],
+        widget=QuickSelect,
     )
     show = forms.ChoiceField(
         label=gettext_lazy("Show"),
@@ -81,6 +83,7 @@ class QueueFilterForm(LabelledForm):
             ("due", gettext_lazy("Due today or overdue")),
             ("answered", gettext_lazy("Corrections answered")),
         ],
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, courts, **kwargs):
