@@ -160,6 +160,8 @@ def apply_for_relief(
             raise ValidationError(_("This fee is already settled."))
         if fee.reliefs.filter(status=ReliefStatus.PENDING).exists():
             raise ValidationError(_("An application already awaits the court's decision."))
+        if fee.status != FeeStatus.DUE:
+            raise ValidationError(_("Fee relief has already been granted for this fee."))
         relief = FeeRelief(
             fee=fee,
             kind=kind,

@@ -8,7 +8,16 @@ from tianping.lib.widgets import DateInput
 _ = gettext_lazy
 
 
-class PaymentForm(forms.Form):
+class Form(forms.Form):
+    """Labels stand above their fields, with no colon (an ASCII one reads wrongly in
+    Chinese), as on the other staff and party pages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class PaymentForm(Form):
     """A payment the clerk confirms by hand: the amount, the day, the receipt reference."""
 
     amount = YuanField(label=_("Amount paid (yuan)"))
@@ -16,7 +25,7 @@ class PaymentForm(forms.Form):
     receipt = forms.CharField(label=_("Receipt reference"), max_length=64)
 
 
-class NoticeReceivedForm(forms.Form):
+class NoticeReceivedForm(Form):
     received_on = forms.DateField(label=_("Notice received on"), widget=DateInput())
 
 
@@ -34,7 +43,7 @@ def ground_choices():
     return groups
 
 
-class ReliefApplicationForm(forms.Form):
+class ReliefApplicationForm(Form):
     """An application for judicial aid (司法救助): who asks, on which ground, why, and the
     proof of hardship (art. 48)."""
 
@@ -76,12 +85,16 @@ class ReliefApplicationForm(forms.Form):
         ]
 
 
-class ReliefDecisionForm(forms.Form):
+class ReliefDecisionForm(Form):
     # No decision is chosen for the decider: the first option is empty, and required.
     grant = forms.TypedChoiceField(
         label=_("Decision"),
         coerce=lambda v: v == "yes",
-        choices=[("", _("Choose: grant or refuse")), ("yes", _("Grant")), ("no", _("Refuse"))],
+        choices=[
+            ("", _("Choose: grant or refuse")),
+            ("yes", _("Grant the application")),
+            ("no", _("Refuse the application")),
+        ],
         empty_value=None,
     )
     percent = forms.IntegerField(
@@ -104,3 +117,12 @@ class ReliefDecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when refusing: the party receives them in writing (art. 48)."),
     )
+
+    def __init__(self, *args, kind=None, **kwargs):
+        """Only the fields the application's KIND needs: the reduction for a reduction,
+        the date for a deferral."""
+        super().__init__(*args, **kwargs)
+        if kind is not None and kind != "reduce":
+            del self.fields["percent"]
+        if kind is not None and kind != "defer":
+            del self.fields["deferred_until"]

@@ -70,6 +70,34 @@ def can_decide_relief(user, case) -> bool:
     return False
 
 
+def relief_court_ids(user) -> set[int]:
+    """The courts in which USER decides applications for fee relief."""
+    roles, courts = _decider_roles(), set()
+    for m in current_memberships(user):
+        if ("president" in roles and m.role == Role.PRESIDENT) or (
+            "filing_division_head" in roles
+            and m.role == Role.DIVISION_HEAD
+            and m.division_id is not None
+            and m.division.kind == DivisionKind.FILING
+        ):
+            courts.add(m.court_id)
+    return courts
+
+
+def reliefs_to_decide(user):
+    """Applications awaiting USER's decision (a case judge decides only where the court
+    set it so, from the fee page): none they entered themselves, oldest first."""
+    from tianping.payments.models import FeeRelief, ReliefStatus
+
+    return (
+        FeeRelief.objects.filter(
+            status=ReliefStatus.PENDING, fee__case__court_id__in=relief_court_ids(user)
+        )
+        .exclude(submitted_by=user)
+        .order_by("submitted_at", "id")
+    )
+
+
 def require_relief_decider(user, case, relief) -> None:
     if not can_decide_relief(user, case):
         raise PermissionDenied(

@@ -27,6 +27,8 @@ from tianping.payments.permissions import (
     can_decide_relief,
     can_record_payment,
     is_party_side,
+    relief_court_ids,
+    reliefs_to_decide,
     require_recorder,
 )
 
@@ -49,10 +51,14 @@ def case_fee(request, code):
     case, fee = _fee(user, code)
     require_recorder(user, case)
     today = timezone.localdate()
+    pending = queries.pending_relief(fee)
+    kind = pending.kind if pending else None
     forms = {
         "form": PaymentForm(initial={"amount": fee.payable, "paid_on": today}),
         "notice_form": NoticeReceivedForm(initial={"received_on": fee.received_on}),
-        "decision_form": ReliefDecisionForm(),
+        "decision_form": ReliefDecisionForm(
+            kind=kind, initial={"percent": pending.percent if pending else None}
+        ),
     }
     if request.method == "POST":
         op = request.POST.get("op", "payment")
@@ -97,12 +103,13 @@ def _post(request, op, case, fee, forms, today) -> str | None:
                 "day": fee.due_on.isoformat()
             }
     elif op == "decide":
-        form = forms["decision_form"] = ReliefDecisionForm(request.POST)
         relief = queries.pending_relief(fee)
         if relief is None:
             raise ValidationError(_("This application has already been decided."))
+        form = forms["decision_form"] = ReliefDecisionForm(request.POST, kind=relief.kind)
         if form.is_valid():
-            relief = actions.decide_relief(relief, **_by(request), today=today, **form.cleaned_data)
+            data = {"percent": None, "deferred_until": None, **form.cleaned_data}
+            relief = actions.decide_relief(relief, **_by(request), today=today, **data)
             if relief.status == ReliefStatus.GRANTED:
                 return _("Fee relief granted; the party has been told.")
             return _("Fee relief refused; the party receives the reasons.")
@@ -155,6 +162,16 @@ def apply(request, code):
         "party_side": is_party_side(user, case),
     }
     return render(request, "payments/apply.html", context)
+
+
+@login_required
+def reliefs(request):
+    """The applications for fee relief awaiting the signed-in decider, oldest first."""
+    user = effective_user(request)
+    if not relief_court_ids(user):
+        raise PermissionDenied
+    rows = reliefs_to_decide(user).select_related("fee__case")[:200]
+    return render(request, "payments/reliefs.html", {"reliefs": rows})
 
 
 @login_required

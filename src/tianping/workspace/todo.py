@@ -7,7 +7,7 @@ work they may not see.
 - judges: their open cases whose time limit runs out within 30 days, cases newly assigned
   to them (trial not started), refusals proposed to the judges of their court;
 - presidents: extension requests to decide; division heads and presidents: cases without
-  a judge.
+  a judge; presidents and the filing division's head: applications for fee relief.
 """
 
 import datetime
@@ -25,6 +25,7 @@ from tianping.deadlines.permissions import extension_requests_to_decide
 from tianping.filings.choices import FilingStatus
 from tianping.filings.models import CorrectionNotice
 from tianping.filings.permissions import filings_visible_to, refusals_to_decide, reviewing_court_ids
+from tianping.payments.permissions import relief_court_ids, reliefs_to_decide
 
 DUE_WITHIN_DAYS = 30
 
@@ -55,6 +56,11 @@ def todos(user, today: datetime.date) -> list[Todo]:
             Todo("extensions", _("Extension requests to decide"),
                  extension_requests_to_decide(user).count(),
                  reverse("deadlines:extension_requests"))
+        )
+    if relief_court_ids(user):
+        found.append(
+            Todo("fee_reliefs", _("Applications for fee relief to decide"),
+                 reliefs_to_decide(user).count(), reverse("payments:reliefs"))
         )
     if roles & {Role.PRESIDENT, Role.DIVISION_HEAD}:
         unassigned = cases_visible_to(user).filter(state=CaseState.FILED, judge__isnull=True)

@@ -327,3 +327,15 @@ def test_the_api_applies_and_decides_the_same_way(demo):
     response = clerk.post(base + "/notice-received", {"received_on": str(fee.notified_on)},
                           content_type="application/json", **clerk_auth)
     assert response.status_code == 200, response.content
+
+
+def test_the_presidents_workspace_counts_applications_and_lists_them(demo):
+    case = filed(demo)
+    president = browser(demo["chenzhi"])
+    apply(demo, case, "maintenance")
+    home = text(president.get("/workspace/").content)
+    assert "Applications for fee relief to decide" in home
+    listing = text(president.get("/case-fees/reliefs/").content)
+    assert case.number in listing and "Waiver" in listing and "张三" in listing
+    # a clerk has nothing to decide: no list for her
+    assert browser(demo["lixia"]).get("/case-fees/reliefs/").status_code == 403

@@ -180,6 +180,7 @@ PAGES = {
     # is read by the filing division, the deciders and whoever submitted it
     "payments:apply": Rule("zhangsan", ("wangjun",), ("GET", "POST"),
                            params={"code": "case"}),
+    "payments:reliefs": Rule("chenzhi", ("zhangsan", "lixia", "wangjun"), scoped=True),
     "payments:proof": Rule("lixia", ("wangjun",),
                            params={"code": "closed_case", "relief_code": "relief"}),
     "deadlines:extension_requests": Rule("chenzhi", ("zhangsan",), scoped=True),
