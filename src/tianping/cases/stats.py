@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q
+from django.utils.translation import get_language
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,15 @@ def _percent(numerator: int, denominator: int) -> Decimal | None:
 
 
 def summary(cases, start: datetime.date, end: datetime.date) -> list[Row]:
-    """One row per court and division for the period START..END (both included)."""
+    """One row per court and division for the period START..END (both included), court
+    and division named in the active language (their English names where the data has
+    them)."""
     open_at_start = Q(filed_on__lt=start) & (Q(closed_on__isnull=True) | Q(closed_on__gte=start))
     open_at_end = Q(filed_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))
     rows = (
-        cases.values("court__name", "court__code", "division__name")
+        cases.values(
+            "court__name", "court__name_en", "court__code", "division__name", "division__name_en"
+        )
         .annotate(
             received=Count("pk", filter=Q(filed_on__range=(start, end))),
             closed=Count("pk", filter=Q(closed_on__range=(start, end))),
@@ -50,10 +55,15 @@ def summary(cases, start: datetime.date, end: datetime.date) -> list[Row]:
         )
         .order_by("court__code", "division__name")
     )
+    english = (get_language() or "").startswith("en")
+
+    def name(row, field):
+        return (english and row[f"{field}__name_en"]) or row[f"{field}__name"] or ""
+
     return [
         Row(
-            r["court__name"],
-            r["division__name"] or "",
+            name(r, "court"),
+            name(r, "division"),
             r["received"],
             r["closed"],
             r["pending_at_start"],
