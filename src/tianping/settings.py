@@ -193,6 +193,15 @@ TIME_LIMIT_WARNING_DAYS = env_int_list("TIME_LIMIT_WARNING_DAYS", [30, 15, 7])
 # Longest period not counted in a time limit, per kind the law leaves open (days, e.g.
 # "appraisal=365,settlement=90"); unnamed kinds get 180 (tianping.law.exclusions).
 TIME_LIMIT_EXCLUSION_MAX_DAYS = env_int_map("TIME_LIMIT_EXCLUSION_MAX_DAYS", {})
+# Who decides applications for fee relief (缓交、减交、免交): the Measures say "the court";
+# any of president, filing_division_head, case_judge (payments.permissions).
+FEE_RELIEF_DECIDERS = env_list("FEE_RELIEF_DECIDERS", ["president", "filing_division_head"])
+_unknown_deciders = set(FEE_RELIEF_DECIDERS) - {"president", "filing_division_head", "case_judge"}
+if _unknown_deciders or not FEE_RELIEF_DECIDERS:
+    raise ImproperlyConfigured(
+        "FEE_RELIEF_DECIDERS takes president, filing_division_head, case_judge "
+        f"(got {', '.join(FEE_RELIEF_DECIDERS) or 'none'})."
+    )
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
