@@ -155,9 +155,10 @@ ROW_RELATED = {
     "expires_on": F("time_limit__expires_on"),
     "suspended_since": F("time_limit__suspended_since"),
 }
-# The names a row shows from small tables, looked up for the page's rows by id, in one
-# query (a UNION of the four lookups): a join of six tables costs PostgreSQL more to plan
-# (about 3 ms) than to run, and four queries cost four round trips.
+# The names a row shows from small tables, looked up for the page's rows by id, and the
+# page's parties, in one query (a UNION of the five lookups, written once as SQL): a join
+# of six tables costs PostgreSQL more to plan (about 3 ms) than to run, five queries cost
+# five round trips, and the ORM takes longer to build a UNION than the database to answer.
 ROW_NAMES = {
     "court_id": (Court, {"court_code": "code", "court_name": "name", "court_short": "short_name"}),
     "division_id": (Division, {"division_name": "name"}),
@@ -165,36 +166,66 @@ ROW_NAMES = {
     "cause_id": (CatalogEntry, {"cause_name": "name"}),
 }
 _NAME_COLUMNS = 3  # the most names one table gives (the court's)
+_PARTIES = len(ROW_NAMES)  # the parties' rows in the UNION
 
 
-def _add_names(rows: list[dict]) -> None:
-    """The names of ROW_NAMES on ROWS, in one query; each table is asked even when no row
-    has one (for id -1), so that every page of a list takes the same queries."""
-    from django.db.models import CharField, IntegerField, Value
+def _names_sql(counts: list[int]) -> str:
+    """SELECT (part, id, three names, two ordering keys) from each table of ROW_NAMES, then
+    (part, case id, role, name, "", position, id) from the parties, for COUNTS ids each;
+    the tables' and columns' names from the models."""
+    from django.db import connection
 
-    lookups = []
-    for n, (column, (model, names)) in enumerate(ROW_NAMES.items()):
-        wanted = ({row[column] for row in rows} - {None}) or {-1}
-        padding = {
-            f"name{i}": Value("", output_field=CharField())
-            for i in range(len(names), _NAME_COLUMNS)
-        }
-        lookups.append(
-            model.objects.filter(pk__in=wanted)
-            .order_by()  # no Meta ordering (and its join) inside the UNION
-            .values_list(
-                Value(n, output_field=IntegerField()),
-                "pk",
-                *names.values(),
-                *padding.values(),
-            )
+    def table(model) -> str:
+        return quote(model._meta.db_table)
+
+    def column(model, name: str) -> str:
+        return quote(model._meta.get_field(name).column)
+
+    def among(model, name: str, count: int) -> str:
+        return f"{column(model, name)} IN ({', '.join(['%s'] * count)})"
+
+    quote = connection.ops.quote_name
+    parts = []
+    for n, ((model, names), count) in enumerate(zip(ROW_NAMES.values(), counts[:-1], strict=True)):
+        columns = [column(model, name) for name in names.values()]
+        columns += ["''"] * (_NAME_COLUMNS - len(columns))
+        parts.append(
+            f"SELECT {n}, {column(model, 'id')}, {', '.join(columns)}, 0, 0 "
+            f"FROM {table(model)} WHERE {among(model, 'id', count)}"
         )
-    found = {(table, pk): values for table, pk, *values in lookups[0].union(*lookups[1:], all=True)}
-    for n, (column, (_model, names)) in enumerate(ROW_NAMES.items()):
-        empty = [None] * len(names)
+    party = CaseParty
+    parts.append(
+        f"SELECT {_PARTIES}, {column(party, 'case')}, {column(party, 'role')}, "
+        f"{column(party, 'name')}, '', {column(party, 'position')}, {column(party, 'id')} "
+        f"FROM {table(party)} WHERE {among(party, 'case', counts[-1])}"
+    )
+    return " UNION ALL ".join(parts) + " ORDER BY 1, 2, 6, 7"
+
+
+def _add_names(rows: list[dict], parties: bool) -> dict[int, list]:
+    """The names of ROW_NAMES on ROWS, and with PARTIES the parties of each row's case by
+    case id ((role, name) in their order), in one query; each table is asked even when no
+    row has one (for id -1), so that every page of a list takes the same queries."""
+    from django.db import connection
+
+    wanted = [sorted(({row[column] for row in rows} - {None}) or {-1}) for column in ROW_NAMES]
+    wanted.append(sorted({row["id"] for row in rows}) if parties and rows else [-1])
+    with connection.cursor() as cursor:
+        cursor.execute(_names_sql([len(ids) for ids in wanted]), [i for ids in wanted for i in ids])
+        found = cursor.fetchall()
+    by_case: dict[int, list] = {row["id"]: [] for row in rows}
+    names = {}
+    for part, pk, first, second, third, _position, _id in found:
+        if part == _PARTIES:
+            by_case[pk].append((first, second))
+        else:
+            names[part, pk] = (first, second, third)
+    for n, (column, (_model, columns)) in enumerate(ROW_NAMES.items()):
+        empty = [None] * len(columns)
         for row in rows:
-            values = found.get((n, row[column]), empty)
-            row.update(zip(names, values[: len(names)], strict=True))
+            values = names.get((n, row[column]), empty)
+            row.update(zip(columns, values[: len(columns)], strict=True))
+    return by_case
 
 
 GREEN_FLAGS = ("livelihood", "enterprise", "migrant_wages")
@@ -204,24 +235,15 @@ def case_page(cases, after: str | None, *, size: int = PAGE_SIZE, today=None, pa
     """One page of CASES (already filtered and ordered) after the row AFTER names, in a fixed
     number of queries however long the list: keyset pagination through the list's index (no COUNT,
     no OFFSET), each row as a dict of what a list shows (`ROW_FIELDS`, and through joins
-    `ROW_RELATED`), then the names from small tables (`ROW_NAMES`, one query) and the
-    page's parties (one query). Each row also carries `parties` (in short; empty with
-    PARTIES false, for a list that shows none, which saves their query), `green` (the
-    flags set) and `days` (pending, or until closing)."""
+    `ROW_RELATED`), then the names from small tables (`ROW_NAMES`) and the page's
+    parties, together in one query. Each row also carries `parties` (in short; empty with
+    PARTIES false, for a list that shows none), `green` (the flags set) and `days`
+    (pending, or until closing)."""
     ordering = tuple(cases.query.order_by) or ("priority", "filed_on", "id")
     keys = [f.lstrip("-") for f in ordering if f.lstrip("-") not in ROW_FIELDS]  # the token's
     rows = cases.values(*ROW_FIELDS, *keys, **ROW_RELATED)
     page = rows_page(rows, ordering, after=after, size=size)
-    _add_names(page.items)
-    names: dict[int, list] = {row["id"]: [] for row in page.items}
-    for case_id, role, name in (
-        CaseParty.objects.filter(case_id__in=names)
-        .order_by("case_id", "position", "id")
-        .values_list("case_id", "role", "name")
-        if parties
-        else ()
-    ):
-        names[case_id].append((role, name))
+    names = _add_names(page.items, parties)
     today = today or timezone.localdate()
     for row in page.items:
         row["parties"] = parties_in_short(names[row["id"]])
