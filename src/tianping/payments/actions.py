@@ -232,8 +232,10 @@ def decide_relief(
         relief.decided_by, relief.decided_on, relief.reasons = actor, today, reasons[:2000]
         relief.save()
         fee.save()
-        kind = "fee_relief_granted" if grant else "fee_relief_refused"
-        case_event(case, kind, actor=actor, acted_for=acted_for, **details)
+        if grant:
+            case_event(case, "fee_relief_granted", actor=actor, acted_for=acted_for, **details)
+        else:
+            case_event(case, "fee_relief_refused", actor=actor, acted_for=acted_for, **details)
     return relief
 
 
