@@ -16,8 +16,8 @@ from django.db.models import F, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from tianping.courts.models import Court
 from tianping.filings.choices import FilingKind, FilingStatus
@@ -29,6 +29,7 @@ from tianping.filings.permissions import (  # noqa: F401 (get_filing_for_clerk: 
     reviewing_court_ids,
 )
 from tianping.filings.queries import review_queue
+from tianping.lib.html_rows import cell, rows_html
 from tianping.lib.labels import labels_of
 from tianping.lib.masking import mask_id_number
 
@@ -190,9 +191,6 @@ QUEUE_ROW = (
 def queue_rows_html(rows) -> str:
     """The queue page's rows (those of `queue_rows`) as HTML: labels in the reader's
     language, local times, the link, the badges and the flag."""
-    from tianping.lib.html_rows import cell, rows_html
-    from tianping.lib.templatetags.names import colon
-
     link = reverse("review:detail", args=["CODE"]).replace("CODE", "{}")
     # our own labels, shown as the templates' {% translate %} shows them (not escaped)
     green = [
@@ -203,7 +201,8 @@ def queue_rows_html(rows) -> str:
     }
     kinds, channels = labels_of(Filing, "kind"), labels_of(Filing, "channel")
     roles = labels_of(FilingParty, "role")
-    days_caption = f'<br><span class="muted nowrap">{cell(_("Days left"))}{colon()}'
+    colon = "：" if (get_language() or "").startswith("zh") else ": "  # as {% colon %}
+    days_caption = f'<br><span class="muted nowrap">{cell(_("Days left"))}{colon}'
     headings = {
         "h_received": cell(_("Received at")),
         "h_kind": cell(_("Kind")),
