@@ -1,10 +1,26 @@
 """Role-aware navigation for every page."""
 
-from django.urls import reverse
+import functools
+
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf
+from django.urls import reverse as _reverse
 from django.utils.translation import gettext_lazy as _
 
 from tianping.courts import permissions
 from tianping.courts.choices import Role
+
+
+def reverse(name: str, args=()) -> str:
+    """The URL of NAME, worked out once per process (and URLconf and prefix): the menu
+    asks for about fifteen on every page, and they never change."""
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return _url(urlconf, get_script_prefix(), name, tuple(args))
+
+
+@functools.lru_cache(maxsize=512)
+def _url(urlconf, prefix: str, name: str, args: tuple) -> str:
+    return _reverse(name, urlconf=urlconf, args=args)
 
 
 def _public_items(user):

@@ -20,6 +20,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from tianping.courts.models import Court
+from tianping.courts.permissions import current_memberships
 from tianping.filings.choices import FilingKind, FilingStatus
 from tianping.filings.models import CorrectionNotice, Filing, FilingParty
 from tianping.filings.permissions import (  # noqa: F401 (get_filing_for_clerk: pages, API)
@@ -38,7 +39,11 @@ DOCUMENTS = ("acceptance-notice", "response-notice", "correction-notice", "refus
 
 
 def reviewing_courts(user) -> list[Court]:
-    courts = list(Court.objects.filter(pk__in=reviewing_court_ids(user)).order_by("code"))
+    """The courts whose filing division USER belongs to, by code: those of the memberships
+    read for the request (with their courts), no further query."""
+    ids = reviewing_court_ids(user)
+    held = {m.court_id: m.court for m in current_memberships(user) if m.court_id in ids}
+    courts = sorted(held.values(), key=lambda court: court.code)
     if not courts:
         raise PermissionDenied(_("Only the filing division of a court can do that."))
     return courts
