@@ -36,12 +36,14 @@ from tianping.cases.reads import (
 from tianping.courts.permissions import effective_user, require_staff
 from tianping.flows.cases import close_case
 from tianping.lib.api_pages import page_response
+from tianping.payments.queries import overdue_case_ids
 
 router = Router(tags=["cases"])
 
 
-def _list_item(row: dict) -> dict:
+def _list_item(row: dict, unpaid: set[int] = frozenset()) -> dict:
     return {
+        "fee_overdue": row["id"] in unpaid,
         "code": row["code"],
         "number": row["number"],
         "court": row["court_code"],
@@ -105,7 +107,8 @@ def list_cases(request, filters: Query[CaseFilters]):
     if not form.is_valid():
         raise _invalid(form)
     page = case_page(form.apply(cases_visible_to(user)), filters.after, size=filters.limit)
-    return page_response([_list_item(row) for row in page.items], page.next)
+    unpaid = overdue_case_ids((row["id"] for row in page.items), timezone.localdate())
+    return page_response([_list_item(row, unpaid) for row in page.items], page.next)
 
 
 @router.get(

@@ -29,6 +29,11 @@ class CaseRowOut(Schema):
     filed_on: datetime.date
     closed_on: datetime.date | None
     days_pending: int
+    fee_overdue: bool = Field(
+        False,
+        description="The acceptance fee is unpaid past its due date (no relief pending): the "
+        "case may be treated as withdrawn (按撤诉处理).",
+    )
 
 
 class CasePageOut(Schema):

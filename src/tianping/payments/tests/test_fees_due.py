@@ -161,3 +161,18 @@ def test_the_case_list_flags_a_fee_unpaid_past_its_due_date(demo):
         paid_on=datetime.date(2026, 3, 5), receipt="R",
     )
     assert flagged_rows() == []
+
+
+def test_the_case_list_api_flags_a_fee_unpaid_past_its_due_date(demo):
+    case = filed(demo)  # due in March 2026, long past
+    fresh = filed(demo, today=datetime.date.today())
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {issue_token(demo['lixia'], name='test')}"}
+    items = Client().get("/api/v1/cases?limit=100", **auth).json()["items"]
+    flags = {item["number"]: item["fee_overdue"] for item in items}
+    assert flags[case.number] is True and flags[fresh.number] is False
+    fee_actions.apply_for_relief(
+        FeeDue.objects.get(case=case), actor=demo["zhangsan"], ground="legal_aid",
+        statement="法律援助", applicant=case.parties.get(role="plaintiff"),
+    )
+    items = Client().get("/api/v1/cases?limit=100", **auth).json()["items"]
+    assert {i["number"]: i["fee_overdue"] for i in items}[case.number] is False  # awaiting relief
