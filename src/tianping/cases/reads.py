@@ -5,7 +5,7 @@ Reads start from `cases.permissions` (who sees which case, who may act); anythin
 staff member may not see is the same 404 as a missing case.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
@@ -31,6 +31,7 @@ from tianping.courts.models import Court, Division, Team
 from tianping.courts.permissions import can_view_dashboard, is_staff_member
 from tianping.courts.queries import courts_visible_to
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
+from tianping.filings.events import filing_timeline
 from tianping.filings.models import FilingAttachment
 from tianping.filings.permissions import can_forward, can_review
 from tianping.lib.keyset import rows_page
@@ -74,16 +75,20 @@ class FilingPapers:
     """What the judge reads of the filing a case came from: the complaint's claims, facts
     and reasons, the evidence list, and every file uploaded with it (each with its `key`
     for `cases:filing_file`, and `authorises`: the representative whose power of attorney
-    it is). `review_page`: whether the reader may open the filing's review page."""
+    it is). `review_page`: whether the reader may open the filing's review page (the
+    filing division's); `history`: the filing's record up to the case (handed in,
+    corrections, acceptance), each event with its label and details in the reader's
+    language, for whoever may read the case."""
 
     filing: object
     evidence: list
     files: list
     review_page: bool
+    history: list = field(default_factory=list)
 
 
 def filing_papers(user, case) -> FilingPapers | None:
-    """The filing's papers for the case page (four queries), or None for a case without one."""
+    """The filing's papers for the case page (five queries), or None for a case without one."""
     filing = case.filing
     if filing is None:
         return None
@@ -102,7 +107,11 @@ def filing_papers(user, case) -> FilingPapers | None:
     for line in evidence:
         line.attached = by_id.get(line.attachment_id)
     review_page = can_review(user, filing) or can_forward(user, filing)
-    return FilingPapers(filing, evidence, files, review_page)
+    history = [
+        {"event": e, "label": filing_timeline.label(e), "details": filing_timeline.details(e)}
+        for e in filing.events.select_related("actor")
+    ]
+    return FilingPapers(filing, evidence, files, review_page, history)
 
 
 def filing_file_key(attachment) -> str:

@@ -24,7 +24,7 @@ from tianping.cases.reads import allowed_actions, case_page, list_rows
 from tianping.courts.permissions import OVERSIGHT_ROLES, effective_user, require_staff, roles_in
 from tianping.flows.cases import close_case
 from tianping.lib.html_rows import cell, rows_html
-from tianping.payments.queries import fee_of, overdue_case_ids
+from tianping.payments.queries import fee_of, is_overdue, overdue_case_ids
 
 
 def staff_user(request):
@@ -126,7 +126,8 @@ def _render_case(request, user, case, *, status=200, **forms):
         "timeline": timeline(case),
         "documents": documents,
         "papers": reads.filing_papers(user, case),
-        "fee": fee_of(case),
+        "fee": (fee := fee_of(case)),
+        "fee_overdue": is_overdue(fee, today),
         "assign_form": forms.get("assign_form")
         or (AssignForm(court=case.court) if can.assign else None),
     }

@@ -81,6 +81,11 @@ def test_the_judge_finds_reads_tries_and_closes_a_case(page, demo):
     for text in ("判令被告归还借款五万元", "至今未还", "借条", "原告提供", "起诉状.pdf",
                  "授权委托书.pdf", "赵律师"):
         assert text in complaint, text
+    # and the filing's record up to the case: handed in, accepted (he has no review page)
+    page.click("#filing-history summary")
+    history = page.inner_text("#filing-history")
+    assert case.filing.code in history and "已立案" in history, history
+    assert page.locator(f"a[href='/filing-review/{case.filing.code}/']").count() == 0
     shoot(page, "case")
     assert_reads_well(page, "zh-hans", allowed=allowed)
     link = page.locator("#complaint a", has_text="授权委托书.pdf").get_attribute("href")
