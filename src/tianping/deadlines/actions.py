@@ -15,7 +15,9 @@ from tianping.cases.actions import apply_transition, lock_case
 from tianping.cases.choices import Procedure
 from tianping.cases.events import case_event
 from tianping.cases.permissions import require_case_judge
+from tianping.cases.models import Case
 from tianping.courts.holidays import court_calendar
+from tianping.courts.models import CoveredYear
 from tianping.deadlines.checks import check_length, refuse_overlap
 from tianping.deadlines.models import (
     CaseExclusion,
@@ -26,6 +28,7 @@ from tianping.deadlines.models import (
 from tianping.deadlines.permissions import may_decide
 from tianping.law.limits import Exclusion, ExclusionKind, Grant, LimitError, compute_limit
 from tianping.law.rules import get_rule
+from tianping.law.steps import weekends_only_years
 
 _BY_PROCEDURE = {
     ("民初", Procedure.ORDINARY): "civil-ordinary",
@@ -89,6 +92,7 @@ def refresh_time_limit(case, *, actor, acted_for=None, why: str) -> CaseTimeLimi
     changed = created or result.expires_on != limit.expires_on
     limit.expires_on = result.expires_on
     limit.steps = [s.as_dict(with_text=False) for s in result.steps]
+    limit.provisional_year = min(weekends_only_years(result.steps), default=None)
     limit.save()
     if changed:
         case_event(
@@ -101,6 +105,29 @@ def refresh_time_limit(case, *, actor, acted_for=None, why: str) -> CaseTimeLimi
             expires_on=limit.expires_on,
         )
     return limit
+
+
+def recompute_provisional() -> int:
+    """Compute again the limits of open cases that took a year's rest days as weekends only,
+    now that the holiday schedule of that year is on file (the sweep calls this first, so
+    that its warnings use the right dates). Each case under its lock; the changed limits
+    are on the case's timeline, by the platform (no actor). Returns how many changed."""
+    covered = set(CoveredYear.objects.values_list("year", flat=True))
+    ids = list(
+        CaseTimeLimit.objects.filter(
+            provisional_year__in=covered, case_closed=False
+        ).values_list("case_id", flat=True)
+    )
+    changed = 0
+    for case_id in ids:
+        with transaction.atomic():
+            case = Case.objects.select_for_update().select_related("court").get(pk=case_id)
+            if not case.is_pending:
+                continue
+            before = case.time_limit.expires_on
+            limit = refresh_time_limit(case, actor=None, why="holiday schedule")
+            changed += limit is not None and limit.expires_on != before
+    return changed
 
 
 def stop_time_limit(case) -> None:

@@ -14,6 +14,7 @@ WHY = {
     "excluded": _("a period was excluded"),
     "extended": _("an extension was approved"),
     "procedure changed": _("the procedure changed"),
+    "holiday schedule": _("the holiday schedule of a year it runs through was published"),
 }
 
 

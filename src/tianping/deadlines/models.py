@@ -12,6 +12,10 @@ class CaseTimeLimit(models.Model):
     in_custody = models.BooleanField(_("in custody"), default=False)
     steps = models.JSONField(_("explanation"), default=list)
     suspended_since = models.DateField(_("suspended since"), null=True, blank=True)
+    # The first year whose rest days were taken as weekends only (no holiday schedule on
+    # file when the limit was computed), else NULL: the sweep computes the limit again once
+    # that year's schedule is on file (`actions.recompute_provisional`).
+    provisional_year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
     # Set when the case is closed (`flows.cases.close_case`): the limit no longer runs. A
     # hint for the overdue list's index; the lists still ask the case's own state.
     case_closed = models.BooleanField(default=False)

@@ -160,3 +160,39 @@ def test_a_database_worker_runs_the_queued_sweep(demo):
     (task,) = DBTaskResult.objects.all()
     assert task.status == TaskResultStatus.SUCCESSFUL
     assert task.return_value == 3
+
+
+@pytest.mark.django_db
+def test_a_limit_taken_on_weekends_only_is_computed_again_once_its_year_is_published(
+    demo, django_capture_on_commit_callbacks
+):
+    """A case filed before the next year's holiday schedule exists has its expiry computed
+    with weekends only, flagged. When the schedule is entered and the year marked covered,
+    the limit is computed again as that commits: a holiday on the old expiry moves it, on
+    the timeline, by the platform."""
+    from tianping.courts.models import CalendarDay, CoveredYear
+    from tianping.deadlines.actions import recompute_provisional, refresh_time_limit
+
+    case = _case(demo, "（2026）内2502民初4号", 0)
+    Case.objects.filter(pk=case.pk).update(filed_on=datetime.date(2031, 1, 6))
+    case.refresh_from_db()
+    CaseTimeLimit.objects.filter(case=case).delete()
+    limit = refresh_time_limit(case, actor=demo["lixia"], why="filed")
+    assert limit.expires_on == datetime.date(2031, 7, 7)  # six months on: Monday 2031-07-07
+    assert limit.provisional_year == 2031
+    limit.refresh_from_db()
+    assert limit.expires_on == datetime.date(2031, 7, 7) and limit.provisional_year == 2031
+
+    # the 2031 schedule arrives, with (for the test) 7 and 8 July as rest days
+    for day in (7, 8):
+        CalendarDay.objects.create(day=datetime.date(2031, 7, day), is_rest_day=True,
+                                   name="测试假日")
+    with django_capture_on_commit_callbacks(execute=True):
+        CoveredYear.objects.create(year=2031, source="国务院办公厅关于2031年部分节假日安排的通知")
+    limit.refresh_from_db()
+    assert limit.expires_on == datetime.date(2031, 7, 9) and limit.provisional_year is None
+    event = case.events.filter(kind="time_limit_set").last()
+    assert event.details["why"] == "holiday schedule" and event.actor is None
+    assert event.details["expires_on"] == "2031-07-09"
+    recompute_provisional()  # once only
+    assert case.events.filter(kind="time_limit_set").count() == 2
