@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from tianping.cases.actions import apply_transition, lock_case
 from tianping.cases.choices import Procedure
 from tianping.cases.events import case_event
-from tianping.cases.permissions import require_case_judge
 from tianping.cases.models import Case
+from tianping.cases.permissions import require_case_judge
 from tianping.courts.holidays import court_calendar
 from tianping.courts.models import CoveredYear
 from tianping.deadlines.checks import check_length, refuse_overlap
