@@ -18,7 +18,7 @@ def test_the_clerk_records_a_payment_and_the_party_sees_it(page, demo):
     english(page)
     sign_in(page, "lixia")
     page.goto(page.base_url + f"/cases/{case.code}/")
-    page.click("text=Case acceptance fee")
+    page.click("text=Record a payment or decide relief")
     page.wait_for_url(f"**/case-fees/cases/{case.code}/")
     assert "Pay by" in page.inner_text("body")
     assert_reads_well(page, "en")
