@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tianping.filings",
     "tianping.cases",
     "tianping.payments",
+    "tianping.mediation",
     "tianping.notifications",
     "tianping.audit",
     "tianping.workspace",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("tools/", include("tianping.catalog.tools_urls")),
     path("time-limits/", include("tianping.deadlines.urls")),
     path("case-fees/", include("tianping.payments.urls")),
+    path("mediation/", include("tianping.mediation.urls")),
     path("notifications/", include("tianping.notifications.urls")),
     path("filing-review/", include("tianping.filings.review.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

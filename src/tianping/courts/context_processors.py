@@ -40,6 +40,7 @@ def _staff_items(user):
     if roles & permissions.FILING_ROLES:
         items.append((reverse("review:queue"), _("Filing review")))
     items.append((reverse("cases:list"), _("Cases")))
+    items.append((reverse("mediation:roster"), _("Mediators")))  # the roster (mediation app)
     if roles & permissions.OVERSIGHT_ROLES:
         items += [
             (reverse("cases:dashboard"), _("Dashboard")),

@@ -23,6 +23,7 @@ from tianping.courts.models import (
     Team,
     TeamMember,
 )
+from tianping.mediation.demo import load_mediation_demo
 
 DEMO_PASSWORD = "Tianping-demo-2026"
 PLATFORM_USERNAME = "platform"
@@ -104,6 +105,7 @@ def load_demo() -> list[tuple[str, str, str]]:
         created += _public_users()
         created += _platform_superuser()
         _triage_rules()
+        created += load_mediation_demo(courts["内2502"], password=DEMO_PASSWORD)
         if created:
             record("demo.loaded", None, actor=None, changes={"created": [c[0] for c in created]})
     return created

@@ -67,6 +67,7 @@ LEADERS = Rule("chenzhi", ("zhangsan", "lixia"))
 OF_COURT = {"code": "court"}
 COURT_ADMIN_WHO = ("admin", ("zhangsan", "wangjun", "lixia", "chenzhi", "bayar"))
 COURT_ADMIN = Rule(*COURT_ADMIN_WHO, params=OF_COURT)
+ROSTER_KEEPER = ("admin", ("zhangsan", "wangjun", "lixia", "bayar", "nasen", "hutao"))
 
 # Pages, by URL name. Parameters name the object they take: see `world`.
 PAGES = {
@@ -190,6 +191,27 @@ PAGES = {
     "deadlines:overdue_summary": Rule("chenzhi", ("zhangsan",), scoped=True),
     "notifications:inbox": Rule("zhangsan", (), scoped=True),
     "notifications:mark_all_read": Rule("zhangsan", (), ("POST",), scoped=True),
+    # Mediation (M1): every staff member reads the roster and partners (a coordinator only
+    # their own partner's: nasen, 工商联); the court's administrator (or president) keeps them;
+    # anyone reads the public roster (no telephones)
+    "mediation:roster": Rule("wangjun", ("zhangsan",), scoped=True),
+    "mediation:public_roster": Rule(public=True, params=OF_COURT),
+    "mediation:mediator": Rule("wangjun", ("zhangsan", "nasen"), params={"pk": "mediator"}),
+    "mediation:new_mediator": Rule(*ROSTER_KEEPER, ("GET", "POST"), params=OF_COURT),
+    "mediation:edit_mediator": Rule(*ROSTER_KEEPER, ("GET", "POST"), params={"pk": "mediator"}),
+    "mediation:delist_mediator": Rule(*ROSTER_KEEPER, ("POST",), params={"pk": "mediator"}),
+    "mediation:relist_mediator": Rule(*ROSTER_KEEPER, ("POST",), params={"pk": "mediator"}),
+    "mediation:partners": Rule("wangjun", ("zhangsan",), scoped=True),
+    "mediation:partner": Rule("wangjun", ("zhangsan", "nasen"), params={"pk": "partner"}),
+    "mediation:new_partner": Rule(*ROSTER_KEEPER, ("GET", "POST"), params=OF_COURT),
+    "mediation:edit_partner": Rule(*ROSTER_KEEPER, ("GET", "POST"), params={"pk": "partner"}),
+    "mediation:new_agreement": Rule(*ROSTER_KEEPER, ("GET", "POST"), params={"pk": "partner"}),
+    "mediation:edit_agreement": Rule(*ROSTER_KEEPER, ("GET", "POST"),
+                                     params={"pk": "agreement"}),
+    "mediation:add_coordinator": Rule(*ROSTER_KEEPER, ("POST",), params={"pk": "partner"}),
+    "mediation:end_coordinator": Rule(*ROSTER_KEEPER, ("POST",), params={"pk": "coordinator"}),
+    "mediation:new_station": Rule(*ROSTER_KEEPER, ("GET", "POST"), params=OF_COURT),
+    "mediation:edit_station": Rule(*ROSTER_KEEPER, ("GET", "POST"), params={"pk": "station"}),
     "review:queue": Rule("lixia", ("zhangsan", "wangjun")),
     "review:window_new": Rule("lixia", ("zhangsan", "wangjun")),
     "review:cross_region_list": Rule("lixia", ("zhangsan", "wangjun")),
@@ -380,6 +402,33 @@ API = {
     "POST /api/v1/lawyer-registrations/{pk}/decision": api(
         "lixia", ("zhangsan", "wangjun", "chenzhi", "lilawyer"), pk="lawyer_application",
         body={"decision": "refuse", "reason": "执业证号查无此人"}),
+    # mediation (M1): as on the pages
+    "GET /api/v1/mediation/mediators": api("wangjun", ("zhangsan",), method="GET", scoped=True),
+    "GET /api/v1/mediation/mediators/{pk}": api("wangjun", ("zhangsan", "nasen"),
+                                                pk="mediator", method="GET"),
+    "POST /api/v1/mediation/mediators": api(*ROSTER_KEEPER, body={
+        "court": "内2502", "name": "乌日娜", "kind": "invited", "languages": ["mn"]}),
+    "PATCH /api/v1/mediation/mediators/{pk}": api(*ROSTER_KEEPER, pk="mediator",
+                                                  method="PATCH", body={"capacity": 3}),
+    "POST /api/v1/mediation/mediators/{pk}/delist": api(*ROSTER_KEEPER, pk="mediator",
+                                                        body={}),
+    "GET /api/v1/mediation/courts/{code}/roster": Rule(public=True, params=OF_COURT),
+    "GET /api/v1/mediation/partners": api("wangjun", ("zhangsan",), method="GET", scoped=True),
+    "GET /api/v1/mediation/partners/{pk}": api("wangjun", ("zhangsan", "nasen"), pk="partner",
+                                               method="GET"),
+    "POST /api/v1/mediation/partners": api(*ROSTER_KEEPER, body={
+        "court": "内2502", "name": "锡林浩特市奶食品协会", "kind": "trade_association"}),
+    "PATCH /api/v1/mediation/partners/{pk}": api(*ROSTER_KEEPER, pk="partner", method="PATCH",
+                                                 body={"phone": "0479-8220000"}),
+    "POST /api/v1/mediation/partners/{pk}/agreements": api(*ROSTER_KEEPER, pk="partner", body={
+        "title": "补充协议", "signed_on": TODAY, "valid_from": TODAY}),
+    "PATCH /api/v1/mediation/agreements/{pk}": api(*ROSTER_KEEPER, pk="agreement",
+                                                   method="PATCH", body={"scope": "委派调解"}),
+    "GET /api/v1/mediation/stations": api("wangjun", ("zhangsan",), method="GET", scoped=True),
+    "POST /api/v1/mediation/stations": api(*ROSTER_KEEPER, body={
+        "court": "内2502", "name": "巴彦查干调解室", "kind": "room"}),
+    "PATCH /api/v1/mediation/stations/{pk}": api(*ROSTER_KEEPER, pk="station", method="PATCH",
+                                                 body={"township": "杭盖街道"}),
     "GET /api/v1/party-cases": api("zhangsan", ("wangjun",), method="GET", scoped=True),
     "GET /api/v1/party-cases/{code}": api("zhangsan", ("wangjun", "lixia"), code="case",
                                           method="GET"),
@@ -520,6 +569,15 @@ def world(demo):
         "case_document": document.file.name.rsplit("/", 1)[-1],
         "case_filing_file": accepted.attachments.first().file.name.rsplit("/", 1)[-1],
     }
+    from tianping.mediation.models import Mediator, Partner, PartnerCoordinator
+
+    justice = Partner.objects.get(court=court, kind="justice_bureau")  # the demo's (mediation)
+    objects.update(
+        partner=str(justice.pk), agreement=str(justice.agreements.first().pk),
+        mediator=str(Mediator.objects.get(court=court, name="巴特尔").pk),
+        station=str(court.mediation_stations.first().pk),
+        coordinator=str(PartnerCoordinator.objects.get(user=people["nasen"]).pk),
+    )
     # what must not show to anyone outside: codes and numbers of the world's filings and cases
     objects["secrets"] = [filing.code, draft.code, accepted.code, case.code, case.number,
                           closed.code, closed.number, taken_in.code, proposed.code,

@@ -1,0 +1,166 @@
+"""Who sees and keeps a court's partners, stations and roster of mediators: the one place.
+
+- The court's **administrator** and its **president** keep the roster and the partners
+  (add, change, remove from the roster), in their own name (like court administration:
+  not delegated to an A/B backup). Superusers too.
+- Every **staff member** of the court reads its roster, partners and stations, with the
+  mediators' telephone numbers; so do leaders of a higher court who see the courts below.
+- A partner's **coordinator** (`PartnerCoordinator`, any account) reads their own
+  partner(s), its stations and agreements, and its mediators only.
+- A **mediator** with an account reads their own entry.
+- Anyone, litigants included, reads the **public roster** of a court: the mediators on
+  it now, with name, kind, specialities, languages and township; never a telephone number,
+  an availability note or a mediator taken off the roster (特邀调解规定 art. 8: the roster
+  is made public).
+
+Scopes (querysets) and `can_*` predicates are used by pages, API and actions alike.
+Something the user may not see gives the same 404 as something missing.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from tianping.courts.choices import Role
+from tianping.courts.models import Court
+from tianping.courts.permissions import (
+    current_memberships,
+    is_superuser,
+    roles_in,
+    visible_court_ids,
+)
+from tianping.mediation.models import Mediator, Partner, PartnerAgreement, Station
+
+KEEPER_ROLES = {Role.ADMINISTRATOR, Role.PRESIDENT}
+
+
+def can_keep_roster(user, court: Court) -> bool:
+    """USER adds, changes and removes COURT's partners, stations and mediators."""
+    return is_superuser(user) or bool(roles_in(user, court) & KEEPER_ROLES)
+
+
+def require_keeper(user, court: Court) -> None:
+    if not can_keep_roster(user, court):
+        raise PermissionDenied(_("Only the court's administrator or president keeps its roster."))
+
+
+def kept_courts(user):
+    """The courts whose roster USER keeps."""
+    if is_superuser(user):
+        return Court.objects.all()
+    return Court.objects.filter(pk__in=_kept_court_ids(user))
+
+
+def _kept_court_ids(user) -> set[int]:
+    return {m.court_id for m in current_memberships(user) if m.role in KEEPER_ROLES}
+
+
+def can_read_roster(user, court: Court) -> bool:
+    """The court's staff (and those who see it from above) read its whole roster."""
+    return court.pk in visible_court_ids(user)
+
+
+def coordinated_partner_ids(user) -> set[int]:
+    """The partners USER coordinates now, read once per user object."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_tianping_coordinated", None)
+    if cached is None:
+        cached = set(
+            Partner.objects.filter(coordinators__user=user, coordinators__active=True)
+            .values_list("pk", flat=True)
+        )
+        user._tianping_coordinated = cached
+    return cached
+
+
+def is_coordinator(user) -> bool:
+    return bool(coordinated_partner_ids(user))
+
+
+def can_reach_mediation(user) -> bool:
+    """The mediation pages and API are for court staff, coordinators and mediators with
+    an entry; the public roster is for everyone."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(visible_court_ids(user)) or is_coordinator(user) or (
+        Mediator.objects.filter(user=user).exists()
+    )
+
+
+def require_reader(user) -> None:
+    if not can_reach_mediation(user):
+        raise PermissionDenied(_("The roster of mediators is for the court's staff."))
+
+
+# Scopes
+
+
+def partners_visible_to(user):
+    if is_superuser(user):
+        return Partner.objects.all()
+    return Partner.objects.filter(
+        Q(court_id__in=visible_court_ids(user)) | Q(pk__in=coordinated_partner_ids(user))
+    )
+
+
+def stations_visible_to(user):
+    if is_superuser(user):
+        return Station.objects.all()
+    return Station.objects.filter(
+        Q(court_id__in=visible_court_ids(user)) | Q(partner_id__in=coordinated_partner_ids(user))
+    )
+
+
+def agreements_visible_to(user):
+    return PartnerAgreement.objects.filter(partner__in=partners_visible_to(user))
+
+
+def mediators_visible_to(user):
+    """Whole roster entries (telephone included) USER may read."""
+    if is_superuser(user):
+        return Mediator.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return Mediator.objects.none()
+    return Mediator.objects.filter(
+        Q(court_id__in=visible_court_ids(user))
+        | Q(partner_id__in=coordinated_partner_ids(user))
+        | Q(user=user)
+    )
+
+
+def public_roster(court: Court):
+    """The mediators on COURT's roster now, for anyone (only public fields are shown)."""
+    return Mediator.objects.filter(court=court, delisted_on__isnull=True)
+
+
+def _one(queryset, pk):
+    found = queryset.filter(pk=pk).first() if pk is not None else None
+    if found is None:
+        raise Http404("No such entry.")
+    return found
+
+
+def get_mediator_for_user(user, pk: int) -> Mediator:
+    return _one(mediators_visible_to(user).select_related("court", "partner", "user"), pk)
+
+
+def get_partner_for_user(user, pk: int) -> Partner:
+    return _one(partners_visible_to(user).select_related("court"), pk)
+
+
+def get_station_for_user(user, pk: int) -> Station:
+    return _one(stations_visible_to(user).select_related("court", "partner"), pk)
+
+
+def get_agreement_for_user(user, pk: int) -> PartnerAgreement:
+    return _one(agreements_visible_to(user).select_related("partner__court"), pk)
+
+
+def get_court_to_keep(user, code: str) -> Court:
+    """The court with CODE if USER keeps its roster; the same 404 as a missing one."""
+    court = Court.objects.filter(code=code).first()
+    if court is None or not can_keep_roster(user, court):
+        raise Http404("No such court.")
+    return court
