@@ -55,6 +55,23 @@ kind(
     _("Received from %(from_court)s; review due by %(review_due_on)s"),
 )
 kind("withdrawn", _("Withdrawn"), _("Withdrawn"))
+# Pre-filing mediation (委派调解): the dispute goes to a mediator before review, and comes
+# back to review with its papers if no agreement is reached (flows.mediation).
+kind(
+    "sent_to_mediation",
+    _("Sent to pre-filing mediation"),
+    _("Sent to pre-filing mediation %(mediation)s"),
+)
+kind(
+    "returned_from_mediation",
+    _("Back from mediation without agreement: the review clock started"),
+    _("No agreement in mediation; review due by %(review_due_on)s"),
+)
+kind(
+    "settled_in_mediation",
+    _("Settled in mediation before filing"),
+    _("Settled in mediation %(mediation)s"),
+)
 # Changes after hand-in (answering a correction; a clerk completing papers): the record of
 # what changed. While a draft, the same changes go to the audit log only.
 kind("parties_changed", _("Parties changed"), _("Parties changed: %(parties)s"))
@@ -86,6 +103,7 @@ caption("name", _("File"))
 caption("parties", _("Parties"))
 caption("items", _("Items"))
 caption("representative", _("Representative"))
+caption("mediation", _("Mediation"))
 
 
 def filing_event(
