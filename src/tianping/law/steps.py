@@ -33,6 +33,11 @@ MESSAGES = {
         "half up), %(after)s yuan to pay (Measures on the Payment of Litigation Costs, "
         "art. 46)."
     ),
+    "mediation-clock": _("%(name)s: %(length)s (%(source)s)."),
+    "working-days": _(
+        "%(n)s working day(s), counted from the next day (%(skipped)s rest day(s) "
+        "skipped): %(day)s."
+    ),
     "holiday-data-missing": _(
         "No holiday schedule for %(year)s is on file yet: only weekends were "
         "treated as rest days, so this date may still move when the schedule "
@@ -95,6 +100,16 @@ def render(code: str, params: dict) -> str:
         rule = BY_CODE.get(values.get("rule", ""))
         if rule is not None:
             values.update(name=rule.name, length=rule.length_text, source=rule.source)
+    if code == "mediation-clock":
+        from tianping.law.mediation import CLOCKS
+
+        clock = CLOCKS.get(values.get("clock", ""))
+        if clock is not None:
+            length = (
+                _("%(n)d working day(s)") % {"n": clock.working_days} if clock.working_days
+                else _("%(n)d day(s)") % {"n": clock.days}
+            )
+            values.update(name=clock.name, length=length, source=clock.source)
     if code == "excluded":
         from tianping.law.limits import ExclusionKind
 
