@@ -23,10 +23,13 @@ class Procedure(models.TextChoices):
 
 
 class Track(models.TextChoices):
-    """Triage (繁简分流): simple cases go to the fast-track team."""
+    """Triage (繁简分流): simple cases go to the fast-track team; cases routed to mediation
+    first (调解优先) to a mediation-and-adjudication team, which offers court-referred
+    mediation with the parties' consent before trial."""
 
     SIMPLE = "simple", _("Simple (简案)")
     ORDINARY = "ordinary", _("Complex (繁案)")
+    MEDIATION = "mediation", _("Mediation first (调解优先)")
 
 
 class ClosureMode(models.TextChoices):

@@ -233,7 +233,7 @@ class TriageRule(models.Model):
     green_only = models.BooleanField(_("green-channel cases only"), default=False)
     track = models.CharField(_("track"), max_length=12, choices=Track.choices)
     procedure = models.CharField(_("procedure"), max_length=16, choices=Procedure.choices)
-    team_kind = models.CharField(_("team kind"), max_length=16, blank=True)
+    team_kind = models.CharField(_("team kind"), max_length=24, blank=True)
     division_kind = models.CharField(_("division kind"), max_length=24, blank=True)
     reason = models.CharField(_("reason given"), max_length=300)
     reason_en = models.CharField(

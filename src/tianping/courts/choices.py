@@ -43,6 +43,9 @@ class TeamKind(models.TextChoices):
     TRIAL = "trial", _("Trial team")
     ENFORCEMENT = "enforcement", _("Enforcement team")
     MEDIATION = "mediation", _("Mediation team")
+    # 调解速裁/诉调对接团队: a judge, an assistant, a clerk and mediators (the "1+1+1+3" of
+    # seed 001), who offer court-referred mediation with consent before trial.
+    MEDIATION_ADJUDICATION = "mediation_adjudication", _("Mediation and fast adjudication team")
 
 
 class TeamRole(models.TextChoices):

@@ -150,7 +150,7 @@ class Team(models.Model):
     )
     name = models.CharField(_("name"), max_length=60)
     name_en = models.CharField(_("English name"), max_length=120, blank=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=TeamKind.choices)
+    kind = models.CharField(_("kind"), max_length=24, choices=TeamKind.choices)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="TeamMember", related_name="teams"
     )

@@ -80,6 +80,8 @@ class FilingStatus(models.TextChoices):
     REFUSED = "refused", _("Refused by ruling")
     TRANSFERRED = "transferred", _("Transferred")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    IN_MEDIATION = "in_mediation", _("In pre-filing mediation")
+    SETTLED_IN_MEDIATION = "settled_in_mediation", _("Settled in mediation before filing")
 
 
 class AttachmentKind(models.TextChoices):
@@ -117,3 +119,20 @@ class RefusalOutcome(models.TextChoices):
     PENDING = "", _("Waiting for a judge")
     REFUSED = "refused", _("Refused by ruling")
     DECLINED = "declined", _("Not refused: back to review")
+
+
+class MediationChoice(models.TextChoices):
+    """The filer's answer to a recommendation to mediate first (分调裁审). Declining never
+    delays filing (立案登记制)."""
+
+    NONE = "", _("Not chosen")
+    CONSENTED = "consented", _("Agreed to mediate first")
+    DECLINED = "declined", _("Declined mediation")
+
+
+class SteeringGreen(models.TextChoices):
+    """A steering rule's condition on the green channel (绿色通道)."""
+
+    ANY = "", _("Any filing")
+    ONLY = "only", _("Green-channel filings only")
+    EXCLUDED = "excluded", _("Not green-channel filings")

@@ -8,9 +8,11 @@ from tianping.filings.choices import (
     Channel,
     FilingKind,
     FilingStatus,
+    MediationChoice,
     RefusalBasis,
     RefusalOutcome,
     RepresentativeKind,
+    SteeringGreen,
 )
 from tianping.filings.workflow import FilingWorkflow
 from tianping.lib.green_channel import GreenChannel, green_first
@@ -110,6 +112,29 @@ class Filing(ConcurrentTransitionMixin, FilingWorkflow, GreenChannel):
         verbose_name=_("transferred to"),
     )
 
+    # Steering to mediation (分调裁审): the recommendation the filer answered (the rule and
+    # its reasons as codes, `filings.steering.Recommendation.as_stored`) and the answer.
+    # Only a record: handing in and the review clock never depend on it.
+    mediation_recommended = models.JSONField(
+        _("mediation recommended"), default=dict, blank=True
+    )
+    mediation_choice = models.CharField(
+        _("choice on mediation"),
+        max_length=12,
+        choices=MediationChoice.choices,
+        blank=True,
+        default=MediationChoice.NONE,
+    )
+    mediation_choice_at = models.DateTimeField(_("mediation choice made at"), null=True, blank=True)
+    mediation_choice_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("mediation choice recorded by"),
+    )
+
     objects = FilingQuerySet.as_manager()
 
     class Meta:
@@ -119,7 +144,13 @@ class Filing(ConcurrentTransitionMixin, FilingWorkflow, GreenChannel):
             models.Index(
                 fields=["court", "status", "priority", "review_due_on", "submitted_at", "id"],
                 name="filing_review_queue",
-            )
+            ),
+            # filings whose filer agreed to mediate first (`filings_consented_to_mediation`)
+            models.Index(
+                fields=["court", "mediation_choice_at", "id"],
+                condition=models.Q(mediation_choice="consented"),
+                name="filing_mediation_consented",
+            ),
         ]
         verbose_name = _("filing")
         verbose_name_plural = _("filings")
@@ -334,3 +365,62 @@ class FilingEvent(TimelineEvent):
 
     def __str__(self) -> str:
         return f"{self.filing} #{self.seq} {self.kind}"
+
+
+class MediationSteeringRule(models.Model):
+    """A rule steering filings to mediation (分调裁审) as data: conditions, and whether the
+    filings it matches are recommended to mediate first, with the reason given.
+
+    Rules are tried in order of priority, a court's own before the general ones; the first
+    whose every condition holds decides; no match, no recommendation (`filings.steering`).
+    Conditions left empty do not restrict.
+    """
+
+    court = models.ForeignKey(
+        "courts.Court",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="steering_rules",
+        verbose_name=_("court"),
+        help_text=_("Empty: a general rule, tried after every court's own."),
+    )
+    priority = models.PositiveSmallIntegerField(_("priority"), default=100)
+    name = models.CharField(_("name"), max_length=100)
+    kinds = models.JSONField(_("filing kinds"), default=list, blank=True)
+    cause_codes = models.JSONField(_("cause codes (or their parents)"), default=list, blank=True)
+    max_amount = AmountField(_("at most this amount"), null=True, blank=True)
+    min_amount = AmountField(_("at least this amount"), null=True, blank=True)
+    party_kinds = models.JSONField(
+        _("every party of these kinds"),
+        default=list,
+        blank=True,
+        help_text=_("natural, legal, organisation; empty: any party"),
+    )
+    max_parties = models.PositiveSmallIntegerField(
+        _("at most this many parties"), null=True, blank=True
+    )
+    green = models.CharField(
+        _("green channel"), max_length=8, choices=SteeringGreen.choices, blank=True, default=""
+    )
+    recommend = models.BooleanField(
+        _("recommend mediation"),
+        default=True,
+        help_text=_("Unticked: the filings this rule matches are not steered to mediation."),
+    )
+    reason = models.CharField(_("reason given"), max_length=300)
+    reason_en = models.CharField(
+        _("reason given, in English"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown to English readers; the Chinese reason is shown when empty."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["priority", "id"]
+        verbose_name = _("mediation steering rule")
+        verbose_name_plural = _("mediation steering rules")
+
+    def __str__(self) -> str:
+        return self.name
