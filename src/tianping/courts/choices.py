@@ -53,6 +53,7 @@ class TeamRole(models.TextChoices):
     MEMBER = "member", _("Member")
     OFFICER = "officer", _("Enforcement officer")
     CLERK = "clerk", _("Clerk")
+    MEDIATOR = "mediator", _("Mediator")
 
 
 class Role(models.TextChoices):
