@@ -23,6 +23,7 @@ from tianping.courts.models import (
     Team,
     TeamMember,
 )
+from tianping.demo.steering import load_steering_demo
 from tianping.mediation.demo import load_mediation_demo
 
 DEMO_PASSWORD = "Tianping-demo-2026"
@@ -106,6 +107,7 @@ def load_demo() -> list[tuple[str, str, str]]:
         created += _platform_superuser()
         _triage_rules()
         created += load_mediation_demo(courts["内2502"], password=DEMO_PASSWORD)
+        created += load_steering_demo(courts["内2502"], password=DEMO_PASSWORD)
         if created:
             record("demo.loaded", None, actor=None, changes={"created": [c[0] for c in created]})
     return created

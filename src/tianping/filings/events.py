@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from tianping.audit.actions import record
+from tianping.filings import steering
 from tianping.filings.choices import AttachmentKind, Channel, FilingStatus, RefusalBasis
 from tianping.filings.models import Filing, FilingEvent
 from tianping.lib.event_kinds import Timeline, choices
@@ -86,8 +87,21 @@ kind(
     _("Representative removed"),
     _("Representative removed: %(representative)s"),
 )
+# Steering to mediation (分调裁审): the filer's answer to a recommendation to mediate first,
+# given online or recorded by the filing division. Declining never delays filing.
+kind(
+    "mediation_consented",
+    _("Agreed to mediate first"),
+    _("Agreed to try mediation before filing (recommended: %(rule)s)"),
+)
+kind(
+    "mediation_declined",
+    _("Declined mediation"),
+    _("Declined mediation; the filing goes on as usual (recommended: %(rule)s)"),
+)
 
 filing_timeline.value("channel", choices(Channel), _("Channel"))
+filing_timeline.value("steering_reasons", steering.reason_text, _("Why mediation was recommended"))
 filing_timeline.value("file_kind", choices(AttachmentKind), _("Kind of file"))
 filing_timeline.value("basis", choices(RefusalBasis), _("Statutory basis"))
 caption = filing_timeline.caption
@@ -103,6 +117,7 @@ caption("name", _("File"))
 caption("parties", _("Parties"))
 caption("items", _("Items"))
 caption("representative", _("Representative"))
+caption("rule", _("Rule"))
 caption("mediation", _("Mediation"))
 
 

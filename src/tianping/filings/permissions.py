@@ -166,3 +166,24 @@ def require_refusal_decider(proposal: RefusalProposal, user) -> None:
         raise PermissionDenied(
             _("Only a judge of this court other than the one who proposed it can decide.")
         )
+
+
+# Steering to mediation (分调裁审): who records the filer's choice, and when. The filer
+# answers at the wizard's last step (a draft, or papers being corrected); the filing
+# division records the party's answer at the window and at review. A choice is only a
+# record: it never holds up handing in or the review clock.
+CHOOSER_STATUSES = (FilingStatus.DRAFT, FilingStatus.CORRECTION_REQUESTED)
+RECORDER_STATUSES = (FilingStatus.SUBMITTED, FilingStatus.CORRECTION_REQUESTED)
+
+
+def can_choose_mediation(user, filing: Filing) -> bool:
+    """Answer a recommendation to mediate first: the filer while the papers are theirs to
+    change, or the filing division of the filing's court while it is under review."""
+    if is_filer(user, filing) and filing.status in CHOOSER_STATUSES:
+        return True
+    return filing.status in RECORDER_STATUSES and can_review(user, filing)
+
+
+def require_mediation_chooser(filing: Filing, user) -> None:
+    if not can_choose_mediation(user, filing):
+        raise PermissionDenied(_("The choice on mediation cannot be recorded on this filing now."))

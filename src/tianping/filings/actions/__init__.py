@@ -47,6 +47,7 @@ from tianping.filings.actions.review import (
     request_correction,
     transfer_filing,
 )
+from tianping.filings.actions.steering import record_if_recommended, record_mediation_choice
 
 __all__ = [
     "DRAFT_FIELDS",
@@ -63,6 +64,8 @@ __all__ = [
     "hand_in_at_window",
     "note_case_opened",
     "receive_for_other_court",
+    "record_if_recommended",
+    "record_mediation_choice",
     "pending_refusal",
     "propose_refusal",
     "remove_attachment",

@@ -28,6 +28,7 @@ from tianping.filings.actions.drafting import (
     start_filing,
 )
 from tianping.filings.actions.files import attach_files
+from tianping.filings.actions.steering import record_if_recommended
 from tianping.filings.choices import WINDOW_CHANNELS, AttachmentKind
 from tianping.filings.events import filing_event
 from tianping.filings.limits import ANSWER_LENGTH
@@ -137,6 +138,7 @@ def hand_in_at_window(
     uploads=(),
     upload_kind=AttachmentKind.COMPLAINT,
     representatives=(),
+    mediation_choice="",
 ) -> Filing:
     """A clerk hands in a walk-in's complaint: draft, parties, data, dated receipt, clock.
 
@@ -145,7 +147,9 @@ def hand_in_at_window(
     one filing; the same key at another court or from another clerk is another walk-in.
     UPLOADS (of UPLOAD_KIND) and REPRESENTATIVES (each a dict: `party`, the party's
     position, `authorisation`, the power of attorney uploaded, and the representative's
-    fields) are stored with it, all or nothing.
+    fields) are stored with it, all or nothing. MEDIATION_CHOICE (consented, declined) is
+    the party's answer to a recommendation to mediate first, recorded after the hand-in if
+    a rule recommends it (分调裁审); it changes nothing of the hand-in itself.
     """
     if channel not in WINDOW_CHANNELS:
         raise ValidationError(_("Choose how the complaint came in."))
@@ -172,4 +176,8 @@ def hand_in_at_window(
         handed_in = _hand_in(filing, actor=actor, acted_for=acted_for, key=key, today=today)
         if handed_in.pk != filing.pk:  # the same form sent twice at once: keep the first
             transaction.set_rollback(True)
+        elif mediation_choice:
+            record_if_recommended(
+                handed_in, choice=mediation_choice, actor=actor, acted_for=acted_for
+            )
     return handed_in

@@ -29,11 +29,17 @@ from tianping.filings.online.api_schemas import (
     FilingAttachmentOut,
     FilingPartyIn,
     FilingSummaryOut,
+    MediationChoiceIn,
     MyFilingOut,
     RepresentativeIn,
     SubmitIn,
 )
-from tianping.filings.permissions import filings_visible_to, get_filing_for_user
+from tianping.filings.permissions import (
+    can_choose_mediation,
+    filings_visible_to,
+    get_filing_for_user,
+)
+from tianping.filings.queries import mediation_state
 from tianping.lib.api_pages import PageIn, PageOut
 from tianping.lib.keyset import rows_page
 from tianping.lib.pdf import pdf_bytes_response
@@ -137,7 +143,13 @@ def _filing_out(filing) -> dict:
             for e in filing.events.exclude(kind__in=STAFF_ONLY)
         ],
         "open_notice": notice,
+        "mediation": _mediation(filing, filing.filer),
     }
+
+
+def _mediation(filing, user) -> dict | None:
+    state = mediation_state(filing)
+    return state and {**state, "can_choose": can_choose_mediation(user, filing)}
 
 
 @router.get("", response=PageOut[FilingSummaryOut], summary="My filings, newest first")
@@ -313,6 +325,17 @@ def _body_key(request) -> str | None:
         return SubmitIn.model_validate_json(request.body or b"{}").submission_key
     except ValueError as exc:
         raise ValidationError('The body must be JSON such as {"submission_key": "..."}.') from exc
+
+
+@router.post(
+    "/{code}/mediation-choice",
+    response=MyFilingOut,
+    summary="Consent to mediation first, or decline it, where a rule recommends it (分调裁审)",
+)
+def mediation_choice(request, code: str, payload: MediationChoiceIn):
+    filing = _filing(request, code)
+    actions.record_mediation_choice(filing, choice=payload.choice, actor=request.user)
+    return _filing_out(filing)
 
 
 @router.post("/{code}/correction", response=MyFilingOut, summary="Answer the correction notice")

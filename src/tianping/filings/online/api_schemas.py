@@ -7,6 +7,7 @@ read and bounded by `lib.money`. Too much or too long is 422 with a message.
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Literal
 
 from ninja import Schema
 from pydantic import Field
@@ -113,6 +114,25 @@ class NoticeOut(Schema):
     issued_at: datetime
 
 
+class MediationSteeringOut(Schema):
+    """Steering to mediation (分调裁审): the recommendation with its reasons, worded in the
+    caller's language, and the choice made ("", consented, declined)."""
+
+    recommended: bool
+    rule: str
+    reasons: list[str]
+    choice: Literal["", "consented", "declined"]
+    choice_label: str
+    choice_at: datetime | None
+    choice_by: str | None
+    answered_rule: str = Field(description="The rule the recorded choice answered.")
+    can_choose: bool = Field(description="Whether the caller may record a choice now.")
+
+
+class MediationChoiceIn(Schema):
+    choice: Literal["consented", "declined"]
+
+
 class MyFilingOut(FilingSummaryOut):
     is_livelihood: bool
     is_enterprise: bool
@@ -128,6 +148,7 @@ class MyFilingOut(FilingSummaryOut):
     attachments: list[FilingAttachmentOut]
     events: list[FilingEventOut]
     open_notice: NoticeOut | None
+    mediation: MediationSteeringOut | None = None
 
 
 class CreateIn(Schema):

@@ -5,6 +5,7 @@ from django.urls import path
 from tianping.filings.online import views as v
 from tianping.filings.online import views_filing as filing
 from tianping.filings.online import views_papers as papers
+from tianping.filings.online import views_steering as steering
 
 app_name = "online"
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("<str:code>/files/<str:ref>/", papers.attachment, name="attachment"),
     path("<str:code>/files/<str:ref>/remove/", papers.remove_file, name="remove_file"),
     path("<str:code>/submit/", v.submit, name="submit"),
+    path("<str:code>/mediation-choice/", steering.mediation_choice, name="mediation_choice"),
     path("<str:code>/receipt/", filing.receipt, name="receipt"),
     path("<str:code>/receipt.pdf", filing.receipt_pdf, name="receipt_pdf"),
     path("<str:code>/correction/", filing.correction, name="correction"),

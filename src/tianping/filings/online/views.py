@@ -26,7 +26,8 @@ from tianping.filings.fee_estimate import estimate
 from tianping.filings.limits import KEY_LENGTH
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
-from tianping.filings.permissions import get_filing_for_user
+from tianping.filings.permissions import can_choose_mediation, get_filing_for_user
+from tianping.filings.queries import mediation_state
 from tianping.filings.validation import completeness_errors, contact_errors, party_errors
 from tianping.lib.text import clean_text
 
@@ -205,6 +206,8 @@ def _review_context(filing) -> dict:
         + [(m, _problem_step(m, rows)) for m in completeness_errors(filing, rows)],
         "submission_key": f"{filing.code}:{secrets.token_urlsafe(24)}",
         "fee": estimate(filing.kind, filing.amount),
+        "mediation": mediation_state(filing),
+        "can_choose_mediation": can_choose_mediation(filing.filer, filing),
     }
 
 

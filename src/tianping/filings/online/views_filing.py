@@ -17,7 +17,8 @@ from tianping.filings.events import STAFF_ONLY
 from tianping.filings.online import forms as f
 from tianping.filings.online import reads
 from tianping.filings.online.views import OPEN, filing_of, portal_view, step_links
-from tianping.filings.permissions import filings_visible_to
+from tianping.filings.permissions import can_choose_mediation, filings_visible_to
+from tianping.filings.queries import mediation_state
 from tianping.lib.pdf import pdf_bytes_response
 from tianping.lib.text import clean_text
 
@@ -64,8 +65,16 @@ def detail(request, code):
             (e, reads.event_label(e)) for e in filing.events.exclude(kind__in=STAFF_ONLY)
         ],
         "can_withdraw": filing.status in OPEN,
+        **_mediation(request.user, filing),
     }
     return render(request, "filings/online/detail.html", context)
+
+
+def _mediation(user, filing) -> dict:
+    """The choice on mediation, once made or while the filer may still make it."""
+    can_choose = can_choose_mediation(user, filing)
+    shown = can_choose or filing.mediation_choice
+    return {"mediation": mediation_state(filing) if shown else None, "can_choose": can_choose}
 
 
 def _receipt_context(request, code) -> dict:

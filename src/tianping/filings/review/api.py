@@ -24,6 +24,9 @@ from tianping.filings.choices import AttachmentKind
 from tianping.filings.events import filing_timeline
 from tianping.filings.limits import default_respond_by
 from tianping.filings.models import Filing, FilingParty
+from tianping.filings.online.api_schemas import MediationChoiceIn
+from tianping.filings.permissions import can_choose_mediation
+from tianping.filings.queries import mediation_state
 from tianping.filings.review import reads as review
 from tianping.filings.review.api_schemas import (
     ConflictOut,
@@ -82,7 +85,7 @@ def _party(party) -> dict:
     }
 
 
-def _filing_out(filing) -> dict:
+def _filing_out(filing, user=None) -> dict:
     case = review.case_of(filing)
     url = lambda name, *args: reverse(f"review:{name}", args=[filing.code, *args])  # noqa: E731
     return {
@@ -119,7 +122,13 @@ def _filing_out(filing) -> dict:
             for e in filing.events.select_related("actor")
         ],
         "documents": {name: url("document", name) for name in review.documents_of(filing)},
+        "mediation": _mediation(filing, user),
     }
+
+
+def _mediation(filing, user) -> dict | None:
+    state = mediation_state(filing)
+    return state and {**state, "can_choose": can_choose_mediation(user, filing)}
 
 
 def _court(code: str | None, courts=None) -> Court:
@@ -158,6 +167,11 @@ def _conflict(request, code):
 
 def _by(request) -> dict:
     return {"actor": request.user, "acted_for": request.acting_for}
+
+
+def _clerk_out(request, code: str) -> dict:
+    user = effective_user(request)
+    return _filing_out(review.get_filing_for_clerk(user, code), user)
 
 
 @router.get("/queue", response=PageOut[QueueRowOut], summary="Review queue of a court (立案审查)")
@@ -251,9 +265,9 @@ def window(request, payload: WindowIn):
     if payload.file_now:  # filed on the spot (当场立案): the case at once, or nothing
         filing, _case = file_on_the_spot(**complaint)
     else:
-        filing = actions.hand_in_at_window(**complaint)
+        filing = actions.hand_in_at_window(**complaint, mediation_choice=payload.mediation_choice)
     return Status(
-        201, _filing_out(review.get_filing_for_clerk(effective_user(request), filing.code))
+        201, _clerk_out(request, filing.code)
     )
 
 
@@ -275,7 +289,7 @@ def cross_region(request, payload: CrossRegionIn):
         today=timezone.localdate(),
     )
     return Status(
-        201, _filing_out(review.get_filing_for_clerk(effective_user(request), filing.code))
+        201, _clerk_out(request, filing.code)
     )
 
 
@@ -283,7 +297,7 @@ def cross_region(request, payload: CrossRegionIn):
 def filing_detail(request, code: str):
     filing = review.get_filing_for_clerk(effective_user(request), code)
     record_view(request, filing)
-    return _filing_out(filing)
+    return _filing_out(filing, effective_user(request))
 
 
 @router.post(
@@ -328,6 +342,17 @@ def propose_refusal(request, code: str, payload: RefusalIn):
         return filing_detail(request, code)
 
     return _decide(request, code, payload.expected_status, run)
+
+
+@router.post(
+    "/{code}/mediation-choice",
+    response=ReviewFilingOut,
+    summary="Record the party's consent to mediation first, or their refusal (分调裁审)",
+)
+def mediation_choice(request, code: str, payload: MediationChoiceIn):
+    filing = review.get_filing_for_clerk(effective_user(request), code)
+    actions.record_mediation_choice(filing, choice=payload.choice, **_by(request))
+    return _clerk_out(request, code)
 
 
 @router.post(

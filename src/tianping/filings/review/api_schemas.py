@@ -7,6 +7,7 @@ read and bounded by `lib.money`. Too much or too long is 422 with a message.
 
 import datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.utils import timezone
 from ninja import Schema
@@ -23,6 +24,7 @@ from tianping.filings.limits import (
     REASONS_LENGTH,
     party_length,
 )
+from tianping.filings.online.api_schemas import MediationSteeringOut
 from tianping.filings.review.forms import resolve_cause
 from tianping.lib.money import ApiAmount
 from tianping.lib.text import ApiList, ApiText
@@ -66,6 +68,8 @@ class WindowIn(FilingDataIn):
     service_point: ApiText(NAME_LENGTH) | None = None  # its name, at a service point
     file_now: bool = False
     submission_key: ApiText(KEY_LENGTH) | None = None
+    # the party's answer, recorded if a rule recommends mediation (分调裁审); never delays
+    mediation_choice: Literal["", "consented", "declined"] = ""
 
 
 class CrossRegionIn(FilingDataIn):
@@ -161,6 +165,7 @@ class ReviewFilingOut(QueueRowOut):
     attachments: list[ReviewAttachmentOut]
     events: list[ReviewEventOut]
     documents: dict[str, str]
+    mediation: MediationSteeringOut | None = None
 
 
 class ConflictOut(Schema):

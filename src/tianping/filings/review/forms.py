@@ -25,6 +25,7 @@ from tianping.filings.choices import (
     Channel,
     FilingKind,
     FilingStatus,
+    MediationChoice,
     PartyKind,
     PartyRole,
     RepresentativeKind,
@@ -253,6 +254,20 @@ class WindowForm(FilingDataForm):
         queryset=ServicePoint.objects.none(),
         required=False,
         empty_label=gettext_lazy("Not at a service point"),
+    )
+    mediation_choice = forms.ChoiceField(
+        label=gettext_lazy("The party's answer, if mediation first is recommended"),
+        choices=[
+            ("", gettext_lazy("Not asked")),
+            (MediationChoice.CONSENTED.value, gettext_lazy("Agrees to mediate first")),
+            (MediationChoice.DECLINED.value, gettext_lazy("Declines mediation")),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy(
+            "Recorded only if a rule of the court recommends mediation for this complaint. "
+            "Declining does not delay filing."
+        ),
     )
     field_order = ["court", "channel", "service_point"]
 

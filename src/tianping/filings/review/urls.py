@@ -3,6 +3,7 @@ from django.urls import path
 from tianping.filings.review import views
 from tianping.filings.review import views_intake as intake
 from tianping.filings.review import views_refusal as refusals
+from tianping.filings.review import views_steering as steering
 
 app_name = "review"
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("<str:code>/refuse/", views.refuse, name="refuse"),
     path("<str:code>/refusal/", refusals.refusal, name="refusal"),
     path("<str:code>/transfer/", views.transfer, name="transfer"),
+    path("<str:code>/mediation-choice/", steering.mediation_choice, name="mediation_choice"),
     path("<str:code>/forward/", views.forward, name="forward"),
     path("<str:code>/attach/", views.attach, name="attach"),
     path("<str:code>/filed/", views.filed, name="filed"),

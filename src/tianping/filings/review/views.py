@@ -24,6 +24,7 @@ from tianping.filings import actions, fee_estimate, permissions
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
 from tianping.filings.documents import ruling_context, stored_pdf
 from tianping.filings.events import filing_timeline
+from tianping.filings.queries import mediation_state
 from tianping.filings.review import forms as f
 from tianping.filings.review import forms_decisions as d
 from tianping.filings.review import reads
@@ -116,6 +117,8 @@ def _detail(request, filing, *, bound=None, stale=False, status=200, revealed=No
         "revealed": revealed,
         "can_decide": permissions.can_review(user, filing),
         "can_forward": permissions.can_forward(user, filing),
+        "mediation": mediation_state(filing),
+        "can_choose_mediation": permissions.can_choose_mediation(user, filing),
     }
     return render(request, "filings/review/detail.html", context, status=status)
 

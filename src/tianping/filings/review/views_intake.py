@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tianping.courts.permissions import effective_user
 from tianping.filings import actions
+from tianping.filings.queries import recommending_rule_names
 from tianping.filings.review import forms as f
 from tianping.filings.review import forms_decisions as d
 from tianping.filings.review import reads
@@ -49,12 +50,22 @@ def window_new(request):
             if "file_now" in request.POST:  # filed on the spot (当场立案): the case at once
                 filing, _case = file_on_the_spot(**complaint)
                 return redirect("review:filed", filing.code)
-            filing = actions.hand_in_at_window(**complaint)
+            choice = data.get("mediation_choice", "")
+            filing = actions.hand_in_at_window(**complaint, mediation_choice=choice)
         except ValidationError as exc:
             form.add_error(None, exc.messages)
         else:
             return redirect("review:receipt", filing.code)
-    return _intake_page(request, "window_form.html", form, parties, papers=papers, reps=reps)
+    steering_rules = recommending_rule_names(courts)
+    return _intake_page(
+        request,
+        "window_form.html",
+        form,
+        parties,
+        papers=papers,
+        reps=reps,
+        steering_rules=steering_rules,
+    )
 
 
 def _handing_in(request) -> bool:
