@@ -11,7 +11,7 @@ from django_fsm import TransitionNotAllowed
 
 from tianping.audit.actions import record
 from tianping.cases import triage
-from tianping.cases.assignment import draw_judge, eligible_judges
+from tianping.cases.assignment import draw_judge, eligible_judges, team_for_route
 from tianping.cases.choices import DOCUMENT_REQUIRED, CaseState, ClosureMode, Procedure
 from tianping.cases.events import case_event
 from tianping.cases.models import Case, CaseDocument, CaseParty, CaseRepresentative, TriageRule
@@ -147,9 +147,11 @@ def triage_case(case: Case, *, actor, acted_for=None) -> triage.Decision:
     decision = triage.decide(
         rules_for(case.court), facts, default_procedure=_default_procedure(case.type_code)
     )
-    case.track, case.procedure = decision.track, decision.procedure
-    case.triage_reasons = list(decision.reasons)
-    case.team = _team_for(case, decision)
+    case.team, case.track, routed = team_for_route(
+        case.court, track=decision.track, team_kind=decision.team_kind
+    )
+    case.procedure = decision.procedure
+    case.triage_reasons = [*decision.reasons, *([routed] if routed else [])]
     case.division = (
         case.team.division if case.team and case.team.division else _division_for(case, decision)
     )
@@ -161,7 +163,7 @@ def triage_case(case: Case, *, actor, acted_for=None) -> triage.Decision:
         acted_for=acted_for,
         track=case.track,
         procedure=case.procedure,
-        reasons=list(decision.reasons),
+        reasons=list(case.triage_reasons),
         passed_over=list(decision.checked),
         team=case.team.name if case.team else None,
         is_public=False,
@@ -180,12 +182,6 @@ def _cause_path(case: Case) -> tuple[str, ...]:
         path.append(parent)
         parent = entries.filter(code=parent).values_list("parent_code", flat=True).first() or ""
     return tuple(path)
-
-
-def _team_for(case: Case, decision: triage.Decision):
-    if not decision.team_kind:
-        return None
-    return case.court.teams.filter(kind=decision.team_kind).order_by("pk").first()
 
 
 def _division_for(case: Case, decision: triage.Decision):

@@ -5,9 +5,13 @@ import random
 from django.db.models import Count, Q
 
 from tianping.accounts.models import User
-from tianping.cases.choices import PENDING_STATES
-from tianping.courts.choices import Role
+from tianping.cases.choices import PENDING_STATES, Track
+from tianping.courts.choices import Role, TeamKind
 from tianping.courts.models import Membership
+
+# Reasons added to a case's triage when it is routed to mediation first (调解优先).
+MEDIATION_TEAM = {"code": "mediation_team"}
+NO_MEDIATION_TEAM = {"code": "no_mediation_team"}
 
 
 def eligible_judges(court, *, team=None, division=None):
@@ -32,3 +36,19 @@ def draw_judge(candidates, rng: random.Random):
         return None
     weights = [1 / (1 + c.load) for c in candidates]
     return rng.choices(candidates, weights=weights, k=1)[0]
+
+
+def team_for_route(court, *, track: str, team_kind: str):
+    """The team a triaged case goes to, the track it keeps and the reason to add (or None).
+
+    A case routed "mediation" (调解优先) goes to the court's mediation-and-adjudication team
+    (调解速裁/诉调对接团队), whichever kind the rule names, and its judges take it; a court
+    without one treats the case as an ordinary one, and the reason says so. Any other
+    route goes to the first team of the rule's kind, if the court has one."""
+    teams = court.teams.order_by("pk")
+    if track == Track.MEDIATION:
+        team = teams.filter(kind=TeamKind.MEDIATION_ADJUDICATION).first()
+        if team is None:
+            return None, Track.ORDINARY, dict(NO_MEDIATION_TEAM)
+        return team, track, dict(MEDIATION_TEAM)
+    return (teams.filter(kind=team_kind).first() if team_kind else None), track, None

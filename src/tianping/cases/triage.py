@@ -1,5 +1,10 @@
 """Triage (繁简分流) by explicit rules. Pure: rules and case facts in, decision out.
 
+Three routes (`choices.Track`): simple, ordinary (complex) and mediation first (调解优先:
+the case goes to a mediation-and-adjudication team, which offers court-referred mediation
+with the parties' consent before trial; `assignment.team_for_route` finds the team, or
+treats the case as ordinary where the court has none, adding the reason to the decision's).
+
 A rule matches when every condition it sets holds; conditions it leaves empty do not
 restrict. Rules are tried by priority, a court's own before the general ones, and the
 first match decides. When none matches the case is ordinary (繁案), and the decision says so.
@@ -136,6 +141,16 @@ def reason_text(reason) -> str:
         return str((english and reason.get("reason_en")) or reason.get("reason") or "")
     if code == "no_rule":
         return _("No simple-case rule matched; the case goes to a division as a complex case.")
+    if code == "mediation_team":
+        return _(
+            "Mediation first: the case goes to the mediation and fast adjudication team, "
+            "which offers court-referred mediation with the parties' consent before trial."
+        )
+    if code == "no_mediation_team":
+        return _(
+            "The rule routes the case to mediation first, but the court has no mediation "
+            "and fast adjudication team: the case goes on as an ordinary case."
+        )
     return str(reason.get("text") or "")
 
 
