@@ -5,7 +5,11 @@ draft ─submit─> submitted ─accept─> accepted (a case is filed)
   │                │  ├─refuse─> refused (written ruling)                            │
   │                │  └─transfer─> transferred                                       │
   │                └<────────────────────────────────────────────────────────────────┘
-  └─receive_at_assisting_court─> at_assisting_court ─forward─> submitted (跨域立案)
+  ├─receive_at_assisting_court─> at_assisting_court ─forward─> submitted (跨域立案)
+  └─send_to_mediation─> in_mediation (委派调解; also from submitted, the filer consenting)
+                          ├─return_from_mediation─> submitted (no agreement: review)
+                          ├─settle_in_mediation─> settled_in_mediation (agreement)
+                          └─withdraw_from_mediation─> withdrawn (with the mediation)
 """
 
 from django_fsm import transition
@@ -47,6 +51,23 @@ class FilingWorkflow:
     @transition(field="status", source=[S.SUBMITTED, S.AT_ASSISTING_COURT], target=S.TRANSFERRED)
     def transfer(self):
         """Sent to the court that has jurisdiction."""
+
+    @transition(field="status", source=[S.DRAFT, S.SUBMITTED], target=S.IN_MEDIATION)
+    def send_to_mediation(self):
+        """Pre-filing mediation (委派调解): the filer applies for mediation with the papers,
+        or consents to it after handing in; the review clock stops."""
+
+    @transition(field="status", source=S.IN_MEDIATION, target=S.SUBMITTED)
+    def return_from_mediation(self):
+        """No agreement: the filing goes to review with its papers; the clock starts."""
+
+    @transition(field="status", source=S.IN_MEDIATION, target=S.SETTLED_IN_MEDIATION)
+    def settle_in_mediation(self):
+        """The parties reached an agreement: nothing to file."""
+
+    @transition(field="status", source=S.IN_MEDIATION, target=S.WITHDRAWN)
+    def withdraw_from_mediation(self):
+        """The applicant withdraws the application for mediation, and so the filing."""
 
     @transition(field="status", source=OPEN, target=S.WITHDRAWN)
     def withdraw(self):

@@ -227,3 +227,12 @@ class Mediator(models.Model):
         return self.available or (
             self.unavailable_until is not None and self.unavailable_until < on
         )
+
+
+from tianping.mediation.models_mediations import (  # noqa: E402, F401  (the models of mediations)
+    Mediation,
+    MediationAnswer,
+    MediationEvent,
+    MediationSession,
+    MediationWarning,
+)

@@ -25,12 +25,14 @@ from django.utils.translation import gettext as _
 from tianping.courts.choices import Role
 from tianping.courts.models import Court
 from tianping.courts.permissions import (
+    FILING_ROLES,
+    OVERSIGHT_ROLES,
     current_memberships,
     is_superuser,
     roles_in,
     visible_court_ids,
 )
-from tianping.mediation.models import Mediator, Partner, PartnerAgreement, Station
+from tianping.mediation.models import Mediation, Mediator, Partner, PartnerAgreement, Station
 
 KEEPER_ROLES = {Role.ADMINISTRATOR, Role.PRESIDENT}
 
@@ -164,3 +166,100 @@ def get_court_to_keep(user, code: str) -> Court:
     if court is None or not can_keep_roster(user, court):
         raise Http404("No such court.")
     return court
+
+
+# Mediations (调解案件)
+#
+# - The court's filing division and its leaders (FILING_ROLES, OVERSIGHT_ROLES) see the
+#   court's mediations and appoint mediators; a mediator who is court staff (the role
+#   "mediator") sees only the mediations appointed to them, like any mediator.
+# - A mediator with an account sees the mediations appointed to them and acts in them
+#   (accept or decline, sessions, extension, outcome); never anyone else's.
+# - A partner's coordinator sees the mediations of their partner's mediators (read only).
+# - A litigant or lawyer sees the mediations of the disputes they are filer, party or
+#   representative in, answers the invitation for their own party, and the applicant
+#   withdraws the application.
+
+
+def mediation_staff_court_ids(user) -> set[int]:
+    return {m.court_id for m in current_memberships(user)
+            if m.role in FILING_ROLES | OVERSIGHT_ROLES}
+
+
+def mediations_visible_to(user):
+    if is_superuser(user):
+        return Mediation.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return Mediation.objects.none()
+    sight = Q(mediator__user=user)
+    if getattr(user, "is_public_user", False):
+        mine = Q(filing__filer=user) | Q(filing__parties__user=user)
+        mine |= Q(filing__representatives__user=user)
+        ids = Mediation.objects.filter(mine).values("pk")
+        return Mediation.objects.filter(Q(pk__in=ids) | sight)
+    courts = mediation_staff_court_ids(user)
+    if courts:
+        sight |= Q(court_id__in=courts)
+    partners = coordinated_partner_ids(user)
+    if partners:
+        sight |= Q(mediator__partner_id__in=partners)
+    return Mediation.objects.filter(sight)
+
+
+def get_mediation_for_user(user, code: str) -> Mediation:
+    if not isinstance(code, str) or not code.isalnum() or len(code) > 12:
+        raise Http404("No such mediation.")
+    found = (
+        mediations_visible_to(user)
+        .select_related("court", "filing", "mediator__user", "mediator__partner",
+                        "preferred_mediator", "case")
+        .filter(code=code).first()
+    )
+    if found is None:
+        raise Http404("No such mediation.")
+    return found
+
+
+def can_manage_mediations(user, court: Court) -> bool:
+    """Appoint mediators, take filings to mediation, end a mediation no mediator holds."""
+    return is_superuser(user) or bool(roles_in(user, court) & FILING_ROLES)
+
+
+def is_mediator_of(user, mediation: Mediation) -> bool:
+    return bool(
+        mediation.mediator_id and mediation.mediator.user_id
+        and mediation.mediator.user_id == getattr(user, "pk", None)
+    )
+
+
+def can_conduct(user, mediation: Mediation) -> bool:
+    """Sessions, records, extensions, outcomes: the mediator appointed (the court's filing
+    division too, for a mediator without an account)."""
+    return is_mediator_of(user, mediation) or can_manage_mediations(user, mediation.court)
+
+
+def require_conductor(user, mediation: Mediation) -> None:
+    if not can_conduct(user, mediation):
+        raise PermissionDenied(_("Only the mediator of this mediation can do that."))
+
+
+def require_mediation_manager(user, court: Court) -> None:
+    if not can_manage_mediations(user, court):
+        raise PermissionDenied(_("Only the court's filing division can do that."))
+
+
+def parties_answered_by(user, mediation: Mediation):
+    """The dispute's parties whose answer USER gives: their own party, or the party they
+    represent (a lawyer, an agent with an account)."""
+    if mediation.filing_id is None or not getattr(user, "is_authenticated", False):
+        return mediation.filing.parties.none() if mediation.filing_id else []
+    return mediation.filing.parties.filter(
+        Q(user=user) | Q(representatives__user=user)).distinct()
+
+
+def can_withdraw(user, mediation: Mediation) -> bool:
+    """The applicant (or the filer of the dispute) withdraws the application."""
+    pk = getattr(user, "pk", None)
+    return pk is not None and pk in (
+        mediation.applied_by_id, getattr(mediation.filing, "filer_id", None))
+

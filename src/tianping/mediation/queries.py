@@ -56,11 +56,13 @@ def filter_mediators(queryset, spec: RosterFilter, today: datetime.date):
 
 @dataclass(frozen=True)
 class Performance:
-    """A mediator's figures. `taken` is 0 and the ratios None while there is nothing to
-    count: the pages then say "no mediations yet" instead of showing numbers."""
+    """A mediator's figures (特邀调解规定 art. 10: the performance file). `taken` is 0 and
+    the ratios None while there is nothing to count: the pages then say "no mediations
+    yet" instead of showing numbers."""
 
     taken: int = 0
     succeeded: int = 0
+    ended: int = 0
     average_days: float | None = None
     online_share: float | None = None
     confirmed: int = 0
@@ -71,15 +73,55 @@ class Performance:
     def has_mediations(self) -> bool:
         return self.taken > 0
 
+    @property
+    def success_rate(self) -> float | None:
+        return self.succeeded / self.ended if self.ended else None
+
 
 def performance(mediator_ids) -> dict[int, Performance]:
-    """Each mediator's performance record, by id: mediations taken, succeeded, average
-    days from acceptance to the end, the share held online, agreements judicially
-    confirmed, agreements later broken (enforcement applied for), the parties' average
-    rating. They are counted from the mediation timeline's events, which the next part of
-    the mediation work (pre-filing mediation, outcomes) writes; there are no mediations
-    yet, so every mediator has an empty record. One query for all ids once events exist."""
-    return {pk: Performance() for pk in mediator_ids}
+    """Each mediator's performance record, by id, counted from the mediations' record:
+    mediations taken (the mediator accepted), ended, settled by agreement, the average
+    days from acceptance to the end, the share of ended mediations held online (a session
+    held by video). Agreements judicially confirmed, agreements later broken and the
+    parties' ratings come with the outcomes of mediation (issue 11, part 4) and are 0 /
+    none until then. One query for all ids."""
+    from tianping.mediation.models import Mediation
+
+    ids = list(mediator_ids)
+    rows = (Mediation.objects.filter(mediator_id__in=ids, accepted_on__isnull=False)
+            .values_list("mediator_id", "status", "accepted_on", "ended_on", "held_online"))
+    counts: dict[int, dict] = {}
+    for mediator_id, status, accepted_on, ended_on, online in rows:
+        c = counts.setdefault(mediator_id, {"taken": 0, "succeeded": 0, "ended": 0, "days": 0,
+                                            "online": 0})
+        c["taken"] += 1
+        if ended_on is not None:
+            c["ended"] += 1
+            c["days"] += (ended_on - accepted_on).days
+            c["online"] += bool(online)
+            c["succeeded"] += status == "settled"
+    result = {pk: Performance() for pk in ids}
+    for pk, c in counts.items():
+        ended = c["ended"]
+        result[pk] = Performance(
+            taken=c["taken"], succeeded=c["succeeded"], ended=ended,
+            average_days=round(c["days"] / ended, 1) if ended else None,
+            online_share=c["online"] / ended if ended else None,
+        )
+    return result
+
+
+def open_counts(mediator_ids) -> dict[int, int]:
+    """How many open mediations each mediator holds (against their capacity); one query."""
+    from django.db.models import Count
+
+    from tianping.mediation.choices import OPEN_STATUSES
+    from tianping.mediation.models import Mediation
+
+    rows = (Mediation.objects.filter(mediator_id__in=list(mediator_ids),
+                                     status__in=OPEN_STATUSES)
+            .values("mediator_id").annotate(n=Count("id")))
+    return {row["mediator_id"]: row["n"] for row in rows}
 
 
 def townships(queryset) -> list[str]:

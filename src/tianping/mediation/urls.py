@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tianping.mediation import views, views_partners
+from tianping.mediation import views, views_mediations, views_partners
 
 app_name = "mediation"
 urlpatterns = [
@@ -23,4 +23,21 @@ urlpatterns = [
     path("coordinators/<int:pk>/end/", views_partners.end_coordinator, name="end_coordinator"),
     path("courts/<str:code>/stations/new/", views_partners.new_station, name="new_station"),
     path("stations/<int:pk>/edit/", views_partners.edit_station, name="edit_station"),
+    # mediations
+    path("mediations/", views_mediations.mediations, name="mediations"),
+    path("apply/", views_mediations.apply, name="apply"),
+    path("filings/<str:code>/refer/", views_mediations.refer, name="refer"),
+    path("m/<str:code>/", views_mediations.detail, name="detail"),
+    path("m/<str:code>/appoint/", views_mediations.appoint, name="appoint"),
+    path("m/<str:code>/accept/", views_mediations.accept, name="accept"),
+    path("m/<str:code>/decline/", views_mediations.decline, name="decline"),
+    path("m/<str:code>/answer/", views_mediations.answer, name="answer"),
+    path("m/<str:code>/sessions/", views_mediations.schedule, name="schedule"),
+    path("m/<str:code>/sessions/<int:pk>/record/", views_mediations.record_session,
+         name="record_session"),
+    path("m/<str:code>/sessions/<int:pk>/cancel/", views_mediations.cancel_session,
+         name="cancel_session"),
+    path("m/<str:code>/extend/", views_mediations.extend, name="extend"),
+    path("m/<str:code>/end/", views_mediations.end, name="end"),
+    path("m/<str:code>/withdraw/", views_mediations.withdraw, name="withdraw"),
 ]

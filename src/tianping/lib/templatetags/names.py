@@ -54,3 +54,15 @@ def joined(values) -> str:
     """A list read as one sentence: parts joined by ； in Chinese, "; " in English."""
     sep = "；" if (get_language() or "").startswith("zh") else "; "
     return sep.join(str(v) for v in values or ())
+
+
+@register.filter
+def percent(value) -> str:
+    """A share (0.375) as a reader expects it: 37.5%; empty for none."""
+    if value is None or value == "":
+        return ""
+    try:
+        share = (Decimal(str(value)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)
+    return f"{share.normalize():f}%"

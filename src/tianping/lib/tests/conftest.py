@@ -14,6 +14,9 @@ from tianping.filings import actions
 from tianping.filings.choices import Channel
 from tianping.filings.models import FilingEvent
 from tianping.flows.filing import accept_filing
+from tianping.flows.mediation import apply_for_mediation
+from tianping.mediation import actions_mediations as mediation_actions
+from tianping.mediation.models import MediationEvent, Mediator
 
 PLAINTIFF = {
     "role": "plaintiff",
@@ -51,7 +54,18 @@ def filed(demo):
     filing = actions.submit_filing(filing, actor=filer, today=today)
     case = accept_filing(filing, actor=demo["lixia"], today=today)
     filing.refresh_from_db()
-    return {"filing": filing, "case": case}
+    # and a dispute taken to pre-filing mediation: its timeline has events too
+    draft = actions.start_filing(
+        actor=filer, court=filing.court, channel=Channel.ONLINE, filer=filer
+    )
+    actions.save_draft(draft, actor=filer, claims="调解", facts="借款未还", amount=Decimal("500"))
+    actions.set_parties(draft, [PLAINTIFF, DEFENDANT], actor=filer)
+    mediation = apply_for_mediation(draft, actor=filer, today=today)
+    mediation_actions.appoint(
+        mediation, Mediator.objects.get(user=demo["hutao"]), actor=demo["lixia"], today=today,
+        override="测试",
+    )
+    return {"filing": filing, "case": case, "mediation": mediation}
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,7 @@ APPEND_ONLY = {
     "audit": Table(AuditEntry, "action"),
     "filing": Table(FilingEvent, "kind", owner="filing_id"),
     "case": Table(CaseEvent, "kind", owner="case_id"),
+    "mediation": Table(MediationEvent, "kind", owner="mediation_id"),
 }
 
 

@@ -1,0 +1,67 @@
+"""A filing's side of pre-filing mediation (委派调解): sent to a mediator, back to review
+without agreement, settled, or withdrawn with the application. The flow
+`flows.mediation` calls these together with the mediation's own actions, in one
+transaction; pages and API call the flow.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from tianping.filings.actions.common import check_complete, locked, start_clock, transition
+from tianping.filings.choices import FilingStatus
+from tianping.filings.events import filing_event
+from tianping.filings.models import Filing
+from tianping.filings.permissions import require_filer, require_reviewer
+
+
+def send_to_mediation(filing: Filing, *, actor, today: datetime.date) -> Filing:
+    """The filer applies for mediation with the draft's papers (checked whole, as at
+    hand-in), or the filing division takes a handed-in filing whose filer consented; the
+    review clock stops while the dispute is mediated. The flow adds the mediation."""
+    if filing.status == FilingStatus.DRAFT:
+        require_filer(filing, actor)
+        check_complete(filing, today)
+    else:
+        require_reviewer(filing, actor)
+    filing = locked(filing)
+    transition(filing, "send_to_mediation")
+    if filing.submitted_at is None:
+        filing.submitted_at = timezone.now()
+    filing.review_due_on = None
+    filing.save()
+    return filing
+
+
+def note_sent(filing: Filing, *, actor, mediation) -> None:
+    filing_event(filing, "sent_to_mediation", actor=actor, mediation=mediation.number)
+
+
+def return_from_mediation(filing: Filing, *, actor, today: datetime.date) -> Filing:
+    """No agreement: the filing goes to review with everything already entered, and the
+    review clock starts from today (特邀调解规定 art. 21; 在线调解规则 art. 21: the court
+    registers the case within the statutory days). The actor is the mediator or the
+    filing division; the flow has checked that."""
+    filing = locked(filing)
+    transition(filing, "return_from_mediation")
+    start_clock(filing, today)
+    filing.save()
+    filing_event(filing, "returned_from_mediation", actor=actor,
+                 review_due_on=filing.review_due_on)
+    return filing
+
+
+def settle_in_mediation(filing: Filing, *, actor, mediation) -> Filing:
+    filing = locked(filing)
+    transition(filing, "settle_in_mediation")
+    filing.save()
+    filing_event(filing, "settled_in_mediation", actor=actor, mediation=mediation.number)
+    return filing
+
+
+def withdraw_from_mediation(filing: Filing, *, actor) -> Filing:
+    filing = locked(filing)
+    transition(filing, "withdraw_from_mediation")
+    filing.save()
+    filing_event(filing, "withdrawn", actor=actor)
+    return filing

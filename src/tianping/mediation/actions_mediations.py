@@ -1,0 +1,393 @@
+"""Use cases of a mediation: registering it, appointing and accepting, the other side's
+answer, sessions, extension by agreement, and the end.
+
+Each takes the mediation first and `actor` by keyword, checks the permission again
+(`mediation.permissions`), locks the mediation row, moves its status through the workflow
+(a concurrent change by someone else is refused: one wins, the other is told), and appends
+its timeline event, all in one transaction. What concerns the dispute's filing too
+(applying with a filing, handing a failed mediation to review) is a flow
+(`flows.mediation`), which calls these.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import TransitionNotAllowed
+
+from tianping.catalog.numbering import issue_case_number
+from tianping.courts.holidays import court_calendar
+from tianping.law.mediation import clock_due, referred_clock
+from tianping.lib.text import clean_text, too_long
+from tianping.mediation.choices import (
+    SPECIALITY_BY_CAUSE_NAME,
+    Answer,
+    FailureReason,
+    MediationKind,
+    MediationStatus,
+    SessionMode,
+    SessionStatus,
+)
+from tianping.mediation.events import mediation_event
+from tianping.mediation.models import Mediation, MediationAnswer, MediationSession, Mediator
+from tianping.mediation.permissions import (
+    can_withdraw,
+    is_mediator_of,
+    parties_answered_by,
+    require_conductor,
+    require_mediation_manager,
+)
+from tianping.mediation.queries import open_counts
+from tianping.mediation.recommend import mediator_warnings, warning_text
+
+PRE_FILING_TYPE = "民诉前调"  # domain-reference §3.4: e.g. （2021）川0104民诉前调801号
+NOTE_LENGTH = 300
+REPORT_LENGTH = 4000
+RECORD_LENGTH = 20000
+MAX_AGREED_DAYS = 90  # one extension; more by another agreement
+MAX_SESSION_HOURS = 12
+
+
+def locked(mediation: Mediation) -> Mediation:
+    row = Mediation.objects.select_for_update().select_related(
+        "court", "filing", "mediator__user").get(pk=mediation.pk)
+    if row.status != mediation.status:
+        raise ValidationError(_("Someone else has just acted on this mediation; reload it."))
+    return row
+
+
+def move(mediation: Mediation, name: str) -> None:
+    try:
+        getattr(mediation, name)()
+    except TransitionNotAllowed:
+        raise ValidationError(
+            _("This cannot be done while the mediation is “%(status)s”.")
+            % {"status": mediation.get_status_display()}) from None
+
+
+def _text(value: str, limit: int, field: str) -> str:
+    value = clean_text(value or "").strip()
+    if message := too_long(value, limit):
+        raise ValidationError({field: message})
+    return value
+
+
+def speciality_of(cause) -> str:
+    """The kind of dispute of CAUSE (or its nearest parent with a known kind)."""
+    node, seen = cause, 0
+    while node is not None and seen < 8:
+        if node.name in SPECIALITY_BY_CAUSE_NAME:
+            return SPECIALITY_BY_CAUSE_NAME[node.name]
+        node, seen = getattr(node, "parent", None), seen + 1
+    return ""
+
+
+# Registering
+
+
+def register(filing, *, actor, today: datetime.date, preferred: Mediator | None = None,
+             kind: str = MediationKind.PRE_FILING) -> Mediation:
+    """A pre-filing mediation of FILING's dispute, with its 诉前调 number and the court's
+    3 working days to appoint a mediator. Called by the flows, inside their transaction."""
+    if preferred is not None and (preferred.court_id != filing.court_id
+                                  or not preferred.is_available(today)):
+        raise ValidationError({"mediator": _("Choose a mediator on this court's roster who "
+                                             "is available.")})
+    issued = issue_case_number(court_code=filing.court.code, type_code=PRE_FILING_TYPE,
+                               year=today.year)
+    due = clock_due("appointment", today, court_calendar(court=filing.court))
+    mediation = Mediation.objects.create(
+        court=filing.court, kind=kind, filing=filing, number=issued.number,
+        speciality=speciality_of(filing.cause), applied_on=today, applied_by=actor,
+        preferred_mediator=preferred, appoint_due_on=due.expires_on,
+        clock_steps={"appointment": [s.as_dict(with_text=False) for s in due.steps]},
+    )
+    mediation_event(mediation, "registered", actor=actor, number=mediation.number,
+                    mediation_kind=kind, appoint_due_on=mediation.appoint_due_on,
+                    preferred=preferred.name if preferred else "")
+    return mediation
+
+
+# Appointing and accepting
+
+
+def appoint(mediation: Mediation, mediator: Mediator, *, actor, today: datetime.date,
+            override: str = "") -> Mediation:
+    """The court's filing division appoints MEDIATOR. Over capacity, without the dispute's
+    speciality or unavailable: refused with the warnings, unless OVERRIDE gives a reason."""
+    require_mediation_manager(actor, mediation.court)
+    if mediator.court_id != mediation.court_id:
+        raise ValidationError({"mediator": _("Choose a mediator on this court's roster.")})
+    override = _text(override, NOTE_LENGTH, "override")
+    with transaction.atomic():
+        mediation = locked(mediation)
+        held = open_counts([mediator.pk]).get(mediator.pk, 0)
+        codes = mediator_warnings(mediator, speciality=mediation.speciality, open_count=held,
+                                  today=today)
+        if "delisted" in codes:
+            raise ValidationError({"mediator": warning_text("delisted", mediator)})
+        if codes and not override:
+            raise ValidationError({"override": [warning_text(c, mediator, held) for c in codes]
+                                   + [_("Give a reason to appoint them all the same.")]})
+        move(mediation, "appoint")
+        due = clock_due("acceptance", today, court_calendar(court=mediation.court))
+        mediation.mediator = mediator
+        mediation.appointed_on = today
+        mediation.accept_due_on = due.expires_on
+        mediation.appointment_note = override
+        mediation.clock_steps = {**mediation.clock_steps,
+                                 "acceptance": [s.as_dict(with_text=False) for s in due.steps]}
+        mediation.save()
+        mediation_event(mediation, "appointed", actor=actor, mediator=mediator.name,
+                        accept_due_on=mediation.accept_due_on, override=override,
+                        warnings=codes)
+    return mediation
+
+
+def decline(mediation: Mediation, *, actor, reason: str) -> Mediation:
+    """The mediator declines with reasons (在线调解规则 art. 12): the court appoints again."""
+    if not is_mediator_of(actor, mediation):
+        raise PermissionDenied(_("Only the mediator appointed can decline."))
+    reason = _text(reason, NOTE_LENGTH, "reason")
+    if not reason:
+        raise ValidationError({"reason": _("Say why you decline.")})
+    with transaction.atomic():
+        mediation = locked(mediation)
+        move(mediation, "decline")
+        name = mediation.mediator.name
+        mediation_event(mediation, "declined", actor=actor, mediator=name, note=reason)
+        mediation.mediator = None
+        mediation.accept_due_on = None
+        mediation.save()
+    return mediation
+
+
+def accept(mediation: Mediation, *, actor, today: datetime.date) -> Mediation:
+    """The mediator confirms acceptance: the mediation period starts (特邀调解规定 art. 27
+    ¶3; 在线调解规则 art. 24 ¶2)."""
+    if not is_mediator_of(actor, mediation):
+        raise PermissionDenied(_("Only the mediator appointed can accept."))
+    with transaction.atomic():
+        mediation = locked(mediation)
+        move(mediation, "accept")
+        mediation.accepted_on = today
+        _set_period(mediation)
+        mediation.save()
+        mediation_event(mediation, "accepted", actor=actor, ends_on=mediation.ends_on)
+    return mediation
+
+
+def _set_period(mediation: Mediation) -> None:
+    code = ("pre_filing" if mediation.kind == MediationKind.PRE_FILING
+            else referred_clock(getattr(mediation.case, "procedure", "")))
+    due = clock_due(code, mediation.accepted_on, court_calendar(court=mediation.court),
+                    extra_days=mediation.agreed_days)
+    mediation.ends_on = due.expires_on
+    mediation.clock_steps = {**mediation.clock_steps,
+                             "period": [s.as_dict(with_text=False) for s in due.steps]}
+
+
+# The other side's answer
+
+
+def record_answer(mediation: Mediation, party, *, actor, answer: str,
+                  note: str = "") -> MediationAnswer:
+    """PARTY agrees to mediate or refuses (在线调解规则 art. 15), answered by the party
+    (or their representative) on the portal, or by the mediator or the court who asked.
+    A refusal is recorded here; the flow then ends the mediation."""
+    if answer not in Answer.values:
+        raise ValidationError({"answer": _("Answer yes or no.")})
+    note = _text(note, NOTE_LENGTH, "note")
+    own = party.pk in {p.pk for p in parties_answered_by(actor, mediation)}
+    if not own:
+        require_conductor(actor, mediation)
+    if party.filing_id != mediation.filing_id:
+        raise ValidationError({"party": _("That is not a party of this dispute.")})
+    with transaction.atomic():
+        mediation = locked(mediation)
+        if not mediation.is_open:
+            raise ValidationError(_("This mediation has ended."))
+        if MediationAnswer.objects.filter(mediation=mediation, party=party).exists():
+            raise ValidationError(_("%(party)s has already answered.") % {"party": party.name})
+        row = MediationAnswer.objects.create(mediation=mediation, party=party, answer=answer,
+                                             note=note, answered_by=actor)
+        mediation_event(mediation, "answered", actor=actor, party=party.name, answer=answer,
+                        note=note)
+    return row
+
+
+# Sessions
+
+
+def schedule_session(mediation: Mediation, *, actor, starts_at: datetime.datetime,
+                     ends_at: datetime.datetime, mode: str, link: str = "", station=None,
+                     place: str = "") -> MediationSession:
+    """A session: online with the outside system's link, in a mediation room (never two
+    sessions in one room at once: the room's row is locked while checking), or elsewhere."""
+    require_conductor(actor, mediation)
+    errors = {}
+    if mode not in SessionMode.values:
+        errors["mode"] = _("Choose how the session is held.")
+    if ends_at <= starts_at:
+        errors["ends_at"] = _("The session must end after it starts.")
+    elif ends_at - starts_at > datetime.timedelta(hours=MAX_SESSION_HOURS):
+        errors["ends_at"] = _("A session lasts at most %(n)d hours.") % {"n": MAX_SESSION_HOURS}
+    if mode == SessionMode.ONLINE and not (link or "").startswith("https://"):
+        errors["link"] = _("Give the video link (https://...) from the conferencing system.")
+    if mode == SessionMode.ROOM and (station is None or station.kind != "room"
+                                     or station.court_id != mediation.court_id):
+        errors["station"] = _("Choose one of the court's mediation rooms.")
+    if mode == SessionMode.ELSEWHERE and not clean_text(place or ""):
+        errors["place"] = _("Say where the session is held.")
+    if errors:
+        raise ValidationError(errors)
+    place = _text(place, 200, "place")
+    with transaction.atomic():
+        mediation = locked(mediation)
+        if mediation.status != MediationStatus.IN_PROGRESS:
+            raise ValidationError(_("Sessions are scheduled once the mediator has accepted."))
+        if mode == SessionMode.ROOM:
+            type(station).objects.select_for_update().filter(pk=station.pk).first()
+            clash = MediationSession.objects.filter(
+                station=station, status=SessionStatus.SCHEDULED,
+                starts_at__lt=ends_at, ends_at__gt=starts_at).first()
+            if clash is not None:
+                raise ValidationError({"station": _(
+                    "%(room)s is booked from %(start)s to %(end)s.") % {
+                    "room": station.name,
+                    "start": timezone.localtime(clash.starts_at).strftime("%Y-%m-%d %H:%M"),
+                    "end": timezone.localtime(clash.ends_at).strftime("%H:%M")}})
+        session = MediationSession.objects.create(
+            mediation=mediation, starts_at=starts_at, ends_at=ends_at, mode=mode,
+            link=link if mode == SessionMode.ONLINE else "",
+            station=station if mode == SessionMode.ROOM else None,
+            place=place if mode == SessionMode.ELSEWHERE else "")
+        mediation_event(mediation, "session_scheduled", actor=actor, starts_at=starts_at,
+                        mode=mode)
+    return session
+
+
+def record_session(session: MediationSession, *, actor, attended, record: str):
+    """The session was held: who attended (the dispute's parties, by id) and the record."""
+    mediation = session.mediation
+    require_conductor(actor, mediation)
+    record = _text(record, RECORD_LENGTH, "record")
+    if not record:
+        raise ValidationError({"record": _("Write the record of the session.")})
+    ids = {p.pk for p in mediation.filing.parties.all()} if mediation.filing_id else set()
+    attended = [int(a) for a in attended or []]
+    if not attended or set(attended) - ids:
+        raise ValidationError({"attended": _("Tick the parties who attended.")})
+    with transaction.atomic():
+        mediation = locked(mediation)
+        row = MediationSession.objects.select_for_update().get(pk=session.pk)
+        if row.status != SessionStatus.SCHEDULED:
+            raise ValidationError(_("This session has already been recorded or cancelled."))
+        row.status = SessionStatus.HELD
+        row.attended = sorted(set(attended))
+        row.record = record
+        row.recorded_at = timezone.now()
+        row.save()
+        if row.mode == SessionMode.ONLINE and not mediation.held_online:
+            mediation.held_online = True
+            mediation.save(update_fields=["held_online"])
+        mediation_event(mediation, "session_held", actor=actor, starts_at=row.starts_at,
+                        mode=row.mode, attended=len(row.attended))
+    return row
+
+
+def cancel_session(session: MediationSession, *, actor) -> MediationSession:
+    mediation = session.mediation
+    require_conductor(actor, mediation)
+    with transaction.atomic():
+        mediation = locked(mediation)
+        row = MediationSession.objects.select_for_update().get(pk=session.pk)
+        if row.status != SessionStatus.SCHEDULED:
+            raise ValidationError(_("This session has already been recorded or cancelled."))
+        row.status = SessionStatus.CANCELLED
+        row.save(update_fields=["status"])
+        mediation_event(mediation, "session_cancelled", actor=actor, starts_at=row.starts_at)
+    return row
+
+
+# Extension by every party's agreement
+
+
+def extend(mediation: Mediation, *, actor, days: int, agreed_parties, note: str = ""):
+    """Longer only if every party agrees (特邀调解规定 art. 27; 在线调解规则 art. 24): the
+    mediator records each party's agreement; DAYS are added to the period."""
+    require_conductor(actor, mediation)
+    note = _text(note, NOTE_LENGTH, "note")
+    if not isinstance(days, int) or not 1 <= days <= MAX_AGREED_DAYS:
+        raise ValidationError({"days": _("Between 1 and %(max)d days.") % {
+            "max": MAX_AGREED_DAYS}})
+    ids = {p.pk for p in mediation.filing.parties.all()} if mediation.filing_id else set()
+    agreed = {int(a) for a in agreed_parties or []}
+    if not ids or agreed != ids:
+        raise ValidationError({"agreed_parties": _(
+            "The period is extended only if every party agrees: tick every party.")})
+    with transaction.atomic():
+        mediation = locked(mediation)
+        if mediation.status != MediationStatus.IN_PROGRESS:
+            raise ValidationError(_("Only a mediation under way can be extended."))
+        mediation.agreed_days += days
+        _set_period(mediation)
+        mediation.save()
+        mediation_event(mediation, "extended", actor=actor, ends_on=mediation.ends_on,
+                        agreed_days=days, note=note)
+    return mediation
+
+
+# The end
+
+
+def end(mediation: Mediation, *, actor, outcome: str, today: datetime.date, reason: str = "",
+        report: str = "", undisputed_facts: str = "") -> Mediation:
+    """End the mediation: "settled" (agreement), "failed" (with the reason of 在线调解规则
+    art. 25 and the mediator's report, 21) or "withdrawn" (by the applicant). Called by the
+    flow, which then settles, returns or withdraws the dispute's filing."""
+    report = _text(report, REPORT_LENGTH, "report")
+    undisputed_facts = _text(undisputed_facts, REPORT_LENGTH, "undisputed_facts")
+    if outcome == "withdrawn":
+        if not can_withdraw(actor, mediation):
+            raise PermissionDenied(_("Only the applicant can withdraw the application."))
+    else:
+        require_conductor(actor, mediation)
+    if outcome == "failed" and reason not in FailureReason.values:
+        raise ValidationError({"reason": _("Say why the mediation failed.")})
+    if outcome not in ("settled", "failed", "withdrawn"):
+        raise ValidationError({"outcome": _("Choose how the mediation ended.")})
+    with transaction.atomic():
+        mediation = locked(mediation)
+        move(mediation, {"settled": "settle", "failed": "fail", "withdrawn": "withdraw"}[outcome])
+        mediation.ended_on = today
+        mediation.failure_reason = reason if outcome == "failed" else ""
+        mediation.outcome_note = report
+        mediation.undisputed_facts = undisputed_facts
+        mediation.save()
+        details = {"reason": reason} if outcome == "failed" else {}
+        mediation_event(mediation, outcome, actor=actor, **details)
+    return mediation
+
+
+def note_returned_to_filing(mediation: Mediation, *, actor) -> None:
+    """The flow handed the failed mediation's filing to review: on the timeline."""
+    mediation_event(mediation, "returned_to_filing", actor=actor,
+                    filing=mediation.filing.code if mediation.filing_id else "")
+
+
+def end_on_refusal(mediation: Mediation, *, actor, today: datetime.date,
+                   report: str) -> Mediation:
+    """A party refused mediation (recorded by `record_answer`): the mediation ends
+    without agreement (在线调解规则 art. 15 ¶2). Called by the flow right after."""
+    with transaction.atomic():
+        mediation = locked(mediation)
+        move(mediation, "fail")
+        mediation.ended_on = today
+        mediation.failure_reason = FailureReason.REFUSED
+        mediation.outcome_note = report
+        mediation.save()
+        mediation_event(mediation, "failed", actor=actor, reason=FailureReason.REFUSED)
+    return mediation

@@ -1,0 +1,39 @@
+"""Messages of a mediation to the people it concerns: the dispute's parties and
+representatives with an account (as for their filing), and the mediator with an account;
+never to whoever did it. Stored as the event's kind and details, worded when read."""
+
+from types import SimpleNamespace
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from tianping.filings.messages import filing_people
+from tianping.mediation.events import mediation_timeline
+from tianping.mediation.models import Mediation, MediationEvent
+from tianping.notifications.actions import notify, tell_portal_users
+from tianping.notifications.messages import register
+
+
+def tell_the_people(mediation: Mediation, event: MediationEvent, *, actor, acted_for=None):
+    found = mediation_timeline.kinds.get(event.kind)
+    if found is None or found.sentence is None:
+        return
+    params = {"code": mediation.code, "event": event.kind, "details": event.details}
+    key = f"mediation:{mediation.pk}:{event.seq}"
+    if mediation.filing_id:
+        tell_portal_users(filing_people(mediation.filing), actor=actor, acted_for=acted_for,
+                          key=key, kind="mediation.event", **params)
+    mediator_user = mediation.mediator.user_id if mediation.mediator_id else None
+    if mediator_user and mediator_user not in (getattr(actor, "pk", None),
+                                               getattr(acted_for, "pk", None)):
+        notify([mediator_user], key=key, kind="mediation.event", **params)
+
+
+def read_message(params: dict) -> tuple[str, str]:
+    event = SimpleNamespace(kind=params["event"], details=params.get("details") or {})
+    text = _("Mediation %(code)s: %(event)s") % {
+        "code": params["code"], "event": mediation_timeline.sentence(event)}
+    return text, reverse("mediation:detail", args=[params["code"]])
+
+
+register("mediation.event", read_message)
