@@ -191,6 +191,9 @@ FILING_MAX_FILES = env_int("FILING_MAX_FILES", 50, minimum=1)
 FILING_CORRECTION_MAX_DAYS = env_int("FILING_CORRECTION_MAX_DAYS", 30, minimum=1)
 # Days before a case's time limit expires when the judge and division head are warned.
 TIME_LIMIT_WARNING_DAYS = env_int_list("TIME_LIMIT_WARNING_DAYS", [30, 15, 7])
+# A mediation clock (appointment, acceptance, the mediation period) is warned of once,
+# when its date is this many days away or closer (mediation/sweep.py).
+MEDIATION_WARNING_DAYS = env_int_list("MEDIATION_WARNING_DAYS", [3])
 # Longest period not counted in a time limit, per kind the law leaves open (days, e.g.
 # "appraisal=365,settlement=90"); unnamed kinds get 180 (tianping.law.exclusions).
 TIME_LIMIT_EXCLUSION_MAX_DAYS = env_int_map("TIME_LIMIT_EXCLUSION_MAX_DAYS", {})

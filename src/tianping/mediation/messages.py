@@ -37,3 +37,24 @@ def read_message(params: dict) -> tuple[str, str]:
 
 
 register("mediation.event", read_message)
+
+
+def read_clock(params: dict) -> tuple[str, str]:
+    what = {
+        "appointment": _("a mediator is to be appointed by %(day)s"),
+        "acceptance": _("the mediator is to accept by %(day)s"),
+        "period": _("the mediation period ends on %(day)s"),
+    }.get(params.get("clock"), _("a time limit falls on %(day)s")) % {"day": params["day"]}
+    left = int(params.get("left", 0))
+    if left < 0:
+        when = _("%(n)d day(s) overdue") % {"n": -left}
+    elif left == 0:
+        when = _("today")
+    else:
+        when = _("%(n)d day(s) left") % {"n": left}
+    text = _("Mediation %(number)s: %(what)s (%(when)s).") % {
+        "number": params.get("number") or params["code"], "what": what, "when": when}
+    return text, reverse("mediation:detail", args=[params["code"]])
+
+
+register("mediation.clock", read_clock)

@@ -295,3 +295,23 @@ def test_the_pages_take_a_litigant_from_application_to_a_failed_mediation(demo, 
     assert filing.status == FilingStatus.SUBMITTED
     page = litigant.get(f"/mediation/m/{m.code}/").content.decode()
     assert "借款事实无争议" in page and m.number in page
+
+
+def test_the_sweep_warns_once_of_each_clock(demo, court):
+    from tianping.mediation.sweep import sweep
+    from tianping.notifications.models import Notification
+
+    waiting = applied(demo, court)  # to appoint by Thursday 03-05
+    going = under_way(demo, court)  # ends 04-01
+    assert sweep(MONDAY) == 1
+    told = Notification.objects.filter(kind="mediation.clock")
+    assert told.filter(user=demo["lixia"], params__code=waiting.code).count() == 1
+    assert sweep(MONDAY) == 0
+    assert sweep(datetime.date(2026, 3, 30)) == 1
+    assert told.filter(user=demo["hutao"], params__code=going.code,
+                       params__clock="period").count() == 1
+    going = actions.extend(going, actor=demo["hutao"], days=5,
+                           agreed_parties=list(going.filing.parties.values_list("pk", flat=True)))
+    assert going.ends_on == datetime.date(2026, 4, 7)  # 04-06 is the Qingming holiday
+    assert sweep(datetime.date(2026, 4, 3)) == 0  # 4 days away
+    assert sweep(datetime.date(2026, 4, 4)) == 1  # the new end date is warned of again

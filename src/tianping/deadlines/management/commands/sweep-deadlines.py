@@ -6,12 +6,15 @@ from django.utils.translation import gettext as _
 
 from tianping.deadlines.sweep import sweep
 from tianping.deadlines.tasks import sweep_deadlines
+from tianping.mediation.sweep import sweep as sweep_mediation
+from tianping.mediation.tasks import sweep_mediation_clocks
 
 
 class Command(BaseCommand):
     help = (
-        "Raise time-limit warnings that are due (each once only). Safe to run from "
-        "cron or several workers at once; --enqueue leaves the work to a task worker."
+        "Raise time-limit and mediation clock warnings that are due (each once only). Safe "
+        "to run from cron or several workers at once; --enqueue leaves the work to a task "
+        "worker."
     )
 
     def add_arguments(self, parser):
@@ -26,6 +29,7 @@ class Command(BaseCommand):
         day = datetime.date.fromisoformat(today) if today else timezone.localdate()
         if enqueue:
             result = sweep_deadlines.enqueue(day.isoformat())
+            sweep_mediation_clocks.enqueue(day.isoformat())
             self.stdout.write(
                 _("Deadline sweep for %(day)s queued (task %(id)s).")
                 % {"day": day.isoformat(), "id": result.id}
@@ -34,5 +38,10 @@ class Command(BaseCommand):
         raised = sweep(day)
         self.stdout.write(
             _("%(count)d time-limit warnings raised on %(day)s.")
+            % {"count": raised, "day": day.isoformat()}
+        )
+        raised = sweep_mediation(day)
+        self.stdout.write(
+            _("%(count)d mediation clock warnings raised on %(day)s.")
             % {"count": raised, "day": day.isoformat()}
         )
