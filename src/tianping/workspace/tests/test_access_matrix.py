@@ -111,6 +111,8 @@ PAGES = {
     "online:remove_file": Rule("zhangsan", ("lixia",), ("POST",),
                                params={"code": "draft", "ref": "draft_file"}),
     "online:submit": Rule("zhangsan", ("lixia",), ("POST",), params={"code": "draft"}),
+    # the filer's answer to a recommendation to mediate first (分调裁审)
+    "online:mediation_choice": Rule("zhangsan", ("lixia",), ("POST",), params={"code": "draft"}),
     "online:receipt": Rule("zhangsan", ("lixia", "wangjun"), params={"code": "filing"}),
     "online:receipt_pdf": Rule("zhangsan", ("lixia", "wangjun"), params={"code": "filing"}),
     "online:correction": Rule("zhangsan", ("lixia",), params={"code": "filing"}),
@@ -230,6 +232,8 @@ PAGES = {
                            params={"code": "proposed"}),
     "review:transfer": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
                             params={"code": "filing"}),
+    "review:mediation_choice": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
+                                    params={"code": "filing"}),
     "review:forward": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
                            params={"code": "taken_in"}),
     "review:attach": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
@@ -348,6 +352,8 @@ API = {
         body={"decision": "decline", "note": "证据已足以立案"}),
     "POST /api/v1/filing-review/{code}/transfer": api(
         "lixia", ON_FILING, code="filing", body={"to_court": "内2501", "reason": "管辖"}),
+    "POST /api/v1/filing-review/{code}/mediation-choice": api(
+        "lixia", ON_FILING, code="filing", body={"choice": "declined"}),
     "POST /api/v1/filing-review/{code}/forward": api("lixia", ON_FILING, code="taken_in",
                                                      body={}),
     "POST /api/v1/filing-review/{code}/attachments": api(
@@ -374,6 +380,8 @@ API = {
     "DELETE /api/v1/filings/{code}/attachments/{ref}": api(
         "zhangsan", ("lixia",), code="draft", ref="draft_file", method="DELETE"),
     "POST /api/v1/filings/{code}/submit": api("zhangsan", ("lixia",), code="draft", body={}),
+    "POST /api/v1/filings/{code}/mediation-choice": api(
+        "zhangsan", ("lixia",), code="draft", body={"choice": "declined"}),
     "POST /api/v1/filings/{code}/correction": api("zhangsan", ("lixia",), code="filing",
                                                   body={}),
     "POST /api/v1/filings/{code}/withdraw": api("zhangsan", ("lixia",), code="draft"),
