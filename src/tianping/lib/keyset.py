@@ -88,8 +88,11 @@ class _RowAfter(Func):
         return super().as_sql(compiler, connection, **extra)
 
 
-def _field(model, path: str):
-    """The model field that PATH (``a__b``) names."""
+def _field(model, path: str, annotations=None):
+    """The model field that PATH (``a__b``) names, or the type of the annotation of that
+    name (ANNOTATIONS: the queryset's)."""
+    if annotations and path in annotations:
+        return annotations[path].output_field
     *links, name = path.split("__")
     for link in links:
         model = model._meta.get_field(link).related_model
@@ -97,16 +100,17 @@ def _field(model, path: str):
     return getattr(field, "output_field", None) or field  # a generated column: its type
 
 
-def _row_after(model, ordering: tuple[str, ...], values: list):
+def _row_after(model, ordering: tuple[str, ...], values: list, annotations=None):
     """The row comparison for ORDERING after VALUES, or None where it does not apply
-    (directions mixed, or a NULL among the values)."""
+    (directions mixed, or a NULL among the values). A field of ORDERING may be one of
+    the queryset's ANNOTATIONS."""
     directions = {field.startswith("-") for field in ordering}
     if len(directions) != 1 or any(v is None for v in values):
         return None
     columns, typed = [], []
     for field, value in zip(ordering, values, strict=True):
         name = field.lstrip("-")
-        target = _field(model, name)
+        target = _field(model, name, annotations)
         columns.append(F(name))
         typed.append(Value(target.to_python(value), output_field=target))
     return _RowAfter(columns, typed, descending=directions.pop())
@@ -132,7 +136,7 @@ def _keyed(queryset, ordering: tuple[str, ...], after: str | None):
         return rows, False
     values = [_typed(v) for v in values]
     try:
-        condition = _row_after(queryset.model, ordering, values)
+        condition = _row_after(queryset.model, ordering, values, queryset.query.annotations)
     except (FieldDoesNotExist, ValueError, TypeError, ValidationError):
         return rows, False  # a foreign or malformed token: the first page
     return rows.filter(condition if condition is not None else _after(ordering, values)), True
