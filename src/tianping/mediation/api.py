@@ -2,7 +2,8 @@
 stations and mediators, listed in keyset pages with the page's filters and read one by
 one through the scopes of `permissions`; the court's administrator and president add and
 change them and remove a mediator from the roster through the same actions as the pages.
-A court's public roster is open to anyone, without telephone numbers."""
+A court's public roster is open to anyone, without telephone numbers. The mediations
+themselves (api_mediations) are mounted here, under the same prefix."""
 
 import datetime
 
@@ -17,6 +18,7 @@ from tianping.lib.keyset import rows_page
 from tianping.lib.names import local_name
 from tianping.lib.text import ApiList, ApiText
 from tianping.mediation import actions, queries
+from tianping.mediation.api_mediations import router as mediations_router
 from tianping.mediation.choices import (
     Language,
     MediatorKind,
@@ -448,3 +450,7 @@ def change_station(request, payload: MediationStationPatch, pk: int = ID):
     fields = _station_fields(request, _set(payload))
     return _station(actions.save_station(court, actor=request.user, station=station, **fields))
 
+
+# Mediations (api_mediations), under the same prefix
+
+router.add_router("", mediations_router)
