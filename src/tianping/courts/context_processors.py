@@ -27,6 +27,7 @@ def _public_items(user):
     lawyer = user.kind == "lawyer" and hasattr(user, "lawyer_profile")  # verified
     return [
         (reverse("online:list"), _("My filings")),
+        (reverse("mediation:mediations"), _("My mediations")),
         (reverse("party_cases:list"), _("My cases")),
         *([(reverse("portal:lawyer"), _("My clients' matters"))] if lawyer else []),
         (reverse("tools:fees"), _("Fee calculator")),
@@ -40,6 +41,8 @@ def _staff_items(user):
     if roles & permissions.FILING_ROLES:
         items.append((reverse("review:queue"), _("Filing review")))
     items.append((reverse("cases:list"), _("Cases")))
+    if roles & (permissions.FILING_ROLES | permissions.OVERSIGHT_ROLES | {Role.MEDIATOR}):
+        items.append((reverse("mediation:mediations"), _("Mediations")))
     items.append((reverse("mediation:roster"), _("Mediators")))  # the roster (mediation app)
     if roles & permissions.OVERSIGHT_ROLES:
         items += [

@@ -7,7 +7,9 @@ work they may not see.
 - judges: their open cases whose time limit runs out within 30 days, cases newly assigned
   to them (trial not started), refusals proposed to the judges of their court;
 - presidents: extension requests to decide; division heads and presidents: cases without
-  a judge; presidents and the filing division's head: applications for fee relief.
+  a judge; presidents and the filing division's head: applications for fee relief;
+- the filing division: mediations awaiting a mediator; a mediator: mediations to accept
+  and mediations under way.
 """
 
 import datetime
@@ -25,6 +27,8 @@ from tianping.deadlines.permissions import extension_requests_to_decide
 from tianping.filings.choices import FilingStatus
 from tianping.filings.models import CorrectionNotice
 from tianping.filings.permissions import filings_visible_to, refusals_to_decide, reviewing_court_ids
+from tianping.mediation.choices import MediationStatus
+from tianping.mediation.permissions import mediation_staff_court_ids, mediations_visible_to
 from tianping.payments.permissions import relief_court_ids, reliefs_to_decide
 
 DUE_WITHIN_DAYS = 30
@@ -62,6 +66,7 @@ def todos(user, today: datetime.date) -> list[Todo]:
             Todo("fee_reliefs", _("Applications for fee relief to decide"),
                  reliefs_to_decide(user).count(), reverse("payments:reliefs"))
         )
+    found += _mediation(user, roles)
     if roles & {Role.PRESIDENT, Role.DIVISION_HEAD}:
         unassigned = cases_visible_to(user).filter(state=CaseState.FILED, judge__isnull=True)
         found.append(
@@ -91,6 +96,37 @@ def _filing_division(user, today) -> list[Todo]:
         Todo("answered", _("Corrections answered, back in review"), counts["answered"],
              f"{queue}?show=answered"),
     ]
+
+
+def _mediation(user, roles) -> list[Todo]:
+    """The filing division's mediations awaiting a mediator; a mediator's own to accept and
+    under way. One query."""
+    staff = bool(reviewing_court_ids(user))
+    mediator = Role.MEDIATOR in roles
+    if not (staff or mediator):
+        return []
+    S = MediationStatus
+    awaiting = Q(status=S.AWAITING_APPOINTMENT,
+                 court_id__in=mediation_staff_court_ids(user))
+    mine = Q(mediator__user=user)
+    counts = mediations_visible_to(user).aggregate(
+        awaiting=Count("pk", filter=awaiting),
+        to_accept=Count("pk", filter=mine & Q(status=S.APPOINTED)),
+        going=Count("pk", filter=mine & Q(status=S.IN_PROGRESS)),
+    )
+    page = reverse("mediation:mediations")
+    found = []
+    if staff:
+        found.append(Todo("mediations_awaiting", _("Mediations awaiting a mediator"),
+                          counts["awaiting"], f"{page}?tab=awaiting"))
+    if mediator:
+        found += [
+            Todo("mediations_to_accept", _("Mediations appointed to me, to accept"),
+                 counts["to_accept"], f"{page}?tab=appointed"),
+            Todo("mediations_going", _("My mediations under way"), counts["going"],
+                 f"{page}?tab=in_progress"),
+        ]
+    return found
 
 
 def _judge(user, today) -> list[Todo]:

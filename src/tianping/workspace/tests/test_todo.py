@@ -45,7 +45,28 @@ def work(demo):
 
 def test_the_filing_clerk_sees_what_waits_for_review(demo, work):
     # 6 open (one with a refusal proposed), 1 overdue, 1 answered; not the filed one
-    assert counts(demo["lixia"]) == {"to_review": 5, "due_today": 1, "answered": 1}
+    assert counts(demo["lixia"]) == {"to_review": 5, "due_today": 1, "answered": 1,
+                                     "mediations_awaiting": 0}
+
+
+def test_the_filing_division_and_the_mediator_see_their_mediations(demo):
+    from tianping.flows.mediation import apply_for_mediation
+    from tianping.mediation import actions_mediations
+    from tianping.mediation.models import Mediator
+    from tianping.mediation.tests.test_mediations import draft
+
+    court = demo["lixia"].memberships.first().court
+    drafts = [draft(demo, court) for _ in range(2)]
+    waiting, appointed = (apply_for_mediation(f, actor=demo["zhangsan"]) for f in drafts)
+    assert counts(demo["lixia"])["mediations_awaiting"] == 2
+    assert "mediations_to_accept" not in counts(demo["lixia"])
+    actions_mediations.appoint(appointed, Mediator.objects.get(user=demo["hutao"]),
+                               actor=demo["lixia"], today=timezone.localdate(), override="x")
+    assert counts(demo["lixia"])["mediations_awaiting"] == 1
+    mediator = counts(demo["hutao"])
+    assert mediator["mediations_to_accept"] == 1 and mediator["mediations_going"] == 0
+    assert "mediations_awaiting" not in mediator and "mediations_to_accept" not in counts(
+        demo["wangjun"])
 
 
 def test_the_judge_president_and_division_head_see_theirs(demo, work):
