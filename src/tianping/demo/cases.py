@@ -5,7 +5,9 @@ deadlines actions), with the days in the past passed as `today=`, so each timeli
 limit and document is the one a real case would have: filings waiting for review, one
 sent back for corrections; cases just filed, in trial, overdue, pending for
 more than a year, suspended, extended (and one extension waiting for the president),
-closed. About forty rows in all, made in a few seconds.
+closed. The acceptance fee is paid at the window a few days after filing, as most parties
+do, except for the cases just filed and one whose fee is unpaid past its deadline (to be
+treated as withdrawn). About forty rows in all, made in a few seconds.
 
 Called by `tianping demo` (unless --no-cases), never by the test fixtures: a test that
 needs them calls `load_demo_cases()` itself. Idempotent: once loaded (an audit entry
@@ -35,6 +37,8 @@ from tianping.deadlines.models import ExtensionRequest
 from tianping.filings import actions as filing_actions
 from tianping.filings.choices import Channel, FilingKind
 from tianping.flows.filing import accept_filing
+from tianping.payments import actions as fee_actions
+from tianping.payments.models import FeeDue
 
 LOADED = "demo.cases_loaded"
 # A one-page PDF: the judgment or ruling a closed demo case keeps (its content is checked).
@@ -93,6 +97,7 @@ class Story:
     #               extension_asked, closed
     court: str = "内2502"
     company: bool = False
+    fee_paid: bool = True  # the acceptance fee paid four days after filing (if filed by then)
 
 
 STORIES = [
@@ -127,6 +132,8 @@ STORIES = [
     Story(180, 230000, "closed", company=True),
     Story(220, 650000, "closed"),
     Story(45, 9000, "closed", court="内2501"),
+    # Filed, its fee unpaid past the seven days: flagged to be treated as withdrawn.
+    Story(12, 33000, "filed", fee_paid=False),
 ]
 CLOSING = [ClosureMode.JUDGMENT, ClosureMode.MEDIATION, ClosureMode.WITHDRAWAL]
 
@@ -190,12 +197,24 @@ def _tell(story: Story, number: int, users, today, rng) -> None:
         return
     with _on(handed_in, 15):
         case = accept_filing(filing, actor=clerk, today=handed_in, rng=rng)
+    _pay(story, number, case, clerk, handed_in + datetime.timedelta(days=4), today)
     if story.outcome == "filed":
         return
     judge = case.judge or users[JUDGES[story.court]]
     with _on(handed_in + datetime.timedelta(days=min(7, story.ago))):
         case = case_actions.start_trial(case, actor=judge)
     _go_on(story, number, case, judge, users, handed_in)
+
+
+def _pay(story, number, case, clerk, paid_on, today) -> None:
+    """The fee paid at the court's bank and confirmed by the clerk from the receipt."""
+    fee = FeeDue.objects.filter(case=case).first()
+    if fee is None or not story.fee_paid or paid_on > today:
+        return
+    with _on(paid_on, 11):
+        fee_actions.record_payment(
+            fee, actor=clerk, amount=fee.amount, paid_on=paid_on, receipt=f"SF{number + 1:06d}"
+        )
 
 
 def _go_on(story, number, case, judge, users, filed_on) -> None:

@@ -11,9 +11,11 @@ from tianping.cases.models import Case
 from tianping.courts.choices import Role
 from tianping.courts.models import CalendarDay, CoveredYear, Membership
 from tianping.deadlines.models import ExtensionRequest
-from tianping.demo.cases import load_demo_cases
+from tianping.demo.cases import STORIES, load_demo_cases
 from tianping.demo.network import load_holiday_table
 from tianping.filings.models import Filing
+from tianping.payments.models import FeeDue
+from tianping.payments.queries import overdue_case_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +36,10 @@ def test_demo_cases_cover_every_state_once(demo_network):
     overdue = [c for c in pending if c.state != "suspended" and c.time_limit.expires_on < today]
     assert len(overdue) >= 3
     assert any((today - c.filed_on).days > 365 for c in pending)  # long pending
+    # the fees are paid, but for the cases just filed and one left unpaid past its deadline
+    late = overdue_case_ids(list(Case.objects.values_list("pk", flat=True)), today)
+    assert len(late) == 1
+    assert FeeDue.objects.filter(status="paid").count() >= len(STORIES) - 8
     # every case has its timeline, its judge and its time limit
     for case in Case.objects.all():
         assert case.events.exists() and case.judge_id and case.time_limit
