@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tianping.cases.events import case_timeline
 from tianping.law.fee_relief import ground_text
 from tianping.lib.event_kinds import choices
+from tianping.lib.templatetags.names import money
 
 
 def register() -> None:
@@ -46,7 +47,7 @@ def register() -> None:
     value("relief_kind", choices(ReliefKind), _("Aid applied for"))
     value("ground", ground_text, _("Ground"))
     caption = case_timeline.caption
-    caption("amount", _("Amount (yuan)"))
+    value("amount", money, _("Amount (yuan)"))
     caption("due_on", _("Due by"))
     caption("paid_on", _("Paid on"))
     caption("received_on", _("Notice received on"))
