@@ -44,9 +44,12 @@
 
   // Capturing: the document type is switched before the form saves the row.
   document.addEventListener("change", function (event) {
-    var kind = event.target.closest(".party-row select[name$='-kind']");
+    // the wizard's rows (party-0-kind) and the filing window's (party_kind)
+    var kind = event.target.closest(
+      ".party-row select[name$='-kind'], .party-row select[name='party_kind']");
     if (!kind) return;
-    var docType = kind.closest(".party-row").querySelector("select[name$='-doc_type']");
+    var docType = kind.closest(".party-row").querySelector(
+      "select[name$='-doc_type'], select[name='party_doc_type']");
     if (!docType) return;
     var wanted = null;
     if (kind.value !== "natural" && docType.value !== "uscc" && docType.value !== "other") {
