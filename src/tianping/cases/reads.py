@@ -12,8 +12,8 @@ from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed
 
 from tianping.cases.choices import PENDING_STATES, CaseState, ClosureMode, Procedure
@@ -352,7 +352,8 @@ def case_next(case) -> str:
             "mode": case.get_closure_mode_display(),
         }
         if case.closure_mode == ClosureMode.JUDGMENT and case.procedure != Procedure.SMALL_CLAIMS:
-            text += " " + _(
+            space = "" if (get_language() or "").startswith("zh") else " "  # 。如不服
+            text += space + _(
                 "If you disagree with the judgment, you may appeal within 15 days "
                 "of its service on you."
             )
