@@ -33,8 +33,8 @@ from tianping.mediation.choices import (
 from tianping.mediation.events import mediation_event
 from tianping.mediation.models import Mediation, MediationAnswer, MediationSession, Mediator
 from tianping.mediation.permissions import (
+    answers_for_mediator,
     can_withdraw,
-    is_mediator_of,
     parties_answered_by,
     require_conductor,
     require_mediation_manager,
@@ -75,12 +75,14 @@ def _text(value: str, limit: int, field: str) -> str:
 
 
 def speciality_of(cause) -> str:
-    """The kind of dispute of CAUSE (or its nearest parent with a known kind)."""
-    node, seen = cause, 0
-    while node is not None and seen < 8:
-        if node.name in SPECIALITY_BY_CAUSE_NAME:
-            return SPECIALITY_BY_CAUSE_NAME[node.name]
-        node, seen = getattr(node, "parent", None), seen + 1
+    """The kind of dispute of CAUSE, from its own name or, nearest first, the names of its
+    ancestors (the catalog keeps them as a path: 第二部分 › 婚姻家庭纠纷 › ...)."""
+    if cause is None:
+        return ""
+    names = [cause.name, *reversed([p.strip() for p in (cause.path or "").split("›")])]
+    for name in names:
+        if name in SPECIALITY_BY_CAUSE_NAME:
+            return SPECIALITY_BY_CAUSE_NAME[name]
     return ""
 
 
@@ -148,7 +150,7 @@ def appoint(mediation: Mediation, mediator: Mediator, *, actor, today: datetime.
 
 def decline(mediation: Mediation, *, actor, reason: str) -> Mediation:
     """The mediator declines with reasons (在线调解规则 art. 12): the court appoints again."""
-    if not is_mediator_of(actor, mediation):
+    if not answers_for_mediator(actor, mediation):
         raise PermissionDenied(_("Only the mediator appointed can decline."))
     reason = _text(reason, NOTE_LENGTH, "reason")
     if not reason:
@@ -167,7 +169,7 @@ def decline(mediation: Mediation, *, actor, reason: str) -> Mediation:
 def accept(mediation: Mediation, *, actor, today: datetime.date) -> Mediation:
     """The mediator confirms acceptance: the mediation period starts (特邀调解规定 art. 27
     ¶3; 在线调解规则 art. 24 ¶2)."""
-    if not is_mediator_of(actor, mediation):
+    if not answers_for_mediator(actor, mediation):
         raise PermissionDenied(_("Only the mediator appointed can accept."))
     with transaction.atomic():
         mediation = locked(mediation)

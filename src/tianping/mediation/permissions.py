@@ -232,6 +232,16 @@ def is_mediator_of(user, mediation: Mediation) -> bool:
     )
 
 
+def answers_for_mediator(user, mediation: Mediation) -> bool:
+    """Accept or decline the appointment: the mediator; for a mediator without an account
+    (who answers by telephone or in person), the court's filing division records it."""
+    if mediation.mediator_id is None:
+        return False
+    if mediation.mediator.user_id is None:
+        return can_manage_mediations(user, mediation.court)
+    return is_mediator_of(user, mediation)
+
+
 def can_conduct(user, mediation: Mediation) -> bool:
     """Sessions, records, extensions, outcomes: the mediator appointed (the court's filing
     division too, for a mediator without an account)."""

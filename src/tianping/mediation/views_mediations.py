@@ -39,6 +39,7 @@ from tianping.mediation.forms_mediations import (
 )
 from tianping.mediation.models import MediationSession, Mediator
 from tianping.mediation.permissions import (
+    answers_for_mediator,
     can_conduct,
     can_manage_mediations,
     can_withdraw,
@@ -175,6 +176,7 @@ def _context(request, m, forms=None):
     ctx = {
         "m": m, "filing": filing, "parties": parties, "today": today,
         "manager": manager, "conductor": conductor, "mediator_self": is_mediator_of(user, m),
+        "answers_for_mediator": answers_for_mediator(user, m),
         "answers": list(answered.values()),
         "sessions": list(m.sessions.select_related("station")),
         "events": [(e, mediation_timeline.label(e), mediation_timeline.details(e))
@@ -191,7 +193,7 @@ def _context(request, m, forms=None):
         ctx["appoint_form"] = forms.get("appoint") or AppointForm(
             mediators=roster, initial={"mediator": m.preferred_mediator_id or (
                 ctx["suggestions"][0].mediator.pk if ctx["suggestions"] else None)})
-    if m.status == MediationStatus.APPOINTED and ctx["mediator_self"]:
+    if m.status == MediationStatus.APPOINTED and ctx["answers_for_mediator"]:
         ctx["decline_form"] = forms.get("decline") or DeclineForm()
     unanswered = [p for p in answerable if p.pk not in answered]
     if m.is_open and unanswered:

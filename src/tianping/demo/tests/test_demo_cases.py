@@ -62,3 +62,21 @@ def test_the_holiday_table_is_loaded_by_the_command(demo_network):
 def test_the_command_can_leave_the_cases_out(demo_network):
     call_command("demo", "--no-cases", stdout=open("/dev/null", "w"))
     assert not Case.objects.exists()
+
+
+def test_demo_mediations_cover_every_state_once(demo_network):
+    from tianping.catalog.builtin import sync_builtin_catalogs
+    from tianping.demo.mediations import DISPUTES, load_demo_mediations
+    from tianping.mediation.models import Mediation
+
+    sync_builtin_catalogs()
+    assert load_demo_mediations() == len(DISPUTES) and load_demo_mediations() == 0
+    states = Counter(Mediation.objects.values_list("status", flat=True))
+    assert set(states) == {"awaiting_appointment", "appointed", "in_progress", "settled",
+                           "failed", "withdrawn"}
+    failed = Mediation.objects.get(status="failed")
+    assert failed.filing.status == "submitted" and failed.undisputed_facts
+    assert Mediation.objects.filter(held_online=False, sessions__status="held").exists()
+    assert all(m.events.exists() and m.number for m in Mediation.objects.all())
+    kinds = {m.speciality for m in Mediation.objects.all()}
+    assert {"family", "finance", "labour", "traffic"} <= kinds

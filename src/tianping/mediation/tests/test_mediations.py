@@ -315,3 +315,15 @@ def test_the_sweep_warns_once_of_each_clock(demo, court):
     assert going.ends_on == datetime.date(2026, 4, 7)  # 04-06 is the Qingming holiday
     assert sweep(datetime.date(2026, 4, 3)) == 0  # 4 days away
     assert sweep(datetime.date(2026, 4, 4)) == 1  # the new end date is warned of again
+
+
+def test_the_kind_of_dispute_comes_from_the_cause_or_its_ancestors():
+    from types import SimpleNamespace
+
+    assert actions.speciality_of(SimpleNamespace(name="民间借贷纠纷", path="")) == "finance"
+    child = SimpleNamespace(name="离婚后财产纠纷",
+                            path="第二部分 婚姻家庭、继承纠纷 › 婚姻家庭纠纷")
+    assert actions.speciality_of(child) == "family"
+    wages = SimpleNamespace(name="追索劳动报酬纠纷", path="第七部分 › 劳动争议 › 劳动合同纠纷")
+    assert actions.speciality_of(wages) == "labour"
+    assert actions.speciality_of(None) == ""

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from tianping.catalog.builtin import sync_builtin_catalogs
 from tianping.demo.cases import load_demo_cases
+from tianping.demo.mediations import load_demo_mediations
 from tianping.demo.network import DEMO_PASSWORD, load_demo, load_holiday_table
 
 
@@ -27,6 +28,9 @@ class Command(BaseCommand):
         told = load_demo_cases() if cases else 0
         if told:
             self.stdout.write(_("Demo filings and cases made: %(n)d.") % {"n": told})
+        mediated = load_demo_mediations() if cases else 0
+        if mediated:
+            self.stdout.write(_("Demo mediations made: %(n)d.") % {"n": mediated})
         if not created:
             self.stdout.write(
                 _("Demo data is already in place; logins were printed when it was created.")
