@@ -172,10 +172,18 @@ class LawyerFieldsMixin(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from tianping.courts.models import Court
+        from tianping.courts.models import Court, Membership
+        from tianping.courts.permissions import LAWYER_VERIFYING_ROLES
 
         super().__init__(*args, **kwargs)
-        self.fields["court"].queryset = Court.objects.active().order_by("code")
+        # only the courts with someone to check the licence (a filing clerk or the
+        # administrator): a registration sent elsewhere would wait for nobody
+        verifiers = Membership.objects.current().filter(role__in=LAWYER_VERIFYING_ROLES)
+        self.fields["court"].queryset = (
+            Court.objects.active()
+            .filter(pk__in=verifiers.values("court_id"))
+            .order_by("code")
+        )
         self.fields["court"].help_text = _(
             "Usually the court where you practise most. Until its staff have checked your "
             "licence, your account works as a litigant's."

@@ -7,6 +7,7 @@ from django.forms.forms import NON_FIELD_ERRORS
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tianping.accounts import registration, throttle
@@ -107,7 +108,7 @@ def register(request, kind="litigant"):
         else:
             text = _("Your account is ready. Sign in with %(name)s and your password.")
             if lawyer is not None:
-                text += " " + _(
+                text += ("" if (get_language() or "").startswith("zh") else " ") + _(
                     "The court will check your licence; until then you use the portal as a "
                     "litigant."
                 )

@@ -72,6 +72,16 @@ def test_a_lawyer_waits_for_verification_as_a_litigant(client, demo_network):
     assert (application.status, application.court.code) == ("pending", "内2502")
 
 
+def test_a_lawyer_chooses_among_the_courts_that_have_someone_to_verify(client, demo_network):
+    # the demo's high court and the Supreme People's Court have no filing clerk or
+    # administrator on the platform: a registration sent there would wait for nobody
+    page = client.get("/accounts/register/lawyer/").content.decode()
+    assert 'value="内2502"' in page and 'value="内2501"' in page
+    assert 'value="最高法"' not in page and 'value="内"' not in page
+    response = client.post("/accounts/register/lawyer/", lawyer_form(court="最高法"))
+    assert response.status_code == 200 and not User.objects.filter(username="13912345678")
+
+
 def test_a_licence_number_has_17_digits(client, demo_network):
     client.post("/accounts/register/lawyer/", lawyer_form(licence_number="1234"))
     assert not User.objects.filter(username="13912345678").exists()
