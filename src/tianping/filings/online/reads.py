@@ -85,6 +85,14 @@ def filing_next(filing, notice=None) -> dict:
         return {"text": _("Transferred to %(court)s.") % {"court": filing.transferred_to.name}}
     if status == S.AT_ASSISTING_COURT:
         return {"text": _("The assisting court is checking your papers.")}
+    mediation = getattr(filing, "mediation", None) if status in (
+        S.IN_MEDIATION, S.SETTLED_IN_MEDIATION) else None
+    if mediation is not None:
+        text = (_("Your dispute is in pre-filing mediation %(number)s: follow it, answer and "
+                  "join the sessions there.") if status == S.IN_MEDIATION
+                else _("Settled in mediation %(number)s."))
+        return {"text": text % {"number": mediation.number},
+                "url": reverse("mediation:detail", args=[mediation.code])}
     return {"text": filing.get_status_display()}
 
 

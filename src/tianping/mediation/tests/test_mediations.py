@@ -327,3 +327,40 @@ def test_the_kind_of_dispute_comes_from_the_cause_or_its_ancestors():
     wages = SimpleNamespace(name="追索劳动报酬纠纷", path="第七部分 › 劳动争议 › 劳动合同纠纷")
     assert actions.speciality_of(wages) == "labour"
     assert actions.speciality_of(None) == ""
+
+
+def test_the_filing_pages_lead_to_the_mediation_and_back(demo, court):
+    m = under_way(demo, court)
+    litigant, clerk = Client(), Client()
+    litigant.force_login(demo["zhangsan"])
+    clerk.force_login(demo["lixia"])
+    page = litigant.get(f"/portal/filings/{m.filing.code}/").content.decode()
+    assert f"/mediation/m/{m.code}/" in page and m.number in page
+    end_mediation(m, actor=demo["hutao"], outcome="failed", reason="no_contact",
+                  report="多次联系被告未果", undisputed_facts="")
+    review = clerk.get(f"/filing-review/{m.filing.code}/").content.decode()
+    assert "多次联系被告未果" in review and f"/mediation/m/{m.code}/" in review
+
+
+def test_a_consenting_filer_s_filing_goes_from_review_to_a_mediator(demo, court):
+    from tianping.filings.actions.steering import record_mediation_choice
+
+    filing = filing_actions.submit_filing(draft(demo, court), actor=demo["zhangsan"],
+                                          today=MONDAY)
+    clerk = Client()
+    clerk.force_login(demo["lixia"])
+    assert "/mediation/filings/" not in clerk.get(f"/filing-review/{filing.code}/").content.decode()
+    response = clerk.post(f"/mediation/filings/{filing.code}/refer/")
+    assert response.status_code == 302 and not Mediation.objects.filter(filing=filing).exists()
+    from tianping.filings.models import MediationSteeringRule
+
+    MediationSteeringRule.objects.create(court=court, priority=1, name="借款纠纷",
+                                         reason="借款纠纷建议先行调解")
+    record_mediation_choice(filing, choice="consented", actor=demo["lixia"])
+    page = clerk.get(f"/filing-review/{filing.code}/").content.decode()
+    assert f"/mediation/filings/{filing.code}/refer/" in page
+    assert clerk.post(f"/mediation/filings/{filing.code}/refer/").status_code == 302
+    m = Mediation.objects.get(filing=filing)
+    filing.refresh_from_db()
+    assert filing.status == FilingStatus.IN_MEDIATION and filing.review_due_on is None
+    assert m.status == MediationStatus.AWAITING_APPOINTMENT
