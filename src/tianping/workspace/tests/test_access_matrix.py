@@ -51,6 +51,24 @@ class Rule:
     body: object = None  # what a request carries, so that it reaches the permission check
 
 
+@dataclass(frozen=True)
+class Obj:
+    """In a request's body: the world's object of this name (see `world`)."""
+
+    name: str
+
+
+def filled(body, objects):
+    """BODY with each `Obj` replaced by the world's object of that name."""
+    if isinstance(body, Obj):
+        return objects[body.name]
+    if isinstance(body, dict):
+        return {k: filled(v, objects) for k, v in body.items()}
+    if isinstance(body, list):
+        return [filled(v, objects) for v in body]
+    return body
+
+
 PUBLIC = Rule(public=True)
 FILER = Rule("zhangsan", ("lixia", "wangjun"))
 FILER_POST = Rule("zhangsan", ("lixia", "wangjun"), ("POST",))
@@ -214,6 +232,33 @@ PAGES = {
     "mediation:end_coordinator": Rule(*ROSTER_KEEPER, ("POST",), params={"pk": "coordinator"}),
     "mediation:new_station": Rule(*ROSTER_KEEPER, ("GET", "POST"), params=OF_COURT),
     "mediation:edit_station": Rule(*ROSTER_KEEPER, ("GET", "POST"), params={"pk": "station"}),
+    # Mediations (M3): the litigant applies and reads his own, the filing division refers
+    # and appoints, the mediator (hutao, in-court) acts in those appointed to him. Who sees
+    # a mediation but may not do something there is told on the page (a form error, 400, or
+    # a message after a redirect), so only those who do not see it are counted refused here;
+    # the API's table below refuses them all with 403.
+    "mediation:mediations": Rule("lixia", ("wangjun",), scoped=True),
+    "mediation:apply": Rule("zhangsan", ("lixia", "wangjun"), ("GET", "POST"), scoped=True),
+    "mediation:refer": Rule("lixia", ("zhangsan", "wangjun"), ("POST",),
+                            params={"code": "filing"}),
+    "mediation:detail": Rule("zhangsan", ("wangjun", "nasen", "hutao"),
+                             params={"code": "m_waiting"}),
+    "mediation:appoint": Rule("lixia", ("wangjun", "hutao"), ("POST",),
+                              params={"code": "m_waiting"}),
+    "mediation:accept": Rule("hutao", ("wangjun", "nasen"), ("POST",),
+                             params={"code": "m_appointed"}),
+    "mediation:decline": Rule("hutao", ("wangjun", "nasen"), ("POST",),
+                              params={"code": "m_appointed"}),
+    "mediation:answer": Rule("hutao", ("wangjun", "nasen"), ("POST",), params={"code": "m_on"}),
+    "mediation:schedule": Rule("hutao", ("wangjun", "nasen"), ("POST",), params={"code": "m_on"}),
+    "mediation:record_session": Rule("hutao", ("wangjun", "nasen"), ("POST",),
+                                     params={"code": "m_on", "pk": "m_session"}),
+    "mediation:cancel_session": Rule("hutao", ("wangjun", "nasen"), ("POST",),
+                                     params={"code": "m_on", "pk": "m_session"}),
+    "mediation:extend": Rule("hutao", ("wangjun", "nasen"), ("POST",), params={"code": "m_on"}),
+    "mediation:end": Rule("hutao", ("wangjun", "nasen"), ("POST",), params={"code": "m_on"}),
+    "mediation:withdraw": Rule("zhangsan", ("wangjun", "hutao"), ("POST",),
+                               params={"code": "m_waiting"}),
     "review:queue": Rule("lixia", ("zhangsan", "wangjun")),
     "review:window_new": Rule("lixia", ("zhangsan", "wangjun")),
     "review:cross_region_list": Rule("lixia", ("zhangsan", "wangjun")),
@@ -437,6 +482,43 @@ API = {
         "court": "内2502", "name": "巴彦查干调解室", "kind": "room"}),
     "PATCH /api/v1/mediation/stations/{pk}": api(*ROSTER_KEEPER, pk="station", method="PATCH",
                                                  body={"township": "杭盖街道"}),
+    # mediations (M3): as on the pages, and whoever sees one but may not act is refused (403)
+    "GET /api/v1/mediation/mediations": api("lixia", ("wangjun",), method="GET", scoped=True),
+    "GET /api/v1/mediation/mediations/{code}": api(
+        "zhangsan", ("wangjun", "nasen", "hutao"), code="m_waiting", method="GET"),
+    "GET /api/v1/mediation/mediations/{code}/recommendations": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), code="m_waiting", method="GET"),
+    "POST /api/v1/mediation/applications": api(
+        "zhangsan", ("lixia", "wangjun", "hutao"), body={"filing": Obj("draft")}),
+    "POST /api/v1/mediation/filings/{code}/refer": api("lixia", ON_FILING, code="filing"),
+    "POST /api/v1/mediation/mediations/{code}/appoint": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), code="m_waiting",
+        body={"mediator": Obj("hutao_entry"), "override": "本院专职调解员"}),
+    "POST /api/v1/mediation/mediations/{code}/accept": api(
+        "hutao", ("zhangsan", "lixia", "wangjun"), code="m_appointed"),
+    "POST /api/v1/mediation/mediations/{code}/decline": api(
+        "hutao", ("zhangsan", "lixia", "wangjun"), code="m_appointed",
+        body={"reason": "与当事人系亲属"}),
+    "POST /api/v1/mediation/mediations/{code}/answer": api(
+        "hutao", ("zhangsan", "wangjun", "nasen"), code="m_on",
+        body={"party": Obj("m_party"), "answer": "accepted"}),
+    "POST /api/v1/mediation/mediations/{code}/sessions": api(
+        "hutao", ("zhangsan", "wangjun", "nasen"), code="m_on", body={
+            "starts_at": "2030-03-04T09:00:00+08:00", "ends_at": "2030-03-04T10:00:00+08:00",
+            "mode": "elsewhere", "place": "宝力根苏木嘎查村委会"}),
+    "POST /api/v1/mediation/mediations/{code}/sessions/{pk}/record": api(
+        "hutao", ("zhangsan", "wangjun", "nasen"), code="m_on", pk="m_session",
+        body={"attended": [Obj("m_party")], "record": "双方到场陈述"}),
+    "POST /api/v1/mediation/mediations/{code}/sessions/{pk}/cancel": api(
+        "hutao", ("zhangsan", "wangjun", "nasen"), code="m_on", pk="m_session"),
+    "POST /api/v1/mediation/mediations/{code}/extend": api(
+        "hutao", ("zhangsan", "wangjun", "nasen"), code="m_on",
+        body={"days": 10, "agreed_parties": Obj("m_parties")}),
+    "POST /api/v1/mediation/mediations/{code}/end": api(
+        "hutao", ("zhangsan", "wangjun", "nasen"), code="m_on",
+        body={"outcome": "failed", "reason": "disagreement", "report": "分歧较大"}),
+    "POST /api/v1/mediation/mediations/{code}/withdraw": api(
+        "zhangsan", ("lixia", "wangjun", "hutao"), code="m_waiting"),
     "GET /api/v1/party-cases": api("zhangsan", ("wangjun",), method="GET", scoped=True),
     "GET /api/v1/party-cases/{code}": api("zhangsan", ("wangjun", "lixia"), code="case",
                                           method="GET"),
@@ -586,10 +668,32 @@ def world(demo):
         station=str(court.mediation_stations.first().pk),
         coordinator=str(PartnerCoordinator.objects.get(user=people["nasen"]).pk),
     )
-    # what must not show to anyone outside: codes and numbers of the world's filings and cases
+    from tianping.flows.mediation import apply_for_mediation
+    from tianping.mediation import actions_mediations
+
+    hutao = Mediator.objects.get(user=people["hutao"])
+    today = timezone.localdate()
+    waiting, appointed, on = (apply_for_mediation(handed_in(), actor=filer, today=today)
+                              for _ in range(3))
+    appointed, on = (actions_mediations.appoint(m, hutao, actor=people["lixia"], today=today,
+                                                override="x") for m in (appointed, on))
+    on = actions_mediations.accept(on, actor=people["hutao"], today=today)
+    start = timezone.now() + timezone.timedelta(days=1)
+    session = actions_mediations.schedule_session(
+        on, actor=people["hutao"], starts_at=start, ends_at=start + timezone.timedelta(hours=1),
+        mode="online", link="https://meet.example.org/tianping")
+    parties = list(on.filing.parties.order_by("pk"))
+    objects.update(
+        m_waiting=waiting.code, m_appointed=appointed.code, m_on=on.code,
+        m_session=str(session.pk), hutao_entry=hutao.pk,
+        m_party=parties[-1].pk, m_parties=[p.pk for p in parties],  # the defendant; all
+    )
+    # what must not show to anyone outside: codes and numbers of the world's filings, cases
+    # and mediations
     objects["secrets"] = [filing.code, draft.code, accepted.code, case.code, case.number,
                           closed.code, closed.number, taken_in.code, proposed.code,
-                          refused.code]
+                          refused.code] + [m.code for m in (waiting, appointed, on)] + [
+                          m.number for m in (waiting, appointed, on)]
     return people, objects
 
 
@@ -657,15 +761,16 @@ def cases():
 def test_each_persona_reaches_only_what_the_matrix_allows(client, world, name, route, rule):
     people, objects = world
     url = url_for(route, rule.params, objects)
+    body = filled(rule.body, objects)
     for method in rule.methods:
         if rule.public:
-            response = call(as_persona(client, people, "anonymous"), method, url, rule.body)
+            response = call(as_persona(client, people, "anonymous"), method, url, body)
             assert response.status_code < 500, f"{method} {url}: {response.status_code}"
             continue
         for persona in ALWAYS_REFUSED + rule.refused:
             if persona == rule.allowed:
                 continue
-            response = call(as_persona(client, people, persona), method, url, rule.body)
+            response = call(as_persona(client, people, persona), method, url, body)
             if rule.scoped and persona != "anonymous" and not refused(response, url):
                 shown = [s for s in objects["secrets"] if s in body_of(response)]
                 assert response.status_code < 500 and shown == [], (
@@ -676,7 +781,7 @@ def test_each_persona_reaches_only_what_the_matrix_allows(client, world, name, r
                 f"{persona} was not refused {method} {url}: {response.status_code}"
             )
         if rule.allowed:
-            response = call(as_persona(client, people, rule.allowed), method, url, rule.body)
+            response = call(as_persona(client, people, rule.allowed), method, url, body)
             assert response.status_code in (200, 201, 204, 302, 400, 409, 422), (
                 f"{rule.allowed} could not {method} {url}: {response.status_code}"
             )
