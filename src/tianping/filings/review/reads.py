@@ -16,8 +16,8 @@ from django.db.models import F, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tianping.courts.models import Court
 from tianping.courts.permissions import current_memberships
@@ -206,8 +206,6 @@ def queue_rows_html(rows) -> str:
     }
     kinds, channels = labels_of(Filing, "kind"), labels_of(Filing, "channel")
     roles = labels_of(FilingParty, "role")
-    colon = "：" if (get_language() or "").startswith("zh") else ": "  # as {% colon %}
-    days_caption = f'<br><span class="muted nowrap">{cell(_("Days left"))}{colon}'
     headings = {
         "h_received": cell(_("Received at")),
         "h_kind": cell(_("Kind")),
@@ -237,8 +235,13 @@ def queue_rows_html(rows) -> str:
         left = row["days_left"]
         days = ""
         if left is not None:
-            number = f'<strong class="overdue-text">{left}</strong>' if left < 0 else left
-            days = f"{days_caption}{number}</span>"
+            # the same words as the lists of cases (lib/time_left.py): "2 days left"
+            if left < 0:
+                text = _("%(n)d days overdue") % {"n": -left}
+                text = f'<strong class="overdue-text">{text}</strong>'
+            else:
+                text = _("%(n)d days left") % {"n": left}
+            days = f'<br><span class="muted nowrap">{text}</span>'
         parties = "、".join(
             f'<span title="{cell(roles.get(p["role"], p["role"]))}">{cell(p["name"], "")}</span>'
             for p in row["parties"]
