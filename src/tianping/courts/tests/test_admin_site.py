@@ -136,7 +136,8 @@ def test_a_superuser_granting_superuser_in_admin_is_audited_before_and_after(
 def test_deleting_memberships_in_bulk_in_admin_records_each_one(client, superuser):
     client.force_login(superuser)
     chosen = list(
-        Membership.objects.filter(court__code="内2502", role__in=["judge", "court_clerk"])
+        Membership.objects.filter(court__code="内2502", role__in=["judge", "court_clerk"],
+                                  user__username__in=["wangjun", "sunli"])
     )
     assert len(chosen) == 2
 

@@ -14,7 +14,12 @@ def empty_database(demo_network):
 
     from tianping.cases.models import TriageRule
     from tianping.courts.models import Team
+    from tianping.mediation.models import Mediator, Partner, PartnerCoordinator, Station
 
+    PartnerCoordinator.objects.all().delete()
+    Mediator.objects.all().delete()
+    Station.objects.all().delete()
+    Partner.objects.all().delete()
     get_user_model().objects.all().delete()
     TriageRule.objects.all().delete()
     Team.objects.all().delete()
