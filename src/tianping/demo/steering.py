@@ -23,7 +23,6 @@ from tianping.courts.choices import Role, TeamKind, TeamRole
 from tianping.courts.models import Court, Membership, Team, TeamMember
 from tianping.filings.choices import FilingKind, PartyKind
 from tianping.filings.models import MediationSteeringRule
-from tianping.mediation.actions import save_mediator
 from tianping.mediation.models import Mediator
 
 CIVIL = [FilingKind.CIVIL]
@@ -116,7 +115,6 @@ TEAM = [
     ("qimuge", "其木格", Role.MEDIATOR, TeamRole.MEDIATOR),
     ("gerile", "格日勒", Role.MEDIATOR, TeamRole.MEDIATOR),
 ]
-ROSTER_KEEPER = "admin"  # the court's administrator links the accounts to the roster
 
 
 def load_steering_demo(court: Court, *, password: str) -> list[tuple[str, str, str]]:
@@ -154,7 +152,6 @@ def _team(court: Court, password: str) -> list[tuple[str, str, str]]:
     )
     User = get_user_model()
     created = []
-    keeper = User.objects.filter(username=ROSTER_KEEPER).first()
     for username, full_name, role, team_role in TEAM:
         user, new = User.objects.get_or_create(
             username=username,
@@ -172,16 +169,15 @@ def _team(court: Court, password: str) -> list[tuple[str, str, str]]:
             user=user, court=court, role=role, defaults={"division": division}
         )
         TeamMember.objects.get_or_create(team=team, user=user, defaults={"role": team_role})
-        if role == Role.MEDIATOR and keeper is not None:
-            _link_roster_entry(court, user, keeper)
+        if role == Role.MEDIATOR:
+            _link_roster_entry(court, user)
     return created
 
 
-def _link_roster_entry(court: Court, user, keeper) -> None:
+def _link_roster_entry(court: Court, user) -> None:
     """The mediator's entry of the roster (by name) linked to their account, if neither is
-    linked yet; through the roster's own action, as the court's administrator."""
+    linked yet. Demo data, set directly as the mediation demo sets its own (no audit entry
+    in an administrator's name for what nobody did)."""
     if Mediator.objects.filter(court=court, user=user).exists():
         return
-    entry = Mediator.objects.filter(court=court, name=user.full_name, user__isnull=True).first()
-    if entry is not None:
-        save_mediator(court, actor=keeper, mediator=entry, username=user.username)
+    Mediator.objects.filter(court=court, name=user.full_name, user__isnull=True).update(user=user)

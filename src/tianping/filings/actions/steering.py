@@ -58,11 +58,8 @@ def _record(filing, choice, *, actor, acted_for, recommendation=None) -> None:
     filing.mediation_choice_at = timezone.now()
     filing.mediation_choice_by = actor if getattr(actor, "pk", None) else None
     filing.save(update_fields=[*FIELDS, "updated_at"])
-    filing_event(
-        filing,
-        f"mediation_{choice}",
-        actor=actor,
-        acted_for=acted_for,
-        rule=recommendation.rule.name,
-        steering_reasons=list(recommendation.reasons),
-    )
+    details = {"rule": recommendation.rule.name, "steering_reasons": list(recommendation.reasons)}
+    if choice == MediationChoice.CONSENTED:
+        filing_event(filing, "mediation_consented", actor=actor, acted_for=acted_for, **details)
+    else:
+        filing_event(filing, "mediation_declined", actor=actor, acted_for=acted_for, **details)

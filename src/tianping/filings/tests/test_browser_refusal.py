@@ -80,6 +80,15 @@ NEW_STRINGS = (
     "checks it.",
     "Files are not kept when the form is shown again: choose them again.",
     "Files (PDF, JPEG, PNG or OFD)",
+    # steering to mediation (分调裁审) on the window form
+    "Mediation first (分调裁审)",
+    "The court recommends mediation before filing for:",
+    "The party's answer, if mediation first is recommended",
+    "Not asked",
+    "Agrees to mediate first",
+    "Declines mediation",
+    "Recorded only if a rule of the court recommends mediation for this complaint. "
+    "Declining does not delay filing.",
 )
 
 
