@@ -26,6 +26,8 @@ from decimal import Decimal
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tianping.lib.money import amount_words
+
 
 @dataclass(frozen=True)
 class CaseFacts:
@@ -163,9 +165,9 @@ def condition_text(condition: dict) -> str:
     if code == "amount_unknown":
         return _("the amount is unknown (no amount claimed)")
     if code == "amount_over":
-        return _("amount is over %(max)s yuan") % {"max": condition.get("max")}
+        return _("amount is over %(max)s yuan") % {"max": amount_words(condition.get("max"))}
     if code == "amount_under":
-        return _("amount is under %(min)s yuan") % {"min": condition.get("min")}
+        return _("amount is under %(min)s yuan") % {"min": amount_words(condition.get("min"))}
     if code == "parties":
         return _("more than %(n)d parties") % {"n": condition.get("max", 0)}
     if code == "not_green":

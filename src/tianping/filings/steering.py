@@ -22,6 +22,8 @@ from decimal import Decimal
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tianping.lib.money import amount_words
+
 GREEN_ANY, GREEN_ONLY, GREEN_EXCLUDED = "", "only", "excluded"
 
 
@@ -171,9 +173,11 @@ def reason_text(reason) -> str:
             "causes": _join([str(c) for c in reason.get("causes", [])])
         }
     if code == "amount_at_most":
-        return _("the amount claimed is at most %(max)s yuan") % {"max": reason.get("max")}
+        limit = amount_words(reason.get("max"))
+        return _("the amount claimed is at most %(max)s yuan") % {"max": limit}
     if code == "amount_at_least":
-        return _("the amount claimed is at least %(min)s yuan") % {"min": reason.get("min")}
+        limit = amount_words(reason.get("min"))
+        return _("the amount claimed is at least %(min)s yuan") % {"min": limit}
     if code == "party_kinds":
         labels = _PARTY_KIND_LABELS
         kinds = [str(labels[k]()) for k in reason.get("kinds", []) if k in labels]

@@ -76,9 +76,35 @@ def parse_amount(value) -> Decimal | None:
     return check_amount(amount)
 
 
+def money_text(value) -> str:
+    """An amount of yuan as a reader expects it: 1,384.57 (two decimals, half up, thousands
+    grouped), never 1384.57000; empty for none; what is not a number as it is."""
+    if value is None or value == "":
+        return ""
+    try:
+        return f"{Decimal(value).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)
+
+
 def format_yuan(amount) -> str:
     """An amount as shown to people: thousands separators and fen (1,000,000.00)."""
     return f"{Decimal(amount):,.2f}"
+
+
+def amount_words(value) -> str:
+    """An amount named in a sentence (a rule's bound, "over 30,000 yuan"): thousands grouped
+    as the `money` filter groups them, no fen when whole (30,000), its exact decimals
+    otherwise (30,000.50). A value that is not a number is shown as it is."""
+    try:
+        amount = Decimal(str(value))
+    except (decimal.InvalidOperation, TypeError, ValueError):
+        return "" if value is None else str(value)
+    if not amount.is_finite():
+        return str(value)
+    if amount == amount.to_integral():
+        return f"{int(amount):,}"
+    return f"{amount:,}"
 
 
 def _api_amount(value):

@@ -73,8 +73,8 @@ ANYTHING = Rule(name="兜底", track="simple", procedure="summary", reason="一�
 
 NONE_MATCHED = "No simple-case rule matched; the case goes to a division as a complex case."
 NOT_CIVIL = "case type is not 民初"
-OVER_SMALL = "amount is over 30000 yuan"
-OVER_SUMMARY = "amount is over 500000 yuan"
+OVER_SMALL = "amount is over 30,000 yuan"
+OVER_SUMMARY = "amount is over 500,000 yuan"
 UNKNOWN = "the amount is unknown (no amount claimed)"
 
 
@@ -134,15 +134,15 @@ TABLE = [
     row([LARGE], facts(amount="1000000"), "ordinary", "ordinary", "标的额一百万元以上：合议庭审理",
         id="min-amount-is-inclusive"),
     row([LARGE], facts(amount="999999.99"), "ordinary", "ordinary", NONE_MATCHED, "",
-        ("重大案件: amount is under 1000000 yuan",), id="under-the-min-amount"),
+        ("重大案件: amount is under 1,000,000 yuan",), id="under-the-min-amount"),
     row([LARGE], facts(amount=None), "ordinary", "ordinary", NONE_MATCHED, "",
         (f"重大案件: {UNKNOWN}",), id="no-amount-does-not-meet-a-min-amount"),
     row([replace(LARGE, max_amount=Decimal("2000000"))], facts(amount="3000000.50"), "ordinary",
-        "ordinary", NONE_MATCHED, "", ("重大案件: amount is over 2000000 yuan",),
+        "ordinary", NONE_MATCHED, "", ("重大案件: amount is over 2,000,000 yuan",),
         id="over-a-range"),
     row([replace(SMALL_CLAIMS, max_amount=Decimal("30000.50")), SUMMARY], facts(amount="30000.51"),
         "simple", "summary", "简易程序，速裁快审团队", "fast_track",
-        ("小额诉讼: amount is over 30000.50 yuan",), id="a-bound-with-fen-reads-with-fen"),
+        ("小额诉讼: amount is over 30,000.50 yuan",), id="a-bound-with-fen-reads-with-fen"),
     # Green channel only.
     row([GREEN], facts(green=True), "simple", "summary", "农民工工资案件优先速裁", "fast_track",
         id="green-case"),
@@ -163,7 +163,7 @@ TABLE = [
         "本院规定：5万元以下一律简易程序", "fast_track", id="courts-own-rule-first"),
     row([COURT_OWN, *GENERAL], facts(amount="60000"), "simple", "summary",
         "简易程序，速裁快审团队", "fast_track",
-        ("本院简案: amount is over 50000 yuan", f"小额诉讼: {OVER_SMALL}"),
+        ("本院简案: amount is over 50,000 yuan", f"小额诉讼: {OVER_SMALL}"),
         id="general-rule-when-the-courts-own-does-not-match"),
 ]
 
@@ -199,7 +199,7 @@ def test_the_decision_is_codes_worded_in_the_readers_language():
     )
     with translation.override("zh-hans"):
         assert decision.texts() == ["未匹配任何简案规则，案件作为繁案分至审判部门。"]
-        assert decision.checked_texts()[0] == "简易程序：金额超过 500000 元"
+        assert decision.checked_texts()[0] == "简易程序：金额超过 500,000 元"
     matched = decide([english], facts(amount="100"), default_procedure="ordinary")
     with translation.override("en"):
         assert matched.texts() == ["Small claims procedure"]
@@ -227,7 +227,8 @@ def rules_of(demo_network):
     from tianping.courts.models import Court
 
     court, other = Court.objects.get(code="内2502"), Court.objects.get(code="内2501")
-    # the demo network holds the general 小额诉讼 (priority 10) and 简易程序 (priority 20)
+    # the demo network holds the general 小额诉讼 (priority 10) and 简易程序 (priority 20),
+    # and 内2502's own 调解优先 (priority 5, demo/steering.py)
     for name, owner, priority, active in [
         ("本院简案", court, 900, True),
         ("本院速裁", court, 50, True),
@@ -244,4 +245,7 @@ def rules_of(demo_network):
 
 
 def test_a_courts_own_rules_come_first_then_the_general_ones_each_by_priority(rules_of):
-    assert rules_of() == ["本院速裁", "本院简案", "小额诉讼", "全院通用", "简易程序", "同为20"]
+    assert rules_of() == [
+        *["调解优先", "本院速裁", "本院简案"],
+        *["小额诉讼", "全院通用", "简易程序", "同为20"],
+    ]

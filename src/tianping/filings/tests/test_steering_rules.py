@@ -77,7 +77,7 @@ def test_reasons_are_worded_when_read_in_the_reader_s_language():
     with translation.override("zh-hans"):
         chinese = steering.stored_texts(stored)
     assert english[0] == "五万元以下自然人借贷：建议先行调解"  # no English given: the Chinese
-    assert "at most 50000 yuan" in english[2] and "natural persons" in english[3]
+    assert "at most 50,000 yuan" in english[2] and "natural persons" in english[3]
     assert chinese[0] == english[0]  # the court's words, whatever the language
 
 

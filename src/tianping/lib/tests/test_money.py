@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from tianping.lib.money import MAX_AMOUNT, check_amount, parse_amount
+from tianping.lib.money import MAX_AMOUNT, amount_words, check_amount, parse_amount
 
 PROBE = "99999999999999.99"  # fits DECIMAL(16, 2) but not SQLite's float: broke a portal
 
@@ -103,3 +103,19 @@ def test_amounts_are_shown_with_thousands_separators():
     assert format_yuan(Decimal("1000000")) == "1,000,000.00"
     assert YuanField().prepare_value(Decimal("20000")) == "20,000.00"
     assert YuanField().prepare_value("两万") == "两万"  # kept as typed
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("30000", "30,000"),
+        (Decimal("500000.00"), "500,000"),
+        ("30000.50", "30,000.50"),
+        ("1000000.05", "1,000,000.05"),
+        ("12", "12"),
+        (None, ""),
+        ("abc", "abc"),
+    ],
+)
+def test_an_amount_in_a_sentence_is_grouped_with_its_exact_fen(value, words):
+    assert amount_words(value) == words
