@@ -19,7 +19,7 @@ one in a field (1,000,000.00; pages use the ``money`` filter and add 元).
 import decimal
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated
 
 from django import forms

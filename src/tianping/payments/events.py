@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tianping.cases.events import case_timeline
 from tianping.law.fee_relief import ground_text
 from tianping.lib.event_kinds import choices
-from tianping.lib.templatetags.names import money
+from tianping.lib.money import money_text as money
 
 
 def register() -> None:

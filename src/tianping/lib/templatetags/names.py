@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django import template
 from django.utils.translation import get_language
 
+from tianping.lib.money import money_text
 from tianping.lib.names import local_name as _local_name
 
 register = template.Library()
@@ -32,12 +33,7 @@ def period() -> str:
 def money(value) -> str:
     """An amount of yuan as a reader expects it: 1,384.57 (two decimals, thousands
     grouped), never 1384.57000; empty for none."""
-    if value is None or value == "":
-        return ""
-    try:
-        return f"{Decimal(value).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
-    except (InvalidOperation, TypeError, ValueError):
-        return str(value)
+    return money_text(value)
 
 
 @register.filter
