@@ -37,7 +37,7 @@ kind("returned_to_filing", _("Handed to filing review"),
 
 mediation_timeline.value("mediation_kind", choices(MediationKind), _("Kind"))
 mediation_timeline.value("answer", choices(Answer), _("Answer"))
-mediation_timeline.value("mode", choices(SessionMode), _("How"))
+mediation_timeline.value("mode", choices(SessionMode), _("How the session is held"))
 mediation_timeline.value("reason", choices(FailureReason), _("Reason"))
 caption = mediation_timeline.caption
 caption("number", _("Case number"))

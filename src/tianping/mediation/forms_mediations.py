@@ -80,7 +80,7 @@ class AnswerForm(CleanTextForm):
 class SessionForm(CleanTextForm):
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DateTimeInput())
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=DateTimeInput())
-    mode = forms.ChoiceField(label=_("How"), choices=SessionMode.choices)
+    mode = forms.ChoiceField(label=_("How the session is held"), choices=SessionMode.choices)
     link = forms.CharField(label=_("Video link (online sessions)"), required=False,
                            max_length=500)
     station = forms.ModelChoiceField(label=_("Mediation room"), queryset=None, required=False)

@@ -216,13 +216,13 @@ def _clocks(m):
     from tianping.law.steps import render as render_step
 
     found = []
-    labels = {"appointment": (_("Appoint a mediator by"), m.appoint_due_on),
-              "acceptance": (_("Mediator to accept by"), m.accept_due_on),
-              "period": (_("Mediation period ends"), m.ends_on)}
-    for key, (label, day) in labels.items():
+    labels = {"appointment": (_("Appoint a mediator by"), m.appoint_due_on, m.appointed_on),
+              "acceptance": (_("Mediator to accept by"), m.accept_due_on, m.accepted_on),
+              "period": (_("Mediation period ends"), m.ends_on, m.ended_on)}
+    for key, (label, day, done_on) in labels.items():
         steps = (m.clock_steps or {}).get(key)
         if day and steps:
-            found.append({"label": label, "day": day,
+            found.append({"label": label, "day": day, "done_on": done_on,
                           "steps": [render_step(s["code"], s.get("params") or {})
                                     for s in steps]})
     return found
