@@ -247,6 +247,30 @@ def record_exclusion(
     return item
 
 
+def record_mediation_exclusion(case, *, actor, kind: str, starts_on, ends_on, note=""):
+    """The days of a court-referred mediation not counted in the time limit, recorded by
+    the mediation flow when the mediation ends, from the mediation's own dates: the days
+    added by the parties' agreement (特邀调解规定 art. 27; 在线调解规则 art. 24), or an
+    administrative case's whole mediation period (行诉解释 art. 50). No judge's act: the
+    law excludes them; on the timeline and in the audit like any other period."""
+    if kind not in (ExclusionKind.MEDIATION_EXTENDED, ExclusionKind.MEDIATION):
+        raise ValidationError(_("Choose the kind of excluded period."))
+    if ends_on < starts_on:
+        return None
+    with transaction.atomic():
+        case = lock_case(case)
+        _require_pending(case)
+        refuse_overlap(case, starts_on, ends_on)
+        item = CaseExclusion.objects.create(
+            case=case, kind=kind, starts_on=starts_on, ends_on=ends_on, note=note,
+            recorded_by=actor,
+        )
+        _refresh_or_refuse(case, actor=actor, why="excluded")
+        case_event(case, "period_excluded", actor=actor, period=kind, starts_on=starts_on,
+                   ends_on=ends_on)
+    return item
+
+
 def _next_extension(case, limit):
     rule = get_rule(limit.rule_code)
     used = case.extensions.filter(status=ExtensionStatus.APPROVED).count()

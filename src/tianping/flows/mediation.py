@@ -16,13 +16,20 @@ transaction that pages and API both call.
   Two people ending the same mediation at once: one wins, the other is told.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tianping.cases.actions import lock_case
+from tianping.cases.choices import PENDING_STATES, CaseState
+from tianping.cases.events import case_event
+from tianping.deadlines.actions import record_mediation_exclusion
 from tianping.filings.actions import mediation as filing_side
 from tianping.filings.choices import FilingKind, FilingStatus
+from tianping.law.limits import ExclusionKind
 from tianping.mediation import actions_mediations as mediation_side
 from tianping.mediation.choices import Answer, FailureReason
 
@@ -61,6 +68,22 @@ def refer_to_mediation(filing, *, actor, today=None):
     return mediation
 
 
+def refer_case(case, mediator, *, actor, consented_parties, override="", today=None):
+    """The judge refers a case in trial to a mediator with every party's consent (委托调解):
+    15 days (ordinary procedure) or 7 (summary) from the mediator's acceptance."""
+    today = today or timezone.localdate()
+    if case.state not in PENDING_STATES or case.state == CaseState.SUSPENDED:
+        raise ValidationError(_("Only a pending case that is not suspended can be referred "
+                                "to mediation."))
+    with transaction.atomic():
+        mediation = mediation_side.register_referred(
+            case, mediator, actor=actor, today=today, consented_parties=consented_parties,
+            override=override)
+        case_event(lock_case(case), "referred_to_mediation", actor=actor,
+                   mediator=mediator.name)
+    return mediation
+
+
 def answer_invitation(mediation, party, *, actor, answer, note="", today=None):
     today = today or timezone.localdate()
     with transaction.atomic():
@@ -90,6 +113,9 @@ def _end(mediation, *, actor, outcome, reason, report, undisputed_facts, today, 
     else:  # a party's refusal: the party may end it, by refusing
         mediation = mediation_side.end_on_refusal(mediation, actor=actor, today=today,
                                                   report=report)
+    if mediation.case_id:
+        _case_after(mediation, actor=actor)
+        return mediation
     filing = mediation.filing
     if filing is None:
         return mediation
@@ -101,3 +127,26 @@ def _end(mediation, *, actor, outcome, reason, report, undisputed_facts, today, 
     elif mediation.status == "withdrawn":
         filing_side.withdraw_from_mediation(filing, actor=actor)
     return mediation
+
+
+def _case_after(mediation, *, actor) -> None:
+    """A referred mediation has ended: on the case's timeline, and the days the law does not
+    count are excluded from its time limit (the days the parties added beyond 15/7
+    (特邀调解规定 art. 27); in an administrative case the whole mediation period, 行诉解释
+    art. 50). Agreement: the judge closes the case by the mediation document (its service
+    on the last party is the closing date) or a withdrawal; no agreement: the trial goes on."""
+    case = lock_case(mediation.case)
+    case_event(case, "mediation_ended", actor=actor, outcome=mediation.status)
+    if mediation.accepted_on is None or mediation.ended_on is None:
+        return
+    if case.type_code.startswith("行"):
+        record_mediation_exclusion(case, actor=actor, kind=ExclusionKind.MEDIATION,
+                                   starts_on=mediation.accepted_on, ends_on=mediation.ended_on,
+                                   note=mediation.code)
+        return
+    base = mediation_side.base_period_end(mediation)
+    if mediation.agreed_days and base is not None and mediation.ended_on > base:
+        record_mediation_exclusion(
+            case, actor=actor, kind=ExclusionKind.MEDIATION_EXTENDED,
+            starts_on=base + datetime.timedelta(days=1), ends_on=mediation.ended_on,
+            note=mediation.code)

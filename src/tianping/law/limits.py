@@ -39,6 +39,7 @@ class ExclusionKind(models.TextChoices):
         "mediation_extended",
         gettext_lazy("Mediation beyond its period (延长调解)"),
     )
+    MEDIATION = "mediation", gettext_lazy("Mediation period, administrative case (调解期间)")
     AUCTION = "auction", gettext_lazy("Auction or sale in enforcement (拍卖、变卖)")
     OTHER = "other", gettext_lazy("Other lawful exclusion")
 

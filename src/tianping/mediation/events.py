@@ -85,3 +85,26 @@ def mediation_event(mediation: Mediation, kind: str, *, actor, acted_for=None,
 
     tell_the_people(mediation, event, actor=actor, acted_for=acted_for)
     return event
+
+
+# On the case's timeline: a case referred to mediation after filing, and how it ended.
+def _register_case_kinds() -> None:
+    from tianping.cases.events import case_timeline
+
+    if "referred_to_mediation" in case_timeline.kinds:
+        return
+    case_timeline.kind("referred_to_mediation", _("Referred to mediation"),
+                       _("Referred to mediation by %(mediator)s"))
+    case_timeline.kind("mediation_ended", _("Mediation ended"),
+                       _("Mediation ended: %(outcome)s"))
+    case_timeline.caption("mediator", _("Mediator"))
+    case_timeline.value("outcome", _outcome, _("Outcome"))
+
+
+def _outcome(value) -> str:
+    labels = {"settled": _("agreement reached"), "failed": _("no agreement, the trial goes on"),
+              "withdrawn": _("withdrawn")}
+    return str(labels.get(value, value))
+
+
+_register_case_kinds()

@@ -144,3 +144,20 @@ class EndForm(CleanTextForm):
         if data.get("outcome") == "failed" and not data.get("reason"):
             self.add_error("reason", _("Say why the mediation failed."))
         return data
+
+
+class ReferForm(CleanTextForm):
+    mediator = forms.ModelChoiceField(label=_("Mediator"), queryset=None)
+    consented_parties = forms.MultipleChoiceField(
+        label=_("Parties who consented to mediation"), widget=forms.CheckboxSelectMultiple)
+    override = forms.CharField(
+        label=_("Reason to appoint despite a warning"), required=False,
+        max_length=limits.NOTE_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, mediators=None, parties=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        self.fields["mediator"].queryset = mediators
+        self.fields["mediator"].label_from_instance = _mediator_label
+        self.fields["consented_parties"].choices = [
+            (str(p.pk), f"{p.get_role_display()}：{p.name}") for p in parties]

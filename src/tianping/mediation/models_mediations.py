@@ -98,10 +98,23 @@ class Mediation(ConcurrentTransitionMixin, models.Model):
         indexes = [
             models.Index(fields=["mediator", "status"], name="mediation_by_mediator_idx"),
             models.Index(fields=["court", "status", "applied_on"], name="mediation_queue_idx"),
+            # Each mediator's open mediations, counted against their capacity for every
+            # recommendation: a small index (the open ones only), read without the table.
+            models.Index(fields=["mediator"], condition=Q(status__in=OPEN_STATUSES),
+                         name="mediation_open_by_mediator_idx"),
         ]
 
     def __str__(self) -> str:
         return self.number or self.code
+
+    @property
+    def display_number(self) -> str:
+        """Its own 诉前调 number, the case's number for a mediation after filing, or its code."""
+        if self.number:
+            return self.number
+        if self.case_id:
+            return self.case.number
+        return self.code
 
     @property
     def is_open(self) -> bool:

@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from tianping.cases.permissions import can_act_as_judge
 from tianping.courts.choices import Role
 from tianping.courts.models import Court
 from tianping.courts.permissions import (
@@ -200,6 +201,7 @@ def mediations_visible_to(user):
     courts = mediation_staff_court_ids(user)
     if courts:
         sight |= Q(court_id__in=courts)
+    sight |= Q(case__judge=user)  # the judge of a case referred to mediation
     partners = coordinated_partner_ids(user)
     if partners:
         sight |= Q(mediator__partner_id__in=partners)
@@ -238,14 +240,21 @@ def answers_for_mediator(user, mediation: Mediation) -> bool:
     if mediation.mediator_id is None:
         return False
     if mediation.mediator.user_id is None:
+        if mediation.case_id:
+            return can_act_as_judge(user, mediation.case)
         return can_manage_mediations(user, mediation.court)
     return is_mediator_of(user, mediation)
 
 
 def can_conduct(user, mediation: Mediation) -> bool:
     """Sessions, records, extensions, outcomes: the mediator appointed (the court's filing
-    division too, for a mediator without an account)."""
-    return is_mediator_of(user, mediation) or can_manage_mediations(user, mediation.court)
+    division too, for a mediator without an account; for a case referred after filing, the
+    case's judge)."""
+    if is_mediator_of(user, mediation):
+        return True
+    if mediation.case_id:
+        return can_act_as_judge(user, mediation.case)
+    return can_manage_mediations(user, mediation.court)
 
 
 def require_conductor(user, mediation: Mediation) -> None:

@@ -27,6 +27,7 @@ urlpatterns = [
     path("mediations/", views_mediations.mediations, name="mediations"),
     path("apply/", views_mediations.apply, name="apply"),
     path("filings/<str:code>/refer/", views_mediations.refer, name="refer"),
+    path("cases/<str:code>/refer/", views_mediations.refer_case, name="refer_case"),
     path("m/<str:code>/", views_mediations.detail, name="detail"),
     path("m/<str:code>/appoint/", views_mediations.appoint, name="appoint"),
     path("m/<str:code>/accept/", views_mediations.accept, name="accept"),

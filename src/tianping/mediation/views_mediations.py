@@ -35,6 +35,7 @@ from tianping.mediation.forms_mediations import (
     EndForm,
     ExtendForm,
     RecordForm,
+    ReferForm,
     SessionForm,
 )
 from tianping.mediation.models import MediationSession, Mediator
@@ -89,7 +90,7 @@ def mediations(request):
         status_rank=rank,
         due=Coalesce("appoint_due_on", "accept_due_on", "ends_on", "ended_on", "applied_on")
         if tab != "in_progress" else F("ends_on"),
-    ).select_related("court", "mediator", "filing")
+    ).select_related("court", "mediator", "filing", "case")
     page = rows_page(rows, LIST_ORDER, after=request.GET.get("after"), size=50)
     today = timezone.localdate()
     items = []
@@ -167,7 +168,7 @@ def _context(request, m, forms=None):
     user = request.user
     today = timezone.localdate()
     filing = m.filing
-    parties = list(filing.parties.all()) if filing else []
+    parties = actions.parties_of(m)
     manager = can_manage_mediations(user, m.court)
     conductor = can_conduct(user, m)
     answerable = [p for p in parties_answered_by(user, m)] if filing else []
@@ -255,7 +256,7 @@ def _act(request, code, form_name, build, act, done):
 
 
 def _parties(m):
-    return list(m.filing.parties.all()) if m.filing_id else []
+    return actions.parties_of(m)
 
 
 @login_required
@@ -390,3 +391,38 @@ def withdraw(request, code):
         messages.success(request, _("Your application for mediation is withdrawn."))
     return redirect("mediation:detail", m.code)
 
+
+
+@login_required
+def refer_case(request, code):
+    """The case's judge refers a case to a mediator with every party's consent (委托调解)."""
+    from tianping.cases.permissions import can_act_as_judge, get_case_for_user
+
+    case = get_case_for_user(request.user, code)
+    if not can_act_as_judge(request.user, case):
+        raise PermissionDenied(_("Only the case's judge can refer it to mediation."))
+    today = timezone.localdate()
+    mediators = Mediator.objects.filter(court=case.court, delisted_on__isnull=True).order_by(
+        "name")
+    parties = list(case.parties.all())
+    form = ReferForm(request.POST or None, mediators=mediators, parties=parties)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                m = flow.refer_case(case, form.cleaned_data["mediator"], actor=request.user,
+                                    consented_parties=form.cleaned_data["consented_parties"],
+                                    override=form.cleaned_data["override"], today=today)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            except PermissionDenied as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("The case is referred to mediation; the mediator "
+                                            "is told."))
+                return redirect("mediation:detail", m.code)
+        status = 400
+    suggestions = recommend(case.court, speciality=actions.speciality_of(case.cause),
+                            today=today, limit=3)
+    return render(request, "mediation/refer_case.html",
+                  {"case": case, "form": form, "suggestions": suggestions}, status=status)
