@@ -13,4 +13,9 @@ urlpatterns = [
     path("<str:code>/archive/", views.archive, name="archive"),
     path("<str:code>/documents/<str:key>/", views.document, name="document"),
     path("<str:code>/filing-files/<str:key>/", views.filing_file, name="filing_file"),
+    path(
+        "<str:code>/filing-documents/<str:name>/",
+        views.filing_document,
+        name="filing_document",
+    ),
 ]

@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tianping.audit.actions import record_view
@@ -22,8 +23,13 @@ from tianping.cases.forms import AssignForm, CaseFilterForm, CloseForm
 from tianping.cases.permissions import can_act_as_judge, can_assign, cases_visible_to
 from tianping.cases.reads import allowed_actions, case_page, list_rows
 from tianping.courts.permissions import OVERSIGHT_ROLES, effective_user, require_staff, roles_in
+from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
+from tianping.filings.documents import stored_pdf
+from tianping.filings.review import reads as filing_reads
+from tianping.filings.review.views import document_context
 from tianping.flows.cases import close_case
 from tianping.lib.html_rows import cell, rows_html
+from tianping.lib.pdf import pdf_bytes_response
 from tianping.payments.queries import fee_of, is_overdue, overdue_case_ids
 
 
@@ -113,6 +119,35 @@ def timeline(case) -> list[dict]:
     ]
 
 
+# The documents issued on the filing a case came from, as the portal names them.
+FILING_DOCUMENT_TITLES = {
+    "acceptance-notice": gettext_lazy("Notice of acceptance (受理案件通知书)"),
+    "response-notice": gettext_lazy("Notice to respond (应诉通知书)"),
+    "correction-notice": gettext_lazy("Notice to correct (补正通知书)"),
+    "refusal-ruling": gettext_lazy("Ruling (裁定书)"),
+}
+
+
+def filing_documents(case) -> list[dict]:
+    """The documents the court issued on CASE's filing (the notice of acceptance, the
+    defendants' notice to respond, a correction notice), each with the day it was issued."""
+    filing = case.filing
+    if filing is None:
+        return []
+    correction = filing.corrections.first()
+    issued = {
+        "acceptance-notice": case.filed_on,
+        "response-notice": case.filed_on,
+        "correction-notice": correction.issued_at if correction else None,
+        "refusal-ruling": filing.decided_at,
+    }
+    return [
+        {"name": name, "title": FILING_DOCUMENT_TITLES[name], "issued": issued[name]}
+        for name in filing_reads.documents_of(filing)
+        if name in FILING_DOCUMENT_TITLES
+    ]
+
+
 def _render_case(request, user, case, *, status=200, **forms):
     can, today = allowed_actions(user, case), timezone.localdate()
     documents = list(case.documents.select_related("uploaded_by"))
@@ -125,6 +160,7 @@ def _render_case(request, user, case, *, status=200, **forms):
         "parties": case.parties.prefetch_related("representatives"),
         "timeline": timeline(case),
         "documents": documents,
+        "filing_documents": filing_documents(case),
         "papers": reads.filing_papers(user, case),
         "fee": (fee := fee_of(case)),
         "fee_overdue": is_overdue(fee, today),
@@ -254,6 +290,30 @@ def document(request, code, key):
     return FileResponse(
         doc.file.open("rb"), as_attachment=True, filename=doc.title, content_type=doc.content_type
     )
+
+
+@login_required
+def filing_document(request, code, name):
+    """A document the court issued on the filing the case came from (the notice of
+    acceptance, the notice to respond, a correction notice), for staff who may see the case
+    (same 404 otherwise): the same kept PDF the filing division prints; each read is in the
+    audit record."""
+    _, case = case_for_staff(request, code)
+    filing = case.filing
+    if filing is None or name not in FILING_DOCUMENT_TITLES:
+        raise Http404("No such document.")
+    context = document_context(filing, name)
+    if context is None:
+        raise Http404("No such document.")
+    record_view(request, case, "document_read", name=name)
+    context.update(
+        filing=filing,
+        claimants=filing.parties_in(CLAIMANT_ROLES),
+        opponents=filing.parties_in(OPPONENT_ROLES),
+    )
+    template = f"filings/documents/{name.replace('-', '_')}.html"
+    data = stored_pdf(filing, name, template, context, request)
+    return pdf_bytes_response(data, filename=f"{name}-{filing.code}.pdf")
 
 
 INLINE = ("application/pdf", "image/jpeg", "image/png")

@@ -187,6 +187,9 @@ PAGES = {
                            params={"code": "case", "key": "case_document"}),
     "cases:filing_file": Rule("wangjun", ("zhangsan",),
                               params={"code": "case", "key": "case_filing_file"}),
+    # the documents issued on the case's filing (受理案件通知书, 应诉通知书), for staff
+    "cases:filing_document": Rule("wangjun", ("zhangsan",),
+                                  params={"code": "case", "name": "acceptance-notice"}),
     "catalog:index": PUBLIC,
     "catalog:import": Rule("platform", ("zhangsan", "wangjun", "lixia", "chenzhi", "admin")),
     "catalog:browse": Rule(public=True, params={"kind": "civil-causes"}),
