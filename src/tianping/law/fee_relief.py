@@ -149,6 +149,25 @@ def check_application(kind: str, ground: str, *, natural_person: bool) -> list[s
     return problems
 
 
+def percent_problem(kind: str, percent: int | None) -> str:
+    """What is wrong with the reduction asked (PERCENT per cent) for an application of KIND:
+    a reduction must say how much, at least 30 per cent and less than 100 (art. 46); the
+    other kinds ask none (empty: nothing wrong)."""
+    if kind != REDUCE:
+        return ""
+    if percent is None:
+        return str(
+            _("A reduction must say how much is asked: give the reduction in per cent, at "
+              "least %(min)d (art. 46).") % {"min": MIN_REDUCTION_PERCENT}
+        )
+    if not MIN_REDUCTION_PERCENT <= percent < 100:
+        return str(
+            _("A reduction is at least %(min)d per cent and less than 100 (art. 46).")
+            % {"min": MIN_REDUCTION_PERCENT}
+        )
+    return ""
+
+
 @dataclass(frozen=True)
 class Reduction:
     amount_before: Decimal

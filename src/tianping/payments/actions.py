@@ -141,13 +141,8 @@ def apply_for_relief(
     problems = rules.check_application(
         kind, ground, natural_person=applicant.kind == PartyKind.NATURAL_PERSON
     )
-    if kind == ReliefKind.REDUCE and percent is not None and not (
-        rules.MIN_REDUCTION_PERCENT <= percent < 100
-    ):
-        problems.append(
-            _("A reduction is at least %(min)d per cent and less than 100 (art. 46).")
-            % {"min": rules.MIN_REDUCTION_PERCENT}
-        )
+    if wrong_percent := rules.percent_problem(kind, percent):
+        problems.append(wrong_percent)
     statement = (statement or "").strip()
     if not statement:
         problems.append(_("Say why you cannot afford the fee."))

@@ -1,7 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from tianping.law.fee_relief import GROUNDS, KIND_LABELS, KINDS, MIN_REDUCTION_PERCENT
+from tianping.law.fee_relief import (
+    GROUNDS,
+    GROUNDS_BY_CODE,
+    KIND_LABELS,
+    KINDS,
+    MIN_REDUCTION_PERCENT,
+    percent_problem,
+)
 from tianping.lib.money import YuanField
 from tianping.lib.widgets import DateInput
 
@@ -83,6 +90,16 @@ class ReliefApplicationForm(Form):
         self.fields["applicant"].choices = [("", _("Choose the party who applies"))] + [
             (p.pk, f"{p.get_role_display()} {p.name}") for p in parties
         ]
+
+    def clean(self):
+        """A ground that gives a reduction needs the reduction asked (the action checks
+        the same; here the message stands at the field, and what was entered stays)."""
+        data = super().clean()
+        ground = GROUNDS_BY_CODE.get(data.get("ground") or "")
+        if ground is not None and "percent" not in self.errors:
+            if problem := percent_problem(ground.kind, data.get("percent")):
+                self.add_error("percent", problem)
+        return data
 
 
 class ReliefDecisionForm(Form):

@@ -339,3 +339,30 @@ def test_the_presidents_workspace_counts_applications_and_lists_them(demo):
     assert case.number in listing and "Waiver" in listing and "张三" in listing
     # a clerk has nothing to decide: no list for her
     assert browser(demo["lixia"]).get("/case-fees/reliefs/").status_code == 403
+
+
+def test_a_reduction_without_its_percentage_is_refused_everywhere(demo):
+    case = filed(demo)
+    missing = "A reduction must say how much is asked"
+    # the action
+    with pytest.raises(ValidationError) as caught:
+        apply(demo, case, "disaster")
+    assert missing in " ".join(caught.value.messages)
+    # the page: the message at the field, and what was entered kept
+    party = browser(demo["zhangsan"])
+    response = party.post(
+        f"/case-fees/cases/{case.code}/relief/",
+        {"applicant": plaintiff(case).pk, "ground": "disaster", "statement": "房屋受灾，无力交纳"},
+    )
+    assert response.status_code == 200
+    page = text(response.content)
+    assert missing in page and "房屋受灾，无力交纳" in page
+    assert 'value="disaster" selected' in response.content.decode()
+    # the API
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {issue_token(demo['zhangsan'], name='t')}"}
+    response = Client().post(
+        f"/api/v1/case-fees/cases/{case.code}/reliefs", {"ground": "disaster", "statement": "受灾"},
+        content_type="application/json", **auth,
+    )
+    assert response.status_code in (400, 422) and missing in response.content.decode()
+    assert not FeeRelief.objects.filter(fee__case=case).exists()
