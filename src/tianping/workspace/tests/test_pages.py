@@ -56,3 +56,20 @@ def test_every_stylesheet_and_script_a_page_links_is_served_locally(client, demo
     assets = re.findall(r'(?:src|href)="/static/([^"]+)"', page)
     assert "tianping/css/app.css" in assets
     assert [a for a in assets if not finders.find(a)] == []
+
+
+def test_the_backup_page_reads_the_time_away_in_full_width_brackets(client, demo, login):
+    import datetime
+
+    from django.utils import timezone
+
+    from tianping.courts.actions import name_backup
+
+    today = timezone.localdate()
+    until = today + datetime.timedelta(days=3)
+    name_backup(demo["wangjun"], actor=demo["wangjun"], backup=demo["zhaomin"],
+                away_from=today, away_until=until)
+    login(demo["zhaomin"])
+    page = client.get("/workspace/backups/").content.decode()
+    assert f"（{today:%Y-%m-%d} – {until:%Y-%m-%d}）" in page
+    assert f"({today:%Y-%m-%d}" not in page
