@@ -105,6 +105,8 @@ def test_without_an_extension_nothing_is_excluded(demo, case):
 def test_the_judge_refers_from_the_case_page(demo, case):
     judge = Client()
     judge.force_login(demo["wangjun"])
+    page = judge.get(f"/cases/{case.code}/").content.decode()
+    assert f"/mediation/cases/{case.code}/refer/" in page
     form = judge.get(f"/mediation/cases/{case.code}/refer/")
     assert form.status_code == 200
     response = judge.post(f"/mediation/cases/{case.code}/refer/", {
@@ -115,6 +117,8 @@ def test_the_judge_refers_from_the_case_page(demo, case):
         "mediator": hutao().pk, "consented_parties": [str(p) for p in everyone(case)],
         "override": "本院专职调解员"})
     assert response.status_code == 302
+    page = judge.get(f"/cases/{case.code}/").content.decode()
+    assert "/mediation/m/" in page  # the case page leads to its mediation
     other = Client()
     other.force_login(demo["lixia"])
     assert other.get(f"/mediation/cases/{case.code}/refer/").status_code in (403, 404)
