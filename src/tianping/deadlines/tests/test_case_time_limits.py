@@ -1,6 +1,7 @@
 """A case's time limit in the workflow: suspension, exclusions, extensions, lists, API."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -255,3 +256,13 @@ def test_staff_are_told_to_enter_a_missing_holiday_schedule_and_the_parties_are_
     assert hint not in party_page
     assert "Include with" not in judge_page and "Include with" not in party_page
     assert "only weekends were treated as rest days" in party_page
+
+
+@pytest.mark.parametrize(("query", "current"), [("", "?"), ("?months=18", "?months=18")])
+def test_the_overdue_list_marks_the_open_tab(client, login, president, query, current):
+    login(president)
+    page = client.get("/time-limits/overdue/" + query).content.decode()
+    tabs = page[page.index('<nav class="tabs"') :]
+    tabs = tabs[: tabs.index("</nav>")]
+    links = re.findall(r'<a href="([^"]*)"( aria-current="page")?', tabs)
+    assert [href for href, mark in links if mark] == [current]
