@@ -343,6 +343,13 @@ def attach_case_documents(case: Case, files, *, actor, acted_for=None) -> list[C
     return stored
 
 
+def same_procedure(procedure: str) -> str:
+    """The message refusing a change to the procedure the case already follows."""
+    return _("The case already follows this procedure: %(procedure)s. Choose another one.") % {
+        "procedure": Procedure(procedure).label
+    }
+
+
 def change_procedure(case: Case, *, actor, procedure: str, reason: str, acted_for=None) -> Case:
     """Convert the procedure (e.g. summary to ordinary, 简转普). Called from
     `flows.cases.change_procedure`, which moves the time limit in the same transaction."""
@@ -352,7 +359,9 @@ def change_procedure(case: Case, *, actor, procedure: str, reason: str, acted_fo
             _("This cannot be done while the case is “%(state)s”.")
             % {"state": case.get_state_display()}
         )
-    if procedure not in Procedure.values or procedure == case.procedure:
+    if procedure == case.procedure:
+        raise ValidationError(same_procedure(procedure))
+    if procedure not in Procedure.values:
         raise ValidationError(_("Choose a different procedure."))
     if not (reason or "").strip():
         raise ValidationError(_("Give the reason for changing the procedure."))

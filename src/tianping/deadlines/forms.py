@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tianping.cases.actions import same_procedure
 from tianping.cases.choices import Procedure
 from tianping.law.limits import ExclusionKind
 from tianping.lib.widgets import DateInput
@@ -37,8 +38,25 @@ class ExclusionForm(Form):
 
 
 class ProcedureForm(Form):
-    procedure = forms.ChoiceField(label=_("New procedure"), choices=Procedure.choices)
+    """No procedure is chosen for the judge (the first option is empty, and required), and
+    the case's CURRENT procedure is refused: changing to it would change nothing."""
+
+    procedure = forms.ChoiceField(
+        label=_("New procedure"),
+        choices=[("", _("Choose the new procedure")), *Procedure.choices],
+    )
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+    def __init__(self, *args, current: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = current
+
+    def clean_procedure(self):
+        procedure = self.cleaned_data["procedure"]
+        if procedure and procedure == self.current:
+            raise forms.ValidationError(same_procedure(procedure))
+        return procedure
+
 
 
 class ExtensionRequestForm(Form):

@@ -55,6 +55,11 @@ ACTIONS = {
 }
 
 
+def _form_kwargs(name: str, case) -> dict:
+    """What a form of the page needs of the case: the procedure form, its procedure."""
+    return {"current": case.procedure} if name == "procedure" else {}
+
+
 def _staff(request):
     require_staff(effective_user(request))
 
@@ -66,12 +71,13 @@ def time_limit(request, code):
     case = get_case_for_user(effective_user(request), code)
     if request.method != "POST":
         record_view(request, case, "time_limit_viewed")
+    bound = {}
     if request.method == "POST":
         name = request.POST.get("action", "")
         if name not in ACTIONS:
             raise PermissionDenied
         form_class, run = ACTIONS[name]
-        form = form_class(request.POST)
+        form = form_class(request.POST, **_form_kwargs(name, case))
         if form.is_valid():
             try:
                 done = run(
@@ -79,6 +85,7 @@ def time_limit(request, code):
                 )
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
+                bound = {name: form}
             else:
                 messages.success(request, said(name, form.cleaned_data, done, case))
                 return redirect("deadlines:case", code=case.code)
@@ -88,6 +95,7 @@ def time_limit(request, code):
                 _("Check the form: %(errors)s")
                 % {"errors": "; ".join(e for errs in form.errors.values() for e in errs)},
             )
+            bound = {name: form}  # shown again as entered, with its errors
     return render(
         request,
         "deadlines/time_limit.html",
@@ -96,7 +104,10 @@ def time_limit(request, code):
             "limit": getattr(case, "time_limit", None),
             "exclusions": case.exclusions.all(),
             "extensions": case.extensions.all(),
-            "forms": {name: cls() for name, (cls, _run) in ACTIONS.items()},
+            "forms": {
+                n: bound.get(n) or cls(**_form_kwargs(n, case))
+                for n, (cls, _run) in ACTIONS.items()
+            },
             "can_act": allowed_actions(effective_user(request), case).time_limit,
             "today": timezone.localdate(),
         },

@@ -266,3 +266,33 @@ def test_the_overdue_list_marks_the_open_tab(client, login, president, query, cu
     tabs = tabs[: tabs.index("</nav>")]
     links = re.findall(r'<a href="([^"]*)"( aria-current="page")?', tabs)
     assert [href for href, mark in links if mark] == [current]
+
+
+def test_the_procedure_form_chooses_nothing_and_refuses_the_same_procedure(
+    client, login, judge, case
+):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    login(judge)
+    url = f"/time-limits/cases/{case.code}/"
+    page = client.get(url).content.decode()
+    select = page[page.index('name="procedure"') :]
+    select = select[: select.index("</select>")]
+    assert '<option value="" selected>Choose the new procedure</option>' in select
+    assert select.count("selected") == 1
+    # the case's own procedure (ordinary), sent unchanged: refused, what was entered kept
+    response = client.post(url, {"action": "procedure", "procedure": "ordinary",
+                                 "reason": "案情复杂"})
+    page = response.content.decode()
+    assert "The case already follows this procedure" in page
+    assert 'value="案情复杂"' in page
+    case.refresh_from_db()
+    assert case.procedure == "ordinary"
+    assert "procedure_changed" not in [e.kind for e in case.events.all()]
+    # the API and the action say the same
+    response = client.post(
+        f"/api/v1/time-limits/cases/{case.code}/procedure",
+        {"procedure": "ordinary", "reason": "案情复杂"},
+        content_type="application/json",
+    )
+    assert response.status_code in (400, 422)
+    assert "The case already follows this procedure" in response.content.decode()
