@@ -103,6 +103,9 @@ RAW = [
 RAW_ZH = [
     (re.compile(r"\b(?:None|True|False|nan)\b"), "a Python value"),
     (re.compile(r"[\u4e00-\u9fff][ \t]?[,;:(]|\)[\u4e00-\u9fff]"), "ASCII punctuation in Chinese"),
+    # brackets around Chinese wherever they stand: after a digit or a Latin word too
+    # ("02 (判决)", "2026-12-09 (剩余 7 天)"); Chinese takes （）
+    (re.compile(r"\([^()\n]*[\u4e00-\u9fff][^()\n]*\)"), "ASCII brackets around Chinese"),
     (re.compile(r"([\u4e00-\u9fff]{2,}) +\1(?![\u4e00-\u9fff])"), "a label said twice"),
 ]
 CJK = re.compile(r"[\u4e00-\u9fff]")

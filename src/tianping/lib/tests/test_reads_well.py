@@ -15,6 +15,7 @@ from tianping.lib.testing.browser import problems
         "（2026）内2502民初15号结案文书.pdf 案件受理费：150.00 元",
         "锡林浩特市人民法院 · 民事审判第一庭",
         "立案庭 刑事审判庭",
+        "判决书(1).pdf · Zhang San (ZS) 2026-12-09",
     ],
 )
 def test_legitimate_chinese_content_passes(text):
@@ -44,6 +45,9 @@ def test_legitimate_english_content_passes(text):
         ("案件受理费 150.00000 元", "an amount with too many decimals"),
         ("渠道: 网上立案", "ASCII punctuation in Chinese"),
         ("原告(张三)", "ASCII punctuation in Chinese"),
+        ("结案方式 02 (判决)", "ASCII brackets around Chinese"),
+        ("审查期限 2026-12-09 (剩余 7 天)", "ASCII brackets around Chinese"),
+        ("王军 (for 李四)", "ASCII brackets around Chinese"),
         ("天平 天平", "a label said twice"),
         ("刑事审判庭 刑事审判庭", "a label said twice"),
         ("下一步 Back to the list of filings", "English on a Chinese page"),
