@@ -18,7 +18,7 @@ Something the user may not see gives the same 404 as something missing.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -198,14 +198,29 @@ def mediations_visible_to(user):
         mine |= Q(filing__representatives__user=user)
         ids = Mediation.objects.filter(mine).values("pk")
         return Mediation.objects.filter(Q(pk__in=ids) | sight)
+    sight = _held_or_referred(user)
     courts = mediation_staff_court_ids(user)
     if courts:
         sight |= Q(court_id__in=courts)
-    sight |= Q(case__judge=user)  # the judge of a case referred to mediation
     partners = coordinated_partner_ids(user)
     if partners:
         sight |= Q(mediator__partner_id__in=partners)
     return Mediation.objects.filter(sight)
+
+
+def _held_or_referred(user) -> Q:
+    """The mediations USER holds as a mediator and those of the cases USER judges (referred
+    to mediation), by the ids of their roster entries and mediations, looked up first in
+    one query: conditions on the mediation's own columns, which the database answers from
+    its indexes. (The same through joins, `mediator__user=user | case__judge=user`, makes
+    it read every mediation of every mediator: 100,000 for a mediator's queue.)"""
+    entries = Mediator.objects.filter(user=user).order_by().annotate(
+        referred=Value(False)).values_list("referred", "pk")
+    cases = Mediation.objects.filter(case__judge=user).order_by().annotate(
+        referred=Value(True)).values_list("referred", "pk")
+    found = list(entries.union(cases, all=True))
+    return (Q(mediator_id__in=[pk for referred, pk in found if not referred])
+            | Q(pk__in=[pk for referred, pk in found if referred]))
 
 
 def get_mediation_for_user(user, code: str) -> Mediation:
