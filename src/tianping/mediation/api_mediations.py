@@ -37,6 +37,7 @@ from tianping.mediation.api_schemas_mediations import (
     MediationExtendIn,
     MediationListItemOut,
     MediationRecommendedOut,
+    MediationReferCaseIn,
     MediationSessionIn,
     MediationSessionRecordIn,
 )
@@ -326,6 +327,29 @@ def refer(request, code: str = CODE):
         m = flow.refer_to_mediation(filing, actor=request.user)
     except ValidationError as error:
         return Status(422, _located(error, ()))
+    return Status(201, _out(request.user, _fresh(m)))
+
+
+@router.post("/cases/{code}/refer", response=MADE,
+             summary="Refer a case in trial to a mediator with every party's consent "
+                     "(委托调解; the case's judge)")
+def refer_case(request, payload: MediationReferCaseIn, code: str = CODE):
+    from tianping.cases.permissions import can_act_as_judge, get_case_for_user
+
+    case = get_case_for_user(request.user, code)
+    if not can_act_as_judge(request.user, case):
+        raise PermissionDenied(_("Only the case's judge can refer it to mediation."))
+    entry = Mediator.objects.filter(court=case.court, pk=payload.mediator).first()
+    fields = set(MediationReferCaseIn.model_fields)
+    if entry is None:
+        return Status(422, _located(ValidationError({"mediator": _(
+            "Choose a mediator on this court's roster.")}), fields))
+    try:
+        m = flow.refer_case(case, entry, actor=request.user,
+                            consented_parties=payload.consented_parties,
+                            override=payload.override, today=timezone.localdate())
+    except ValidationError as error:
+        return Status(422, _located(error, fields))
     return Status(201, _out(request.user, _fresh(m)))
 
 

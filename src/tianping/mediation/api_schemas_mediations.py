@@ -176,6 +176,13 @@ class MediationAppointIn(Schema):
         "", description="The reason to appoint despite the warnings.")
 
 
+class MediationReferCaseIn(Schema):
+    mediator: int = ID
+    consented_parties: PartyIds = Field(description="Every party's id: all must consent.")
+    override: ApiText(limits.NOTE_LENGTH) = Field(
+        "", description="The reason to appoint despite the warnings.")
+
+
 class MediationDeclineIn(Schema):
     reason: ApiText(limits.NOTE_LENGTH)
 

@@ -292,8 +292,13 @@ def parties_answered_by(user, mediation: Mediation):
 
 
 def can_withdraw(user, mediation: Mediation) -> bool:
-    """The applicant (or the filer of the dispute) withdraws the application."""
+    """The dispute's filer withdraws a pre-filing application (and the filing with it); a
+    filing entered at the window (no filer) by the filing division for the party. A
+    mediation after filing ends by the mediator's report, not by withdrawal here."""
     pk = getattr(user, "pk", None)
-    return pk is not None and pk in (
-        mediation.applied_by_id, getattr(mediation.filing, "filer_id", None))
-
+    filing = mediation.filing
+    if pk is None or filing is None:
+        return False
+    if filing.filer_id:
+        return pk == filing.filer_id
+    return can_manage_mediations(user, mediation.court)

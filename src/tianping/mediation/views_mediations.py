@@ -17,6 +17,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tianping.audit.actions import record_view
@@ -53,13 +54,13 @@ from tianping.mediation.recommend import recommend, townships_of
 from tianping.mediation.views import add_errors
 
 LIST_ORDER = ("status_rank", "due", "id")
-TABS = {
-    "open": (_("Open"), OPEN_STATUSES),
-    "awaiting": (_("Awaiting a mediator"), (MediationStatus.AWAITING_APPOINTMENT,)),
-    "appointed": (_("Awaiting acceptance"), (MediationStatus.APPOINTED,)),
-    "in_progress": (_("Being mediated"), (MediationStatus.IN_PROGRESS,)),
-    "ended": (_("Ended"), (MediationStatus.SETTLED, MediationStatus.FAILED,
-                           MediationStatus.WITHDRAWN)),
+TABS = {  # labels worded when shown (lazy), in the reader's language
+    "open": (gettext_lazy("Open"), OPEN_STATUSES),
+    "awaiting": (gettext_lazy("Awaiting a mediator"), (MediationStatus.AWAITING_APPOINTMENT,)),
+    "appointed": (gettext_lazy("Awaiting acceptance"), (MediationStatus.APPOINTED,)),
+    "in_progress": (gettext_lazy("Being mediated"), (MediationStatus.IN_PROGRESS,)),
+    "ended": (gettext_lazy("Ended"), (MediationStatus.SETTLED, MediationStatus.FAILED,
+                                      MediationStatus.WITHDRAWN)),
 }
 
 
@@ -289,9 +290,13 @@ def accept(request, code):
 @login_required
 @require_POST
 def decline(request, code):
-    return _act(request, code, "decline", lambda m: DeclineForm(request.POST),
-                lambda m, d: actions.decline(m, actor=request.user, reason=d["reason"]),
-                _("You declined; the court will appoint another mediator."))
+    response = _act(request, code, "decline", lambda m: DeclineForm(request.POST),
+                    lambda m, d: actions.decline(m, actor=request.user, reason=d["reason"]),
+                    _("You declined; the court will appoint another mediator."))
+    if response.status_code == 302 and not mediations_visible_to(request.user).filter(
+            code=code).exists():  # no longer theirs: back to their list
+        return redirect("mediation:mediations")
+    return response
 
 
 def _party(m, pk):

@@ -364,3 +364,27 @@ def test_a_consenting_filer_s_filing_goes_from_review_to_a_mediator(demo, court)
     filing.refresh_from_db()
     assert filing.status == FilingStatus.IN_MEDIATION and filing.review_due_on is None
     assert m.status == MediationStatus.AWAITING_APPOINTMENT
+
+
+def test_the_tabs_read_in_the_reader_s_language_and_a_decliner_goes_back_to_the_list(demo,
+                                                                                    court):
+    clerk = Client()
+    clerk.force_login(demo["lixia"])
+    clerk.cookies["django_language"] = "en"
+    assert "Awaiting a mediator" in clerk.get("/mediation/mediations/").content.decode()
+    clerk.cookies["django_language"] = "zh-hans"
+    assert "Awaiting a mediator" not in clerk.get("/mediation/mediations/").content.decode()
+    m = actions.appoint(applied(demo, court), hutao_entry(), actor=demo["lixia"],
+                        today=MONDAY, override="x")
+    mediator = Client()
+    mediator.force_login(demo["hutao"])
+    response = mediator.post(f"/mediation/m/{m.code}/decline/", {"reason": "需要回避"})
+    assert response.status_code == 302 and response.url == "/mediation/mediations/"
+
+
+def test_the_clerk_who_sent_a_filing_to_mediation_cannot_withdraw_the_party_s_application(
+        demo, court):
+    from tianping.mediation.permissions import can_withdraw
+
+    m = applied(demo, court)
+    assert can_withdraw(demo["zhangsan"], m) and not can_withdraw(demo["lixia"], m)

@@ -122,3 +122,22 @@ def test_the_judge_refers_from_the_case_page(demo, case):
     other = Client()
     other.force_login(demo["lixia"])
     assert other.get(f"/mediation/cases/{case.code}/refer/").status_code in (403, 404)
+
+
+def test_the_api_refers_a_case_as_the_page_does(demo, case):
+    from tianping.accounts.tokens import issue_token
+
+    def headers(user):
+        return {"HTTP_AUTHORIZATION": f"Bearer {issue_token(user, name='test')}"}
+
+    url = f"/api/v1/mediation/cases/{case.code}/refer"
+    body = {"mediator": hutao().pk, "consented_parties": everyone(case)[:1], "override": "x"}
+    client = Client()
+    refused = client.post(url, body, content_type="application/json", **headers(demo["wangjun"]))
+    assert refused.status_code == 422
+    assert client.post(url, {**body, "consented_parties": everyone(case)},
+                       content_type="application/json",
+                       **headers(demo["lixia"])).status_code in (403, 404)
+    made = client.post(url, {**body, "consented_parties": everyone(case)},
+                       content_type="application/json", **headers(demo["wangjun"]))
+    assert made.status_code == 201 and made.json()["kind"] == "referred"

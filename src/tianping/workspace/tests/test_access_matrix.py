@@ -262,6 +262,9 @@ PAGES = {
     "mediation:end": Rule("hutao", ("wangjun", "nasen"), ("POST",), params={"code": "m_on"}),
     "mediation:withdraw": Rule("zhangsan", ("wangjun", "hutao"), ("POST",),
                                params={"code": "m_waiting"}),
+    # the case's judge refers a pending case to a mediator (委托调解)
+    "mediation:refer_case": Rule("wangjun", ("zhangsan", "lixia", "hutao"), ("GET", "POST"),
+                                 params={"code": "case"}),
     "review:queue": Rule("lixia", ("zhangsan", "wangjun")),
     "review:window_new": Rule("lixia", ("zhangsan", "wangjun")),
     "review:cross_region_list": Rule("lixia", ("zhangsan", "wangjun")),
@@ -494,6 +497,9 @@ API = {
     "POST /api/v1/mediation/applications": api(
         "zhangsan", ("lixia", "wangjun", "hutao"), body={"filing": Obj("draft")}),
     "POST /api/v1/mediation/filings/{code}/refer": api("lixia", ON_FILING, code="filing"),
+    "POST /api/v1/mediation/cases/{code}/refer": api(
+        "wangjun", ("zhangsan", "lixia", "hutao"), code="case",
+        body={"mediator": Obj("hutao_entry"), "consented_parties": [], "override": "x"}),
     "POST /api/v1/mediation/mediations/{code}/appoint": api(
         "lixia", ("zhangsan", "wangjun", "hutao"), code="m_waiting",
         body={"mediator": Obj("hutao_entry"), "override": "本院专职调解员"}),
