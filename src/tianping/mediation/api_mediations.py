@@ -49,11 +49,11 @@ from tianping.mediation.choices import (
 from tianping.mediation.events import mediation_timeline
 from tianping.mediation.models import Mediation, MediationSession, Mediator, Station
 from tianping.mediation.permissions import (
+    answers_for_mediator,
     can_conduct,
     can_manage_mediations,
     can_withdraw,
     get_mediation_for_user,
-    is_mediator_of,
     mediations_visible_to,
     parties_answered_by,
     require_conductor,
@@ -148,11 +148,10 @@ def _allowed(user, m, *, parties, answered, sessions, own_parties) -> list[str]:
     """What the page offers USER on M (views_mediations._context), by the API's names."""
     manager = can_manage_mediations(user, m.court)
     conductor = can_conduct(user, m)
-    mediator_self = is_mediator_of(user, m)
     found = []
     if m.status == MediationStatus.AWAITING_APPOINTMENT and manager:
         found.append("appoint")
-    if m.status == MediationStatus.APPOINTED and mediator_self:
+    if m.status == MediationStatus.APPOINTED and answers_for_mediator(user, m):
         found += ["accept", "decline"]
     in_progress = m.status == MediationStatus.IN_PROGRESS and conductor
     unanswered = [p for p in parties if p.pk not in answered]
@@ -171,7 +170,7 @@ def _allowed(user, m, *, parties, answered, sessions, own_parties) -> list[str]:
 
 def _out(user, m) -> dict:
     filing = m.filing
-    parties = list(filing.parties.all()) if filing else []
+    parties = actions.parties_of(m)
     conductor = can_conduct(user, m)
     answers = list(m.answers.all())
     answered = {a.party_id for a in answers}
