@@ -358,11 +358,14 @@ def test_a_reduction_without_its_percentage_is_refused_everywhere(demo):
     page = text(response.content)
     assert missing in page and "房屋受灾，无力交纳" in page
     assert 'value="disaster" selected' in response.content.decode()
-    # the API
+    # the API: in Chinese by default, in English for an English reader
     auth = {"HTTP_AUTHORIZATION": f"Bearer {issue_token(demo['zhangsan'], name='t')}"}
-    response = Client().post(
-        f"/api/v1/case-fees/cases/{case.code}/reliefs", {"ground": "disaster", "statement": "受灾"},
-        content_type="application/json", **auth,
-    )
+    api = Client()
+    url = f"/api/v1/case-fees/cases/{case.code}/reliefs"
+    body = {"ground": "disaster", "statement": "受灾"}
+    response = api.post(url, body, content_type="application/json", **auth)
+    assert response.status_code in (400, 422) and "减交比例" in str(response.json())
+    api.cookies["django_language"] = "en"
+    response = api.post(url, body, content_type="application/json", **auth)
     assert response.status_code in (400, 422) and missing in response.content.decode()
     assert not FeeRelief.objects.filter(fee__case=case).exists()
