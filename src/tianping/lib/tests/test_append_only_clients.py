@@ -52,7 +52,8 @@ def _changes(table, vendor: str) -> dict[str, list[str]]:
         attempts["replace"] = ["INSERT OR REPLACE " + table.copy_sql({text: "'rewritten'"})]
         return attempts
     function = {"audit_auditentry": "audit_entry", "filings_filingevent": "filing_event",
-                "cases_caseevent": "case_event"}[name]
+                "cases_caseevent": "case_event",
+                "mediation_mediationevent": "mediation_event"}[name]
     attempts |= {
         "truncate": [f"TRUNCATE {name}"],
         "truncate-cascade": [f"TRUNCATE {name} CASCADE"],
