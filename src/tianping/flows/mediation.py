@@ -23,12 +23,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tianping.cases.actions import lock_case
 from tianping.cases.choices import PENDING_STATES, CaseState
-from tianping.cases.events import case_event
 from tianping.deadlines.actions import record_mediation_exclusion
 from tianping.filings.actions import mediation as filing_side
-from tianping.filings.choices import FilingKind, FilingStatus
+from tianping.filings.choices import FilingKind, FilingStatus, MediationChoice
 from tianping.law.limits import ExclusionKind
 from tianping.mediation import actions_mediations as mediation_side
 from tianping.mediation.choices import Answer, FailureReason
@@ -58,7 +56,7 @@ def refer_to_mediation(filing, *, actor, today=None):
     _check_kind(filing)
     if filing.status != FilingStatus.SUBMITTED:
         raise ValidationError(_("Only a filing under review can be taken to mediation."))
-    if getattr(filing, "mediation_choice", "consented") != "consented":
+    if filing.mediation_choice != MediationChoice.CONSENTED:
         raise ValidationError(_("The filer has not consented to mediation: the filing is "
                                 "reviewed as it is."))
     with transaction.atomic():
@@ -79,8 +77,7 @@ def refer_case(case, mediator, *, actor, consented_parties, override="", today=N
         mediation = mediation_side.register_referred(
             case, mediator, actor=actor, today=today, consented_parties=consented_parties,
             override=override)
-        case_event(lock_case(case), "referred_to_mediation", actor=actor,
-                   mediator=mediator.name)
+        mediation_side.note_referred(mediation, actor=actor)
     return mediation
 
 
@@ -92,8 +89,7 @@ def answer_invitation(mediation, party, *, actor, answer, note="", today=None):
         if answer == Answer.REFUSED:
             mediation.refresh_from_db()
             _end(mediation, actor=actor, outcome="failed", reason=FailureReason.REFUSED,
-                 report=_("%(party)s refused mediation.") % {"party": party.name},
-                 undisputed_facts="", today=today, checked=False)
+                 report=note, undisputed_facts="", today=today, checked=False)
     return row
 
 
@@ -135,8 +131,8 @@ def _case_after(mediation, *, actor) -> None:
     (特邀调解规定 art. 27); in an administrative case the whole mediation period, 行诉解释
     art. 50). Agreement: the judge closes the case by the mediation document (its service
     on the last party is the closing date) or a withdrawal; no agreement: the trial goes on."""
-    case = lock_case(mediation.case)
-    case_event(case, "mediation_ended", actor=actor, outcome=mediation.status)
+    mediation_side.note_ended(mediation, actor=actor)
+    case = mediation.case
     if mediation.accepted_on is None or mediation.ended_on is None:
         return
     if case.type_code.startswith("行"):

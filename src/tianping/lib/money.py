@@ -82,14 +82,14 @@ def money_text(value) -> str:
     if value is None or value == "":
         return ""
     try:
-        return f"{Decimal(value).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
+        return format_yuan(value)
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
 
 
 def format_yuan(amount) -> str:
-    """An amount as shown to people: thousands separators and fen (1,000,000.00)."""
-    return f"{Decimal(amount):,.2f}"
+    """An amount as shown to people: thousands separators and fen, half up (1,000,000.00)."""
+    return f"{Decimal(amount).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
 
 
 def amount_words(value) -> str:

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
+from tianping.cases.actions import lock_case
+from tianping.cases.events import case_event
 from tianping.cases.permissions import can_act_as_judge
 from tianping.catalog.numbering import issue_case_number
 from tianping.courts.holidays import court_calendar
@@ -151,6 +153,7 @@ def register_referred(case, mediator: Mediator, *, actor, today: datetime.date,
     if codes and not override:
         raise ValidationError({"override": [warning_text(c, mediator, held) for c in codes]
                                + [_("Give a reason to appoint them all the same.")]})
+    override = override if codes else ""
     calendar = court_calendar(court=case.court)
     due = clock_due("acceptance", today, calendar)
     mediation = Mediation(
@@ -161,11 +164,22 @@ def register_referred(case, mediator: Mediator, *, actor, today: datetime.date,
     )
     mediation.appoint()
     mediation.save()
-    mediation_event(mediation, "registered", actor=actor, number=case.number,
-                    mediation_kind=MediationKind.REFERRED, appoint_due_on=today)
+    mediation_event(mediation, "referred", actor=actor, number=case.number)
     mediation_event(mediation, "appointed", actor=actor, mediator=mediator.name,
                     accept_due_on=mediation.accept_due_on, override=override, warnings=codes)
     return mediation
+
+
+def note_referred(mediation: Mediation, *, actor) -> None:
+    """On the case's timeline (a kind this app registers), under the case's row lock, as
+    the fee and time-limit actions write theirs."""
+    case_event(lock_case(mediation.case), "referred_to_mediation", actor=actor,
+               mediator=mediation.mediator.name)
+
+
+def note_ended(mediation: Mediation, *, actor) -> None:
+    case_event(lock_case(mediation.case), "mediation_ended", actor=actor,
+               outcome=mediation.status)
 
 
 def base_period_end(mediation: Mediation) -> datetime.date | None:
@@ -200,6 +214,7 @@ def appoint(mediation: Mediation, mediator: Mediator, *, actor, today: datetime.
             raise ValidationError({"override": [warning_text(c, mediator, held) for c in codes]
                                    + [_("Give a reason to appoint them all the same.")]})
         move(mediation, "appoint")
+        override = override if codes else ""
         due = clock_due("acceptance", today, court_calendar(court=mediation.court))
         mediation.mediator = mediator
         mediation.appointed_on = today

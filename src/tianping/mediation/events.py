@@ -1,7 +1,8 @@
 """The mediation timeline: its kinds of events and their constructor (called only from
 actions, inside their transaction). Details are codes and plain values, worded when read
 (lib/event_kinds.py). The indicator engine counts from these events: `registered`
-(applications, by kind and channel), `accepted` (the mediation period starts), `settled`,
+(pre-filing applications), `referred` (cases referred after filing), `accepted` (the
+mediation period starts), `settled`,
 `failed` (with its reason), `withdrawn`, `session_held` (with its mode: online or not)."""
 
 from django.db.models import Max
@@ -18,6 +19,8 @@ kind = mediation_timeline.kind
 kind("registered", _("Registered for mediation"),
      _("Registered for mediation as %(number)s; a mediator is to be appointed by "
        "%(appoint_due_on)s"))
+kind("referred", _("Referred to mediation after filing"),
+     _("Case %(number)s referred to mediation"))
 kind("appointed", _("Mediator appointed"),
      _("Mediator %(mediator)s appointed; to accept by %(accept_due_on)s"))
 kind("declined", _("The mediator declined"), _("The mediator declined; another will be appointed"))
@@ -88,11 +91,10 @@ def mediation_event(mediation: Mediation, kind: str, *, actor, acted_for=None,
 
 
 # On the case's timeline: a case referred to mediation after filing, and how it ended.
-def _register_case_kinds() -> None:
+def register() -> None:
+    """Called once from MediationConfig.ready (as payments registers its fee events)."""
     from tianping.cases.events import case_timeline
 
-    if "referred_to_mediation" in case_timeline.kinds:
-        return
     case_timeline.kind("referred_to_mediation", _("Referred to mediation"),
                        _("Referred to mediation by %(mediator)s"))
     case_timeline.kind("mediation_ended", _("Mediation ended"),
@@ -106,5 +108,3 @@ def _outcome(value) -> str:
               "withdrawn": _("withdrawn")}
     return str(labels.get(value, value))
 
-
-_register_case_kinds()

@@ -18,7 +18,8 @@ def tell_the_people(mediation: Mediation, event: MediationEvent, *, actor, acted
     found = mediation_timeline.kinds.get(event.kind)
     if found is None or found.sentence is None:
         return
-    params = {"code": mediation.code, "event": event.kind, "details": event.details}
+    params = {"code": mediation.code, "number": mediation.display_number, "event": event.kind,
+              "details": event.details}
     key = f"mediation:{mediation.pk}:{event.seq}"
     if mediation.filing_id:
         tell_portal_users(filing_people(mediation.filing), actor=actor, acted_for=acted_for,
@@ -32,7 +33,8 @@ def tell_the_people(mediation: Mediation, event: MediationEvent, *, actor, acted
 def read_message(params: dict) -> tuple[str, str]:
     event = SimpleNamespace(kind=params["event"], details=params.get("details") or {})
     text = _("Mediation %(code)s: %(event)s") % {
-        "code": params["code"], "event": mediation_timeline.sentence(event)}
+        "code": params.get("number") or params["code"],
+        "event": mediation_timeline.sentence(event)}
     return text, reverse("mediation:detail", args=[params["code"]])
 
 

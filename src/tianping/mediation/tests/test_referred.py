@@ -57,6 +57,13 @@ def test_only_the_judge_refers_and_only_with_every_party_s_consent(demo, case):
     assert m.kind == MediationKind.REFERRED and m.status == MediationStatus.APPOINTED
     assert m.case == case and m.filing is None
     assert case.events.filter(kind="referred_to_mediation").exists()
+    assert [e.kind for e in m.events.all()] == ["referred", "appointed"]
+    # the mediator is told in words (no detail the sentence lacks)
+    from tianping.notifications.messages import read
+    from tianping.notifications.models import Notification
+
+    notes = Notification.objects.filter(user=demo["hutao"], kind="mediation.event")
+    assert notes and all(case.number in read(note)[0] for note in notes)
     with pytest.raises(ValidationError):  # one mediation at a time
         referred(demo, case)
     assert m in mediations_visible_to(demo["wangjun"])
