@@ -19,7 +19,7 @@ from tianping.cases.permissions import require_assigner, require_case_judge
 from tianping.catalog.numbering import issue_case_number
 from tianping.courts.choices import DivisionKind
 from tianping.courts.permissions import can_try_cases
-from tianping.filings.choices import TYPE_CODES
+from tianping.filings.choices import type_code_of
 from tianping.lib.uploads import check_upload, check_uploads
 from tianping.parties.copying import party_fields, representative_fields
 
@@ -54,7 +54,7 @@ def lock_case(case: Case) -> Case:
 def open_case_from_filing(filing, *, actor, acted_for=None, today) -> Case:
     """Create the case of an accepted filing: number, parties and triage. Assignment and
     the time limit follow in `flows.filing.accept_filing`."""
-    type_code = TYPE_CODES[filing.kind]
+    type_code = type_code_of(filing.kind)
     issued = issue_case_number(court_code=filing.court.code, type_code=type_code, year=today.year)
     case = Case.objects.create(
         number=issued.number,

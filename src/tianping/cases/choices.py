@@ -39,6 +39,7 @@ class ClosureMode(models.TextChoices):
     DISMISSAL = "dismissal", _("Complaint dismissed (驳回起诉)")
     TRANSFER = "transfer", _("Transferred (移送)")
     TERMINATION = "termination", _("Terminated (终结)")
+    RULING = "ruling", _("Ruling on the application (裁定)")
     OTHER = "other", _("Other (其他)")
 
 
@@ -56,5 +57,6 @@ DOCUMENT_REQUIRED = frozenset(
         ClosureMode.DISMISSAL,
         ClosureMode.TRANSFER,
         ClosureMode.TERMINATION,
+        ClosureMode.RULING,
     }
 )

@@ -50,6 +50,22 @@ class FilingKind(models.TextChoices):
         _("Third-party revocation suit (第三人撤销之诉)"),
     )
     ENFORCEMENT = "enforcement", _("Application for enforcement (申请执行)")
+    JUDICIAL_CONFIRMATION = (
+        "judicial_confirmation",
+        _("Application for judicial confirmation of a mediation agreement (申请司法确认)"),
+    )
+    MEDIATION_DOCUMENT = (
+        "mediation_document",
+        _("Application for a mediation document (申请出具调解书)"),
+    )
+
+
+# Applied for from a mediation's signed agreement (`flows.mediation_outcomes`), never typed
+# into the wizard or at the window: the parties, the agreement and the mediation come along.
+FROM_MEDIATION_KINDS = frozenset({FilingKind.JUDICIAL_CONFIRMATION,
+                                  FilingKind.MEDIATION_DOCUMENT})
+FILEABLE_KINDS = [(value, label) for value, label in FilingKind.choices
+                  if value not in FROM_MEDIATION_KINDS]
 
 
 # Review days per kind, and the type code the case will carry (类型代字).
@@ -60,6 +76,11 @@ REVIEW_DAYS = {
     FilingKind.ENFORCEMENT_OBJECTION_SUIT: 15,
     FilingKind.THIRD_PARTY_REVOCATION: 30,
     FilingKind.ENFORCEMENT: 7,
+    # 司法确认规定 art. 4: the court decides within three days of receiving the application.
+    FilingKind.JUDICIAL_CONFIRMATION: 3,
+    # No source sets a review period for a pre-filing mediation document: the civil seven days
+    # (docs/architecture.md).
+    FilingKind.MEDIATION_DOCUMENT: 7,
 }
 TYPE_CODES = {
     FilingKind.CIVIL: "民初",
@@ -68,7 +89,23 @@ TYPE_CODES = {
     FilingKind.ENFORCEMENT_OBJECTION_SUIT: "民初",
     FilingKind.THIRD_PARTY_REVOCATION: "民撤",
     FilingKind.ENFORCEMENT: "执",
+    FilingKind.JUDICIAL_CONFIRMATION: "民特",
+    FilingKind.MEDIATION_DOCUMENT: "诉前调书",
 }
+
+
+def type_code_of(kind: str) -> str:
+    """The type code (类型代字) of the case a filing of KIND becomes. Courts differ on the code
+    of a confirmation of a pre-filing mediation agreement (民特, or 诉前调确) and of a
+    pre-filing mediation document (诉前调书): settings MEDIATION_CONFIRMATION_TYPE_CODE and
+    MEDIATION_DOCUMENT_TYPE_CODE decide (domain reference §3.4, UNSURE)."""
+    from django.conf import settings
+
+    if kind == FilingKind.JUDICIAL_CONFIRMATION:
+        return getattr(settings, "MEDIATION_CONFIRMATION_TYPE_CODE", TYPE_CODES[kind])
+    if kind == FilingKind.MEDIATION_DOCUMENT:
+        return getattr(settings, "MEDIATION_DOCUMENT_TYPE_CODE", TYPE_CODES[kind])
+    return TYPE_CODES[kind]
 
 
 class FilingStatus(models.TextChoices):

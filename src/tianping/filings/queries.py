@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from tianping.filings import steering
-from tianping.filings.choices import TYPE_CODES, FilingStatus, MediationChoice
+from tianping.filings.choices import FilingStatus, MediationChoice, type_code_of
 from tianping.filings.models import Filing, MediationSteeringRule
 from tianping.filings.permissions import filings_visible_to
 
@@ -65,7 +65,7 @@ def cause_path(cause) -> tuple[str, ...]:
 def filing_facts(filing: Filing) -> steering.FilingFacts:
     return steering.FilingFacts(
         kind=filing.kind,
-        type_code=TYPE_CODES.get(filing.kind, ""),
+        type_code=type_code_of(filing.kind),
         cause_path=cause_path(filing.cause),
         amount=filing.amount,
         party_kinds=tuple(filing.parties.values_list("kind", flat=True)),

@@ -13,6 +13,7 @@ from tianping.lib.event_kinds import Timeline, choices
 from tianping.lib.plain import plain
 from tianping.mediation.choices import Answer, FailureReason, MediationKind, SessionMode
 from tianping.mediation.models import Mediation, MediationEvent, listed
+from tianping.mediation.models_outcomes import SignatureMethod
 
 mediation_timeline = Timeline("mediation")
 kind = mediation_timeline.kind
@@ -38,10 +39,31 @@ kind("withdrawn", _("Application withdrawn"), _("The application for mediation w
 kind("returned_to_filing", _("Handed to filing review"),
      _("Handed to the court's filing review with the papers already entered"))
 
+kind("agreement_drafted", _("Agreement drafted"),
+     _("Agreement drafted (version %(version)s) for the parties to sign"))
+kind("agreement_signed", _("A party signed the agreement"),
+     _("%(party)s signed the agreement (%(method)s)"))
+kind("agreement_in_effect", _("The agreement took effect"),
+     _("Every party has signed: the agreement is in effect from %(signed_on)s"))
+kind("confirmation_applied", _("Judicial confirmation applied for"),
+     _("The parties applied for judicial confirmation (%(filing)s)"))
+kind("document_applied", _("Mediation document applied for"),
+     _("The parties applied for a mediation document (%(filing)s)"))
+kind("confirmation_granted", _("Agreement confirmed by the court"),
+     _("Ruling %(number)s: the agreement is valid and enforceable"))
+kind("confirmation_refused", _("Judicial confirmation refused"),
+     _("Ruling %(number)s: the application for confirmation is dismissed"))
+kind("document_issued", _("Mediation document issued"),
+     _("Mediation document %(number)s issued"))
+kind("performed", _("Agreement performed"), _("The agreement was performed"))
+kind("broken", _("Agreement not performed"), _("The agreement was not performed"))
+kind("rated", _("A party rated the mediator"), _("%(party)s rated the mediation %(stars)s of 5"))
+
 mediation_timeline.value("mediation_kind", choices(MediationKind), _("Kind"))
 mediation_timeline.value("answer", choices(Answer), _("Answer"))
 mediation_timeline.value("mode", choices(SessionMode), _("How the session is held"))
 mediation_timeline.value("reason", choices(FailureReason), _("Reason"))
+mediation_timeline.value("method", choices(SignatureMethod), _("How"))
 caption = mediation_timeline.caption
 caption("number", _("Case number"))
 caption("appoint_due_on", _("To appoint by"))
@@ -56,6 +78,9 @@ caption("agreed_days", _("Days added"))
 caption("preferred", _("Mediator chosen by the applicant"))
 caption("attended", _("Parties present"))
 caption("filing", _("Filing"))
+caption("version", _("Version"))
+caption("signed_on", _("In effect from"))
+caption("stars", _("Rating"))
 
 
 def _warnings(codes) -> str:

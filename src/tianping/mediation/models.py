@@ -236,3 +236,9 @@ from tianping.mediation.models_mediations import (  # noqa: E402, F401  (the mod
     MediationSession,
     MediationWarning,
 )
+from tianping.mediation.models_outcomes import (  # noqa: E402, F401  (outcomes and groups)
+    AgreementSignature,
+    MediationAgreement,
+    MediationGroup,
+    MediationRating,
+)

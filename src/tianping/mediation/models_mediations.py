@@ -86,6 +86,10 @@ class Mediation(ConcurrentTransitionMixin, models.Model):
     undisputed_facts = models.TextField(_("facts the parties did not dispute"), max_length=4000,
                                         blank=True)
     held_online = models.BooleanField(_("held online"), default=False)
+    group = models.ForeignKey(
+        "mediation.MediationGroup", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="mediations", verbose_name=_("group dispute"),
+    )
 
     class Meta:
         ordering = ["-applied_on", "-id"]

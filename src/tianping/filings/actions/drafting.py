@@ -19,7 +19,7 @@ from tianping.filings.actions.common import (
     transition,
 )
 from tianping.filings.actions.files import attach_file, find_attachment
-from tianping.filings.choices import AttachmentKind, Channel, FilingStatus
+from tianping.filings.choices import FROM_MEDIATION_KINDS, AttachmentKind, Channel, FilingStatus
 from tianping.filings.events import filing_event
 from tianping.filings.limits import (
     MAX_EVIDENCE_ROWS,
@@ -51,8 +51,16 @@ REPRESENTATIVE_FIELDS = ("kind", "name", "id_number", "licence_number", "law_fir
 EVIDENCE_FIELDS = ("name", "source", "purpose")
 
 
+def _check_kind(fields) -> None:
+    if fields.get("kind") in FROM_MEDIATION_KINDS:
+        raise ValidationError(
+            {"kind": _("This is applied for from a signed mediation agreement, on the "
+                       "mediation's page.")})
+
+
 def start_filing(*, actor, court, channel, filer=None, acted_for=None, **fields) -> Filing:
     """Open a draft: online by the filer, or at the window by a clerk for a walk-in."""
+    _check_kind(fields)
     if channel == Channel.CROSS_REGION:
         raise ValidationError(_("Use cross-region filing to take papers for another court."))
     with transaction.atomic():
@@ -104,6 +112,7 @@ def save_draft(filing: Filing, *, actor, **fields) -> Filing:
     unknown = set(fields) - set(DRAFT_FIELDS)
     if unknown:
         raise ValueError(f"Not draft fields: {sorted(unknown)}")
+    _check_kind(fields)
     if fields.get("amount") is not None:
         check_amount(fields["amount"])  # what the column holds on every database
     with transaction.atomic():

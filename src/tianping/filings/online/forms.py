@@ -20,6 +20,7 @@ from tianping.catalog.queries import get_entry
 from tianping.courts.models import Court
 from tianping.filings import actions
 from tianping.filings.choices import (
+    FILEABLE_KINDS,
     AttachmentKind,
     FilingKind,
     PartyKind,
@@ -65,7 +66,7 @@ def _checkbox(label):
 class KindForm(WizardForm):
     """Step 1: what is filed, and whether it qualifies for the green channel (绿色通道)."""
 
-    kind = forms.ChoiceField(label=gettext_lazy("What do you file?"), choices=FilingKind.choices)
+    kind = forms.ChoiceField(label=gettext_lazy("What do you file?"), choices=FILEABLE_KINDS)
     is_livelihood = _checkbox(gettext_lazy("Livelihood case (wages, support, injury, housing)"))
     is_enterprise = _checkbox(gettext_lazy("Case of a small or private enterprise"))
     is_migrant_wages = _checkbox(gettext_lazy("Migrant workers' unpaid wages"))

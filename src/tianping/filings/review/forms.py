@@ -21,9 +21,9 @@ from tianping.catalog.queries import get_entry
 from tianping.courts.models import Court, ServicePoint
 from tianping.filings.actions.cross_region import FIRST_INSTANCE_LEVELS
 from tianping.filings.choices import (
+    FILEABLE_KINDS,
     WINDOW_CHANNELS,
     Channel,
-    FilingKind,
     FilingStatus,
     MediationChoice,
     PartyKind,
@@ -202,7 +202,7 @@ class FilingDataForm(LabelledForm):
     # one hand-in per form
     key = forms.CharField(required=False, max_length=KEY_LENGTH, widget=forms.HiddenInput)
 
-    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=FilingKind.choices)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=FILEABLE_KINDS)
     cause = forms.CharField(
         label=gettext_lazy("Cause of action (案由)"), required=False, max_length=NAME_LENGTH
     )
