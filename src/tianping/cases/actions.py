@@ -85,7 +85,11 @@ def open_case_from_filing(filing, *, actor, acted_for=None, today) -> Case:
 
 
 def _default_procedure(type_code: str) -> str:
-    return Procedure.ENFORCEMENT if type_code.startswith("执") else Procedure.ORDINARY
+    if type_code.startswith("执"):
+        return Procedure.ENFORCEMENT
+    if type_code.startswith("民特") or "调确" in type_code:  # incl. judicial confirmation
+        return Procedure.SPECIAL
+    return Procedure.ORDINARY
 
 
 def _copy_parties(filing, case: Case) -> None:

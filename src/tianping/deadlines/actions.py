@@ -51,8 +51,17 @@ _BY_TYPE = {
 }
 
 
+# Cases opened from an application whose rule is not its type code's: the judicial
+# confirmation of a mediation agreement is a 民特 (or 诉前调确) case ruled within 15 days
+# (+10), not the special procedure's 30 days (司法确认规定 arts. 4-5).
+_BY_FILING_KIND = {"judicial_confirmation": "judicial-confirmation"}
+
+
 def rule_code_for(case) -> str | None:
-    """Which time-limit rule governs the case, from its type code and procedure."""
+    """Which time-limit rule governs the case, from what was filed, its type code and
+    procedure."""
+    if case.filing_id and (code := _BY_FILING_KIND.get(case.filing.kind)):
+        return code
     return _BY_PROCEDURE.get((case.type_code, case.procedure)) or _BY_TYPE.get(case.type_code)
 
 

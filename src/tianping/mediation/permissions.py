@@ -34,6 +34,7 @@ from tianping.courts.permissions import (
     visible_court_ids,
 )
 from tianping.mediation.models import Mediation, Mediator, Partner, PartnerAgreement, Station
+from tianping.parties.choices import CLAIMANT_ROLES
 
 KEEPER_ROLES = {Role.ADMINISTRATOR, Role.PRESIDENT}
 
@@ -287,8 +288,11 @@ def parties_answered_by(user, mediation: Mediation):
     represent (a lawyer, an agent with an account)."""
     if mediation.filing_id is None or not getattr(user, "is_authenticated", False):
         return mediation.filing.parties.none() if mediation.filing_id else []
-    return mediation.filing.parties.filter(
-        Q(user=user) | Q(representatives__user=user)).distinct()
+    own = Q(user=user) | Q(representatives__user=user)
+    if mediation.filing.filer_id == user.pk and getattr(user, "kind", "") != "lawyer":
+        # a litigant who applied for themself is the applicant (as a case links them)
+        own |= Q(user__isnull=True, role__in=CLAIMANT_ROLES)
+    return mediation.filing.parties.filter(own).distinct()
 
 
 def can_withdraw(user, mediation: Mediation) -> bool:
@@ -302,3 +306,84 @@ def can_withdraw(user, mediation: Mediation) -> bool:
     if filing.filer_id:
         return pk == filing.filer_id
     return can_manage_mediations(user, mediation.court)
+
+
+# Mediation figures (issue 11, part 7; `figures.py`)
+#
+# - The president, division heads, the trial management office and the administrator of a
+#   court read the figures of its mediations (all of them: a count shows no mediation);
+#   with a membership that sees the courts below (a higher court's office), those too.
+# - A partner's coordinator reads the figures of their own partner's mediators only.
+# - Anyone else (a judge, a clerk, a mediator, a litigant) is refused (403).
+
+FIGURE_ROLES = OVERSIGHT_ROLES | {Role.ADMINISTRATOR}
+
+
+def figure_courts(user) -> list[Court]:
+    """The courts whose mediation figures USER reads as a leader, in the order of their codes
+    (none for anyone else)."""
+    if is_superuser(user):
+        return list(Court.objects.order_by("code"))
+    ids: set[int] = set()
+    for m in current_memberships(user):
+        if m.role in FIGURE_ROLES:
+            ids.add(m.court_id)
+            if m.sees_lower_courts:
+                ids |= m.court.descendant_ids()
+    return list(Court.objects.filter(pk__in=ids).order_by("code")) if ids else []
+
+
+def can_read_mediation_figures(user) -> bool:
+    return bool(figure_courts(user)) or is_coordinator(user)
+
+
+def figures_scope(user) -> tuple[list[Court], set[int] | None]:
+    """What USER's figures count: (the courts, None) for a leader; (the courts of their
+    partners, the partners' ids) for a coordinator; PermissionDenied for anyone else. A
+    leader who also coordinates reads as a leader."""
+    courts = figure_courts(user)
+    if courts:
+        return courts, None
+    partners = coordinated_partner_ids(user)
+    if not partners:
+        raise PermissionDenied(
+            _("The mediation figures are for the court's leaders and partner coordinators."))
+    court_ids = Partner.objects.filter(pk__in=partners).values("court_id")
+    return list(Court.objects.filter(pk__in=court_ids).order_by("code")), partners
+
+
+# Group disputes (群体性纠纷): many applicants, one respondent, one mediation each.
+#
+# - The court's filing division imports a group (`can_manage_mediations`) and, with the
+#   court's leaders, sees its groups; a mediator sees the groups where members were
+#   appointed to them. Each batch step is checked again, member by member, by its action.
+
+
+def groups_visible_to(user):
+    from tianping.mediation.models import MediationGroup
+
+    if is_superuser(user):
+        return MediationGroup.objects.all()
+    if not getattr(user, "is_authenticated", False) or getattr(user, "is_public_user", False):
+        return MediationGroup.objects.none()
+    sight = Q(court_id__in=mediation_staff_court_ids(user))
+    held = Mediation.objects.filter(mediator__user=user, group__isnull=False).values("group_id")
+    return MediationGroup.objects.filter(sight | Q(pk__in=held))
+
+
+def get_group_for_user(user, code: str):
+    if not isinstance(code, str) or not code.isalnum() or len(code) > 12:
+        raise Http404("No such group.")
+    found = groups_visible_to(user).select_related("court", "created_by").filter(
+        code=code).first()
+    if found is None:
+        raise Http404("No such group.")
+    return found
+
+
+def group_courts(user):
+    """The courts where USER imports group disputes (their filing division)."""
+    if is_superuser(user):
+        return Court.objects.filter(is_active=True)
+    ids = {m.court_id for m in current_memberships(user) if m.role in FILING_ROLES}
+    return Court.objects.filter(pk__in=ids)

@@ -9,10 +9,11 @@ import datetime
 from django.utils import timezone
 
 from tianping.filings.actions.common import check_complete, locked, start_clock, transition
-from tianping.filings.choices import FilingStatus
+from tianping.filings.choices import Channel, FilingStatus, PartyRole
 from tianping.filings.events import filing_event
-from tianping.filings.models import Filing
+from tianping.filings.models import Filing, FilingParty, FilingRepresentative
 from tianping.filings.permissions import require_filer, require_reviewer
+from tianping.parties.copying import party_fields, representative_fields
 
 
 def send_to_mediation(filing: Filing, *, actor, today: datetime.date) -> Filing:
@@ -64,4 +65,35 @@ def withdraw_from_mediation(filing: Filing, *, actor) -> Filing:
     transition(filing, "withdraw_from_mediation")
     filing.save()
     filing_event(filing, "withdrawn", actor=actor)
+    return filing
+
+
+def hand_in_application(source: Filing, *, kind: str, actor, claims: str, facts: str,
+                        amount, today: datetime.date) -> Filing:
+    """An application to the court that a signed mediation agreement makes (judicial
+    confirmation, 民事诉讼法 art. 205; a mediation document): a filing of KIND handed in at
+    once, nobody typing anything again. The parties of the dispute (SOURCE) apply jointly, so
+    each is an applicant; their representatives come along. The review clock starts today
+    (3 days for confirmation: 司法确认规定 art. 4). The flow `flows.mediation_outcomes` has
+    checked who applies and when; the mediation is noted by it."""
+    public = getattr(actor, "is_public_user", False)
+    filing = Filing.objects.create(
+        court=source.court, kind=kind, channel=Channel.ONLINE if public else Channel.WINDOW,
+        filer=actor if public else None, entered_by=actor, cause=source.cause,
+        claims=claims, facts=facts, amount=amount, is_livelihood=source.is_livelihood,
+        is_enterprise=source.is_enterprise, is_migrant_wages=source.is_migrant_wages,
+    )
+    filing_event(filing, "drafted", actor=actor, channel=filing.channel)
+    for party in source.parties.all():
+        fields = party_fields(party)
+        fields["role"] = PartyRole.APPLICANT
+        copy = FilingParty.objects.create(filing=filing, user=party.user, **fields)
+        for rep in party.representatives.all():
+            FilingRepresentative.objects.create(
+                filing=filing, party=copy, **representative_fields(rep, FilingRepresentative))
+    transition(filing, "submit")
+    start_clock(filing, today)
+    filing.submitted_at = timezone.now()
+    filing.save()
+    filing_event(filing, "submitted", actor=actor, review_due_on=filing.review_due_on)
     return filing
