@@ -18,6 +18,7 @@ from tianping.lib.keyset import rows_page
 from tianping.lib.names import local_name
 from tianping.lib.text import ApiList, ApiText
 from tianping.mediation import actions, queries
+from tianping.mediation.api_figures import router as figures_router
 from tianping.mediation.api_mediations import router as mediations_router
 from tianping.mediation.choices import (
     Language,
@@ -454,3 +455,18 @@ def change_station(request, payload: MediationStationPatch, pk: int = ID):
 # Mediations (api_mediations), under the same prefix
 
 router.add_router("", mediations_router)
+
+# The figures of mediation (api_figures), for leaders and coordinators
+
+router.add_router("", figures_router)
+
+# The agreement and after (api_outcomes)
+
+from tianping.mediation.api_outcomes import router as outcomes_router  # noqa: E402
+
+router.add_router("", outcomes_router)
+
+# Group disputes (api_groups): importing from a workbook, a group, its batch steps
+from tianping.mediation.api_groups import router as groups_router  # noqa: E402
+
+router.add_router("", groups_router)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tianping.mediation import views, views_mediations, views_partners
+from tianping.mediation import views, views_mediations, views_outcomes, views_partners
 
 app_name = "mediation"
 urlpatterns = [
@@ -41,4 +41,34 @@ urlpatterns = [
     path("m/<str:code>/extend/", views_mediations.extend, name="extend"),
     path("m/<str:code>/end/", views_mediations.end, name="end"),
     path("m/<str:code>/withdraw/", views_mediations.withdraw, name="withdraw"),
+    # the agreement and after
+    path("m/<str:code>/agreement/", views_outcomes.draft, name="draft"),
+    path("m/<str:code>/agreement/sign/", views_outcomes.sign, name="sign"),
+    path("m/<str:code>/agreement/paper/", views_outcomes.sign_paper, name="sign_paper"),
+    path("m/<str:code>/agreement/join/", views_outcomes.join, name="join"),
+    path("m/<str:code>/agreement/confirmation/", views_outcomes.apply_confirmation,
+         name="apply_confirmation"),
+    path("m/<str:code>/agreement/document/", views_outcomes.apply_document,
+         name="apply_document"),
+    path("m/<str:code>/agreement/voluntary/", views_outcomes.voluntary, name="voluntary"),
+    path("m/<str:code>/agreement/performance/", views_outcomes.performance,
+         name="performance"),
+    path("m/<str:code>/rating/", views_outcomes.rate, name="rate"),
+    path("cases/<str:code>/ruling/", views_outcomes.ruling, name="ruling"),
+]
+
+# Mediation figures for leaders and coordinators (issue 11, part 7)
+from tianping.mediation import views_figures  # noqa: E402
+
+urlpatterns += [path("figures/", views_figures.figures, name="figures")]
+
+# Group disputes (群体性纠纷, issue 11, part 6)
+from tianping.mediation import views_groups  # noqa: E402
+
+urlpatterns += [
+    path("groups/", views_groups.group_list, name="groups"),
+    path("groups/new/", views_groups.new_group, name="new_group"),
+    path("groups/template.xlsx", views_groups.template, name="group_template"),
+    path("groups/<str:code>/", views_groups.group, name="group"),
+    path("groups/<str:code>/<str:step>/", views_groups.group_step, name="group_step"),
 ]

@@ -52,6 +52,7 @@ from tianping.mediation.permissions import (
 )
 from tianping.mediation.recommend import recommend, townships_of
 from tianping.mediation.views import add_errors
+from tianping.mediation.views_outcomes import outcome_context
 
 LIST_ORDER = ("status_rank", "due", "id")
 TABS = {  # labels worded when shown (lazy), in the reader's language
@@ -211,6 +212,7 @@ def _context(request, m, forms=None):
             ctx["other_answer_form"] = forms.get("other_answer") or (
                 AnswerForm(parties=[p for p in parties if p.pk not in answered])
                 if len(answered) < len(parties) else None)
+    ctx.update(outcome_context(request, m, parties, conductor=conductor, forms=forms))
     return ctx
 
 
@@ -237,7 +239,7 @@ def detail(request, code):
     return render(request, "mediation/mediation.html", _context(request, m))
 
 
-def _act(request, code, form_name, build, act, done):
+def act_on_form(request, code, form_name, build, act, done):
     """Bind the form, run the act; on a refusal show the page again with what was typed."""
     m = get_mediation_for_user(request.user, code)
     form = build(m)
@@ -254,6 +256,9 @@ def _act(request, code, form_name, build, act, done):
     context = _context(request, m, {form_name: form})
     context["failed_form"] = form_name
     return render(request, "mediation/mediation.html", context, status=400)
+
+
+_act = act_on_form
 
 
 def _parties(m):
