@@ -335,7 +335,11 @@ def schedule_session(mediation: Mediation, *, actor, starts_at: datetime.datetim
             type(station).objects.select_for_update().filter(pk=station.pk).first()
             clash = MediationSession.objects.filter(
                 station=station, status=SessionStatus.SCHEDULED,
-                starts_at__lt=ends_at, ends_at__gt=starts_at).first()
+                starts_at__lt=ends_at, ends_at__gt=starts_at)
+            if mediation.group_id:  # a group's members meet together: their own session
+                clash = clash.exclude(mediation__group_id=mediation.group_id,
+                                      starts_at=starts_at, ends_at=ends_at)
+            clash = clash.first()
             if clash is not None:
                 raise ValidationError({"station": _(
                     "%(room)s is booked from %(start)s to %(end)s.") % {
