@@ -265,6 +265,13 @@ PAGES = {
     # the case's judge refers a pending case to a mediator (委托调解)
     "mediation:refer_case": Rule("wangjun", ("zhangsan", "lixia", "hutao"), ("GET", "POST"),
                                  params={"code": "case"}),
+    # group disputes (群体性纠纷): the court's filing division imports and takes the steps
+    "mediation:groups": Rule("lixia", ("zhangsan", "wangjun"), scoped=True),
+    "mediation:new_group": Rule("lixia", ("zhangsan", "wangjun", "hutao"), ("GET", "POST")),
+    "mediation:group_template": Rule("lixia", ("zhangsan", "wangjun", "hutao")),
+    "mediation:group": Rule("lixia", ("zhangsan", "wangjun", "hutao"), params={"code": "group"}),
+    "mediation:group_step": Rule("lixia", ("zhangsan", "wangjun", "hutao"), ("POST",),
+                                 params={"code": "group", "step": "accept"}),
     "review:queue": Rule("lixia", ("zhangsan", "wangjun")),
     "review:window_new": Rule("lixia", ("zhangsan", "wangjun")),
     "review:cross_region_list": Rule("lixia", ("zhangsan", "wangjun")),
@@ -528,6 +535,32 @@ API = {
         body={"outcome": "failed", "reason": "disagreement", "report": "分歧较大"}),
     "POST /api/v1/mediation/mediations/{code}/withdraw": api(
         "zhangsan", ("lixia", "wangjun", "hutao"), code="m_waiting"),
+    # group disputes (群体性纠纷): as on the pages
+    "POST /api/v1/mediation/groups": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), body={
+            "multipart": True, "court": "内2502", "title": "欠薪", "respondent_name": "某公司",
+            "respondent_id_number": "91152502MA0N2D4L8U", "workbook": PDF_FILE}),
+    "GET /api/v1/mediation/groups/{code}": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), code="group", method="GET"),
+    "POST /api/v1/mediation/groups/{code}/appoint": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), code="group",
+        body={"mediator": Obj("hutao_entry"), "override": "统一调解"}),
+    "POST /api/v1/mediation/groups/{code}/accept": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), code="group", body={}),
+    "POST /api/v1/mediation/groups/{code}/sessions": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), code="group", body={
+            "starts_at": "2030-03-04T09:00:00+08:00", "ends_at": "2030-03-04T10:00:00+08:00",
+            "mode": "elsewhere", "place": "村委会"}),
+    "POST /api/v1/mediation/groups/{code}/agreements": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), code="group", body={"template": "wages"}),
+    "POST /api/v1/mediation/groups/{code}/signatures": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), code="group",
+        body={"multipart": True, "scan": PDF_FILE}),
+    "POST /api/v1/mediation/groups/{code}/confirmation": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), code="group", body={}),
+    "POST /api/v1/mediation/groups/{code}/end": api(
+        "lixia", ("zhangsan", "wangjun", "hutao"), code="group",
+        body={"reason": "disagreement", "members": ["X"]}),
     "GET /api/v1/party-cases": api("zhangsan", ("wangjun",), method="GET", scoped=True),
     "GET /api/v1/party-cases/{code}": api("zhangsan", ("wangjun", "lixia"), code="case",
                                           method="GET"),
@@ -697,12 +730,22 @@ def world(demo):
         m_session=str(session.pk), hutao_entry=hutao.pk,
         m_party=parties[-1].pk, m_parties=[p.pk for p in parties],  # the defendant; all
     )
+    from tianping.flows.mediation_groups import import_group
+    from tianping.mediation.groups import Applicant
+
+    group = import_group(
+        actor=people["lixia"], court=court, title="恒达建筑欠薪", today=today,
+        respondent={"name": "恒达建筑工程有限公司", "kind": "legal",
+                    "id_number": "91152502MA0N2D4L8U", "address": "锡林浩特市"},
+        applicants=[Applicant(2, "王五", "152502198503120022", "13900000001", "锡林浩特市",
+                              Decimal("8000"))])
+    objects["group"] = group.code
     # what must not show to anyone outside: codes and numbers of the world's filings, cases
     # and mediations
     objects["secrets"] = [filing.code, draft.code, accepted.code, case.code, case.number,
                           closed.code, closed.number, taken_in.code, proposed.code,
                           refused.code] + [m.code for m in (waiting, appointed, on)] + [
-                          m.number for m in (waiting, appointed, on)]
+                          m.number for m in (waiting, appointed, on)] + [group.code]
     return people, objects
 
 
