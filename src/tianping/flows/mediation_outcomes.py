@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from tianping.cases import actions as case_actions
 from tianping.cases.choices import CaseState, ClosureMode
+from tianping.cases.permissions import can_act_as_judge
 from tianping.filings.actions import mediation as filing_side
 from tianping.filings.choices import FilingKind
 from tianping.lib import pdf
@@ -182,11 +183,17 @@ def _ready_for_ruling(case, *, actor) -> None:
         case.refresh_from_db()
 
 
+def _require_judge(case, actor) -> None:
+    if not can_act_as_judge(actor, case):
+        raise PermissionDenied(_("Only the case's judge can rule on it."))
+
+
 def decide_confirmation(case, *, actor, granted: bool, reasons: str = "", today=None):
     """The judge rules on the application: the agreement valid (enforceable: a party who
     does not perform may apply for enforcement) or the application dismissed with reasons.
     The ruling closes the case that day; the mediation's timeline records it."""
     today = today or timezone.localdate()
+    _require_judge(case, actor)
     agreement = agreement_for_case(case)
     if agreement is None or case.filing.kind != FilingKind.JUDICIAL_CONFIRMATION:
         raise ValidationError(_("This case is not an application for judicial confirmation."))
@@ -214,6 +221,7 @@ def decide_confirmation(case, *, actor, granted: bool, reasons: str = "", today=
 def issue_document(case, *, actor, today=None):
     """The judge issues the mediation document on the agreement and closes the case."""
     today = today or timezone.localdate()
+    _require_judge(case, actor)
     agreement = agreement_for_case(case)
     if agreement is None or case.filing.kind != FilingKind.MEDIATION_DOCUMENT:
         raise ValidationError(_("This case is not an application for a mediation document."))

@@ -8,6 +8,7 @@ check the permission again; a refused form is shown again with what was typed.""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -225,11 +226,11 @@ def ruling(request, code):
     from tianping.cases.permissions import can_act_as_judge, get_case_for_user
 
     case = get_case_for_user(request.user, code)
-    agreement = flow.agreement_for_case(case)
-    if agreement is None:
-        raise PermissionDenied(_("This case was not applied for from a mediation agreement."))
     if not can_act_as_judge(request.user, case):
         raise PermissionDenied(_("Only the case's judge can rule on it."))
+    agreement = flow.agreement_for_case(case)
+    if agreement is None:
+        raise Http404("This case was not applied for from a mediation agreement.")
     confirmation = case.filing.kind == FilingKind.JUDICIAL_CONFIRMATION
     form = RulingForm(request.POST or None) if confirmation else None
     status = 200

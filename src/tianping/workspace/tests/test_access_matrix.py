@@ -265,6 +265,8 @@ PAGES = {
     # the case's judge refers a pending case to a mediator (委托调解)
     "mediation:refer_case": Rule("wangjun", ("zhangsan", "lixia", "hutao"), ("GET", "POST"),
                                  params={"code": "case"}),
+    # the figures: leaders of the court (and a partner's coordinator, for their partner only)
+    "mediation:figures": Rule("chenzhi", ("zhangsan", "lixia", "wangjun", "hutao")),
     # group disputes (群体性纠纷): the court's filing division imports and takes the steps
     "mediation:groups": Rule("lixia", ("zhangsan", "wangjun"), scoped=True),
     "mediation:new_group": Rule("lixia", ("zhangsan", "wangjun", "hutao"), ("GET", "POST")),
@@ -272,6 +274,25 @@ PAGES = {
     "mediation:group": Rule("lixia", ("zhangsan", "wangjun", "hutao"), params={"code": "group"}),
     "mediation:group_step": Rule("lixia", ("zhangsan", "wangjun", "hutao"), ("POST",),
                                  params={"code": "group", "step": "accept"}),
+    # the agreement and after (m_on has a drafted agreement; 张三 is its applicant)
+    "mediation:draft": Rule("hutao", ("wangjun", "nasen"), ("POST",), params={"code": "m_on"}),
+    "mediation:sign": Rule("zhangsan", ("wangjun", "nasen"), ("POST",), params={"code": "m_on"}),
+    "mediation:sign_paper": Rule("hutao", ("wangjun", "nasen"), ("POST",),
+                                 params={"code": "m_on"}),
+    "mediation:join": Rule("zhangsan", ("wangjun", "nasen"), ("POST",), params={"code": "m_on"}),
+    "mediation:apply_confirmation": Rule("zhangsan", ("wangjun", "nasen"), ("POST",),
+                                         params={"code": "m_on"}),
+    "mediation:apply_document": Rule("zhangsan", ("wangjun", "nasen"), ("POST",),
+                                     params={"code": "m_on"}),
+    "mediation:voluntary": Rule("zhangsan", ("wangjun", "nasen"), ("POST",),
+                                params={"code": "m_on"}),
+    "mediation:performance": Rule("hutao", ("wangjun", "nasen"), ("POST",),
+                                  params={"code": "m_on"}),
+    "mediation:rate": Rule("zhangsan", ("wangjun", "nasen"), ("POST",), params={"code": "m_on"}),
+    # the judge's ruling on a confirmation case: the world's case is none (404 to its judge
+    # too); tests/test_outcome_pages.py walks the judge through one
+    "mediation:ruling": Rule("", ("zhangsan", "lixia", "wangjun", "hutao"), ("GET", "POST"),
+                             params={"code": "case"}),
     "review:queue": Rule("lixia", ("zhangsan", "wangjun")),
     "review:window_new": Rule("lixia", ("zhangsan", "wangjun")),
     "review:cross_region_list": Rule("lixia", ("zhangsan", "wangjun")),
@@ -535,6 +556,8 @@ API = {
         body={"outcome": "failed", "reason": "disagreement", "report": "分歧较大"}),
     "POST /api/v1/mediation/mediations/{code}/withdraw": api(
         "zhangsan", ("lixia", "wangjun", "hutao"), code="m_waiting"),
+    "GET /api/v1/mediation/figures": api("chenzhi", ("zhangsan", "lixia", "wangjun", "hutao"),
+                                         method="GET"),
     # group disputes (群体性纠纷): as on the pages
     "POST /api/v1/mediation/groups": api(
         "lixia", ("zhangsan", "wangjun", "hutao"), body={
@@ -561,6 +584,37 @@ API = {
     "POST /api/v1/mediation/groups/{code}/end": api(
         "lixia", ("zhangsan", "wangjun", "hutao"), code="group",
         body={"reason": "disagreement", "members": ["X"]}),
+    # the agreement and after, on m_on (drafted, unsigned)
+    "GET /api/v1/mediation/mediations/{code}/agreement": api(
+        "zhangsan", ("wangjun", "nasen"), code="m_on", method="GET"),
+    "GET /api/v1/mediation/mediations/{code}/agreement/templates": api(
+        "hutao", ("zhangsan", "wangjun", "nasen"), code="m_on", method="GET"),
+    "POST /api/v1/mediation/mediations/{code}/agreement": api(
+        "hutao", ("zhangsan", "wangjun", "nasen"), code="m_on",
+        body={"template": "general", "text": "一、双方和解。"}),
+    "POST /api/v1/mediation/mediations/{code}/agreement/sign": api(
+        "zhangsan", ("wangjun", "nasen", "hutao"), code="m_on",
+        body={"party": Obj("m_applicant"), "version": 1}),
+    "POST /api/v1/mediation/mediations/{code}/agreement/paper": api(
+        "hutao", ("zhangsan", "wangjun", "nasen"), code="m_on",
+        body={"multipart": True, "parties": Obj("m_applicant"), "scan": PDF_FILE}),
+    "POST /api/v1/mediation/mediations/{code}/agreement/join": api(
+        "zhangsan", ("wangjun", "nasen"), code="m_on"),
+    "POST /api/v1/mediation/mediations/{code}/agreement/confirmation": api(
+        "zhangsan", ("wangjun", "nasen"), code="m_on"),
+    "POST /api/v1/mediation/mediations/{code}/agreement/document": api(
+        "zhangsan", ("wangjun", "nasen"), code="m_on"),
+    "POST /api/v1/mediation/mediations/{code}/agreement/voluntary": api(
+        "zhangsan", ("wangjun", "nasen"), code="m_on"),
+    "POST /api/v1/mediation/mediations/{code}/agreement/performance": api(
+        "hutao", ("wangjun", "nasen"), code="m_on", body={"performed": True}),
+    "POST /api/v1/mediation/mediations/{code}/rating": api(
+        "zhangsan", ("wangjun", "nasen"), code="m_on",
+        body={"party": Obj("m_applicant"), "stars": 5}),
+    "POST /api/v1/mediation/cases/{code}/confirmation": api(
+        "wangjun", ("zhangsan", "lixia", "hutao"), code="case", body={"decision": "granted"}),
+    "POST /api/v1/mediation/cases/{code}/mediation-document": api(
+        "wangjun", ("zhangsan", "lixia", "hutao"), code="case"),
     "GET /api/v1/party-cases": api("zhangsan", ("wangjun",), method="GET", scoped=True),
     "GET /api/v1/party-cases/{code}": api("zhangsan", ("wangjun", "lixia"), code="case",
                                           method="GET"),
@@ -725,10 +779,14 @@ def world(demo):
         on, actor=people["hutao"], starts_at=start, ends_at=start + timezone.timedelta(hours=1),
         mode="online", link="https://meet.example.org/tianping")
     parties = list(on.filing.parties.order_by("pk"))
+    from tianping.flows.mediation_outcomes import draft as draft_agreement
+
+    draft_agreement(on, actor=people["hutao"], template="general", text="一、双方和解。")
     objects.update(
         m_waiting=waiting.code, m_appointed=appointed.code, m_on=on.code,
         m_session=str(session.pk), hutao_entry=hutao.pk,
         m_party=parties[-1].pk, m_parties=[p.pk for p in parties],  # the defendant; all
+        m_applicant=parties[0].pk,
     )
     from tianping.flows.mediation_groups import import_group
     from tianping.mediation.groups import Applicant
