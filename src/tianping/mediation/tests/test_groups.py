@@ -397,3 +397,12 @@ def test_the_api_imports_with_per_row_errors_and_takes_the_steps(client, demo, c
     client.force_login(demo["tuya"])
     assert client.post("/api/v1/mediation/groups", {**fields, "workbook": upload(
         workbook(rows(1)))}).status_code == 404
+
+
+def test_the_demo_group_is_in_mediation(demo):
+    from tianping.demo.mediation_groups import MEMBERS, load_demo_mediation_groups
+
+    assert load_demo_mediation_groups() == MEMBERS and load_demo_mediation_groups() == 0
+    group = MediationGroup.objects.get()
+    assert group.is_migrant_wages and group.mediations.count() == MEMBERS
+    assert set(group.mediations.values_list("status", flat=True)) == {"in_progress"}

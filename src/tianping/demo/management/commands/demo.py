@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from tianping.catalog.builtin import sync_builtin_catalogs
 from tianping.demo.cases import load_demo_cases
+from tianping.demo.mediation_groups import load_demo_mediation_groups
 from tianping.demo.mediations import load_demo_mediations
 from tianping.demo.network import DEMO_PASSWORD, load_demo, load_holiday_table
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         if told:
             self.stdout.write(_("Demo filings and cases made: %(n)d.") % {"n": told})
         mediated = load_demo_mediations() if cases else 0
+        mediated += load_demo_mediation_groups() if cases else 0
         if mediated:
             self.stdout.write(_("Demo mediations made: %(n)d.") % {"n": mediated})
         if not created:
