@@ -44,6 +44,8 @@ def _staff_items(user):
     if roles & (permissions.FILING_ROLES | permissions.OVERSIGHT_ROLES | {Role.MEDIATOR}):
         items.append((reverse("mediation:mediations"), _("Mediations")))
     items.append((reverse("mediation:roster"), _("Mediators")))  # the roster (mediation app)
+    if roles & (permissions.OVERSIGHT_ROLES | {Role.ADMINISTRATOR}):  # FIGURE_ROLES (mediation)
+        items.append((reverse("mediation:figures"), _("Mediation figures")))
     if roles & permissions.OVERSIGHT_ROLES:
         items += [
             (reverse("cases:dashboard"), _("Dashboard")),
