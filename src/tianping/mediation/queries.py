@@ -82,19 +82,39 @@ def performance(mediator_ids) -> dict[int, Performance]:
     """Each mediator's performance record, by id, counted from the mediations' record:
     mediations taken (the mediator accepted), ended, settled by agreement, the average
     days from acceptance to the end, the share of ended mediations held online (a session
-    held by video). Agreements judicially confirmed, agreements later broken and the
-    parties' ratings come with the outcomes of mediation (issue 11, part 4) and are 0 /
-    none until then. One query for all ids."""
-    from tianping.mediation.models import Mediation
+    held by video); agreements confirmed by the court (a `confirmation_granted` event on
+    the mediation's timeline), agreements later broken (`MediationAgreement.performance`)
+    and the average of the parties' ratings (one decimal). One query for all ids: each
+    mediation's outcome read beside it (its agreement joined, the event and the ratings as
+    subqueries)."""
+    from django.db.models import Count, Exists, OuterRef, Subquery, Sum
+
+    from tianping.mediation.figures import ratio
+    from tianping.mediation.models import Mediation, MediationEvent
+    from tianping.mediation.models_outcomes import MediationRating
+    from tianping.mediation.models_outcomes import Performance as Kept
 
     ids = list(mediator_ids)
+    ratings = MediationRating.objects.filter(mediation=OuterRef("pk")).order_by().values(
+        "mediation")
     rows = (Mediation.objects.filter(mediator_id__in=ids, accepted_on__isnull=False)
-            .values_list("mediator_id", "status", "accepted_on", "ended_on", "held_online"))
+            .annotate(confirmed=Exists(MediationEvent.objects.filter(
+                          mediation=OuterRef("pk"), kind="confirmation_granted")),
+                      stars_given=Subquery(ratings.annotate(s=Sum("stars")).values("s")),
+                      times_rated=Subquery(ratings.annotate(n=Count("id")).values("n")))
+            .values_list("mediator_id", "status", "accepted_on", "ended_on", "held_online",
+                         "confirmed", "agreement__performance", "stars_given", "times_rated"))
     counts: dict[int, dict] = {}
-    for mediator_id, status, accepted_on, ended_on, online in rows:
+    for (mediator_id, status, accepted_on, ended_on, online, confirmed, kept, stars,
+         rated) in rows:
         c = counts.setdefault(mediator_id, {"taken": 0, "succeeded": 0, "ended": 0, "days": 0,
-                                            "online": 0})
+                                            "online": 0, "confirmed": 0, "broken": 0,
+                                            "stars": 0, "ratings": 0})
         c["taken"] += 1
+        c["confirmed"] += bool(confirmed)
+        c["broken"] += kept == Kept.BROKEN
+        c["stars"] += stars or 0
+        c["ratings"] += rated or 0
         if ended_on is not None:
             c["ended"] += 1
             c["days"] += (ended_on - accepted_on).days
@@ -107,6 +127,8 @@ def performance(mediator_ids) -> dict[int, Performance]:
             taken=c["taken"], succeeded=c["succeeded"], ended=ended,
             average_days=round(c["days"] / ended, 1) if ended else None,
             online_share=c["online"] / ended if ended else None,
+            confirmed=c["confirmed"], broken=c["broken"],
+            rating=float(ratio(c["stars"], c["ratings"], "0.1")) if c["ratings"] else None,
         )
     return result
 

@@ -69,6 +69,9 @@ def roster(request):
     require_reader(user)
     partners = partners_visible_to(user).order_by("name")
     context = _roster(request, mediators_visible_to(user), list(partners))
+    records = queries.performance(m.pk for m in context["mediators"])  # one query a page
+    for m in context["mediators"]:
+        m.figures = records[m.pk]
     context["kept"] = list(kept_courts(user))
     context["coordinated"] = list(Partner.objects.filter(pk__in=coordinated_partner_ids(user)))
     return render(request, "mediation/roster.html", context)
