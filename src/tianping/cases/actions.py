@@ -19,7 +19,7 @@ from tianping.cases.permissions import require_assigner, require_case_judge
 from tianping.catalog.numbering import issue_case_number
 from tianping.courts.choices import DivisionKind
 from tianping.courts.permissions import can_try_cases
-from tianping.filings.choices import type_code_of
+from tianping.filings.choices import FROM_MEDIATION_KINDS, type_code_of
 from tianping.lib.uploads import check_upload, check_uploads
 from tianping.parties.copying import party_fields, representative_fields
 
@@ -110,6 +110,8 @@ def _filer_roles(filing) -> set:
     return (
         set()
         if filing.filer is None or filing.filer.kind == "lawyer"
+        # applications from a mediation: every party applies, each linked at hand-in
+        or filing.kind in FROM_MEDIATION_KINDS
         else {"plaintiff", "applicant"}
     )
 

@@ -61,8 +61,8 @@ def outcome_context(request, m, parties, *, conductor: bool, forms: dict) -> dic
             ctx["may_join"] = [p for p in own if p.pk in signed and p.pk not in joined]
             ctx["may_choose_route"] = not agreement.route and (conductor or bool(own))
             if agreement.request_id:
-                ctx["request"] = agreement.request
-                ctx["request_case"] = getattr(agreement.request, "case", None)
+                ctx["application"] = agreement.request
+                ctx["application_case"] = getattr(agreement.request, "case", None)
             if conductor or own:
                 ctx["performance_form"] = forms.get("performance") or PerformanceForm()
     if not m.is_open and m.mediator_id and own:

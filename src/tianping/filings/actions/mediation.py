@@ -9,7 +9,7 @@ import datetime
 from django.utils import timezone
 
 from tianping.filings.actions.common import check_complete, locked, start_clock, transition
-from tianping.filings.choices import Channel, FilingStatus, PartyRole
+from tianping.filings.choices import CLAIMANT_ROLES, Channel, FilingStatus, PartyRole
 from tianping.filings.events import filing_event
 from tianping.filings.models import Filing, FilingParty, FilingRepresentative
 from tianping.filings.permissions import require_filer, require_reviewer
@@ -68,6 +68,17 @@ def withdraw_from_mediation(filing: Filing, *, actor) -> Filing:
     return filing
 
 
+def _account_of(source: Filing, party):
+    """The account of PARTY of the dispute: their own, or the dispute's filer for the
+    claimant a litigant filed as (as a case links them: `cases.actions`)."""
+    if party.user_id:
+        return party.user
+    filer = source.filer
+    if filer is not None and filer.kind != "lawyer" and party.role in CLAIMANT_ROLES:
+        return filer
+    return None
+
+
 def hand_in_application(source: Filing, *, kind: str, actor, claims: str, facts: str,
                         amount, today: datetime.date) -> Filing:
     """An application to the court that a signed mediation agreement makes (judicial
@@ -87,7 +98,8 @@ def hand_in_application(source: Filing, *, kind: str, actor, claims: str, facts:
     for party in source.parties.all():
         fields = party_fields(party)
         fields["role"] = PartyRole.APPLICANT
-        copy = FilingParty.objects.create(filing=filing, user=party.user, **fields)
+        copy = FilingParty.objects.create(filing=filing, user=_account_of(source, party),
+                                          **fields)
         for rep in party.representatives.all():
             FilingRepresentative.objects.create(
                 filing=filing, party=copy, **representative_fields(rep, FilingRepresentative))

@@ -132,7 +132,7 @@ def test_paper_signatures_with_the_scan(demo, mediation):
 
 def test_judicial_confirmation_from_application_to_ruling(demo, mediation, other_litigant):
     m = signed(demo, mediation, other_litigant)
-    filing = flow.apply_for_confirmation(m, actor=demo["zhangsan"], today=MONDAY)
+    filing = flow.apply_for_confirmation(m, actor=other_litigant, today=MONDAY)  # 李四
     assert filing.kind == FilingKind.JUDICIAL_CONFIRMATION
     assert filing.status == FilingStatus.SUBMITTED
     assert filing.review_due_on == datetime.date(2026, 3, 5)  # 3 days to decide on acceptance
@@ -140,9 +140,12 @@ def test_judicial_confirmation_from_application_to_ruling(demo, mediation, other
     assert sorted(p.name for p in filing.parties.all()) == ["张三", "李四"]
     assert filing.facts == m.agreement.text and filing.amount == Decimal("20000")
     with pytest.raises(ValidationError):  # applying twice: one application
-        flow.apply_for_confirmation(m, actor=other_litigant, today=MONDAY)
+        flow.apply_for_confirmation(m, actor=demo["zhangsan"], today=MONDAY)
     case = accept_filing(filing, actor=demo["lixia"], today=MONDAY)
     assert "民特" in case.number and case.procedure == Procedure.SPECIAL
+    # each applicant is linked to their own account, not the one who handed it in
+    assert {p.name: p.user for p in case.parties.all()} == {
+        "张三": demo["zhangsan"], "李四": other_litigant}
     limit = case.time_limit
     assert limit.rule_code == "judicial-confirmation"
     assert limit.expires_on == MONDAY + datetime.timedelta(days=15)  # 15 days from acceptance
