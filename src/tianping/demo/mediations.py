@@ -5,7 +5,9 @@ A family dispute waiting for a mediator; a loan dispute appointed to 胡涛 (hut
 waiting for his acceptance; a labour dispute under way with him (a room session held, an
 online session tomorrow); a traffic dispute under way with an invited mediator (no
 account: the filing division records their acceptance and conducts it); a
-property-management dispute settled; a sales dispute that failed and is back in the
+property-management dispute settled by an agreement signed on paper and performed; a loan
+dispute whose agreement waits for 张三's signature; a loan dispute whose agreement the court
+confirmed (a 民特 case closed by its ruling); a sales dispute that failed and is back in the
 clerk's review queue with the undisputed facts; an application withdrawn. Called by
 `tianping demo` after the cases, never by the test fixtures; idempotent (an audit entry
 says it was done).
@@ -17,6 +19,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
 
@@ -27,7 +30,12 @@ from tianping.demo.cases import _cause, _on
 from tianping.filings import actions as filing_actions
 from tianping.filings.choices import Channel, FilingKind
 from tianping.flows import mediation as flow
+from tianping.flows import mediation_outcomes as outcomes_flow
+from tianping.flows.filing import accept_filing
+from tianping.lib import pdf
 from tianping.mediation import actions_mediations as actions
+from tianping.mediation import actions_outcomes as outcomes
+from tianping.mediation.agreement_templates import default_template, draft_text
 from tianping.mediation.models import Mediator, Station
 
 LOADED = "demo.mediations_loaded"
@@ -62,6 +70,12 @@ DISPUTES = [
             ("锡林郭勒草原乳业有限公司", ""), ("吴九", "152523198407190014"), "failed"),
     Dispute(20, "相邻关系纠纷", "判令被告拆除阻碍通行的围栏", "被告修建围栏阻碍原告通行。", 0,
             ("郑十", "150203199909090022"), ("钱一", "152502196501010015"), "withdrawn"),
+    # agreements: one drafted for 张三 to sign; one signed on paper, confirmed by the court
+    # (a 民特 case closed by its ruling, which 张三 reads on the portal)
+    Dispute(10, "民间借贷纠纷", "判令被告归还借款12,000元", "被告借款后逾期未还。", 12000,
+            ("张三", "152502198503120022"), ("冯二", "152502198806060012"), "signing"),
+    Dispute(25, "民间借贷纠纷", "判令被告归还借款50,000元", "被告借款到期未还。", 50000,
+            ("张三", "152502198503120022"), ("陈三", "152502198502020011"), "confirmed"),
 ]
 
 
@@ -144,14 +158,51 @@ def _tell(d: Dispute, court, users, today) -> None:
                 link="https://meeting.court.example/room/xlht-2502")
         return
     ended = held + datetime.timedelta(days=5)
+    if d.outcome in ("settled", "signing", "confirmed"):
+        _agree(d, m, users, ended, today)
+        return
     with _on(ended, 16):
-        if d.outcome == "settled":
-            flow.end_mediation(m, actor=hutao, outcome="settled", today=ended,
-                               report="双方自愿达成协议：被告于本月底前一次性支付物业费2,400元。")
-        else:
-            flow.end_mediation(m, actor=hutao, outcome="failed", reason="disagreement",
-                               today=ended, report="被告认可收货但对价款有异议，双方分歧较大。",
-                               undisputed_facts="原告于去年向被告供应乳制品一批，被告已签收。")
+        flow.end_mediation(m, actor=hutao, outcome="failed", reason="disagreement",
+                           today=ended, report="被告认可收货但对价款有异议，双方分歧较大。",
+                           undisputed_facts="原告于去年向被告供应乳制品一批，被告已签收。")
+
+
+def _agree(d: Dispute, m, users, ended: datetime.date, today: datetime.date) -> None:
+    """The agreement: drafted from the template; then waiting for signatures, or signed on
+    paper (the parties' scan) and performed voluntarily, or confirmed by the court."""
+    hutao, clerk = users["hutao"], users["lixia"]
+    amount = Decimal(d.amount)
+    with _on(ended, 10):
+        template = default_template(m)
+        pay_by = ended + datetime.timedelta(days=30)
+        outcomes_flow.draft(m, actor=hutao, template=template, amount=amount, pay_by=pay_by,
+                            text=draft_text(m, template, amount=amount, pay_by=pay_by))
+    if d.outcome == "signing":
+        return
+    parties = list(m.filing.parties.all())
+    joins = [p.pk for p in parties] if d.outcome == "confirmed" else []
+    with _on(ended, 15):
+        scan = SimpleUploadedFile("调解协议（签字）.pdf", pdf.html_to_pdf(
+            "<p>调解协议书（各方签字）</p>"), content_type="application/pdf")
+        outcomes_flow.sign_on_paper(m, actor=hutao, scan=scan, parties=parties, today=ended,
+                                    joins_confirmation=joins)
+    m.refresh_from_db()  # settled by the last signature
+    if d.outcome == "settled":
+        with _on(ended, 16):
+            outcomes_flow.perform_voluntarily(m, actor=hutao, today=ended)
+        paid = min(ended + datetime.timedelta(days=20), today)
+        with _on(paid, 10):
+            outcomes.note_performance(m, actor=hutao, performed=True, today=paid,
+                                      note="被申请人已一次性付清。")
+        return
+    with _on(ended, 16):
+        application = outcomes_flow.apply_for_confirmation(m, actor=hutao, today=ended)
+    filed = ended + datetime.timedelta(days=2)
+    with _on(filed, 10):
+        case = accept_filing(application, actor=clerk, today=filed)
+    ruled = filed + datetime.timedelta(days=6)
+    with _on(ruled, 15):
+        outcomes_flow.decide_confirmation(case, actor=case.judge, granted=True, today=ruled)
 
 
 def _room(court):

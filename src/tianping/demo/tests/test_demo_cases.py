@@ -4,6 +4,7 @@ every state, once."""
 from collections import Counter
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -80,3 +81,16 @@ def test_demo_mediations_cover_every_state_once(demo_network):
     assert all(m.events.exists() and m.number for m in Mediation.objects.all())
     kinds = {m.speciality for m in Mediation.objects.all()}
     assert {"family", "finance", "labour", "traffic"} <= kinds
+    # the agreements: one waiting for 张三's signature, one performed, one confirmed by the
+    # court's ruling in a closed 民特 case he can read
+    from tianping.cases.permissions import cases_visible_to
+    from tianping.mediation.models import MediationAgreement
+
+    agreements = MediationAgreement.objects.select_related("request__case")
+    assert {(a.route, a.performance, a.is_signed) for a in agreements} == {
+        ("", "", False), ("voluntary", "performed", True), ("confirmation", "", True)}
+    confirmed = agreements.get(route="confirmation").request.case
+    assert "民特" in confirmed.number and confirmed.closure_mode == "ruling"
+    assert confirmed.documents.exists()
+    zhangsan = get_user_model().objects.get(username="zhangsan")
+    assert cases_visible_to(zhangsan).filter(pk=confirmed.pk).exists()
