@@ -44,8 +44,11 @@ from tianping.mediation.permissions import (
     answers_for_mediator,
     can_conduct,
     can_manage_mediations,
+    can_read_mediation_figures,
     can_withdraw,
     get_mediation_for_user,
+    group_courts,
+    groups_visible_to,
     is_mediator_of,
     mediations_visible_to,
     parties_answered_by,
@@ -106,6 +109,9 @@ def mediations(request):
         "is_portal": getattr(user, "is_public_user", False),
         "drafts": _drafts(user) if getattr(user, "is_public_user", False) else [],
     }
+    if not context["is_portal"]:
+        context["nav_groups"] = group_courts(user).exists() or groups_visible_to(user).exists()
+        context["nav_figures"] = can_read_mediation_figures(user)
     return render(request, "mediation/mediations.html", context)
 
 

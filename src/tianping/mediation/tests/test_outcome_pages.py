@@ -103,3 +103,15 @@ def test_paper_signing_on_the_page_and_strangers_kept_out(demo, mediation):
     assert stranger.get(reverse("mediation:detail", args=[m.code])).status_code == 404
     assert stranger.post(reverse("mediation:apply_confirmation",
                                  args=[m.code])).status_code == 404
+
+
+def test_the_list_leads_to_groups_and_figures_for_those_who_may(demo):
+    url = reverse("mediation:mediations")
+    groups, figures = reverse("mediation:groups"), reverse("mediation:figures")
+    clerk = client_for(demo["lixia"]).get(url).content.decode()
+    assert groups in clerk and figures not in clerk
+    president = client_for(demo["chenzhi"]).get(url).content.decode()
+    assert figures in president
+    for who in ("zhangsan", "hutao"):
+        page = client_for(demo[who]).get(url).content.decode()
+        assert groups not in page and figures not in page
