@@ -81,11 +81,12 @@ def refer_case(case, mediator, *, actor, consented_parties, override="", today=N
     return mediation
 
 
-def answer_invitation(mediation, party, *, actor, answer, note="", today=None):
+def answer_invitation(mediation, party, *, actor, answer, note="", mediator=None,
+                      today=None):
     today = today or timezone.localdate()
     with transaction.atomic():
         row = mediation_side.record_answer(mediation, party, actor=actor, answer=answer,
-                                           note=note)
+                                           note=note, mediator=mediator, today=today)
         if answer == Answer.REFUSED:
             mediation.refresh_from_db()
             _end(mediation, actor=actor, outcome="failed", reason=FailureReason.REFUSED,

@@ -39,12 +39,13 @@ from tianping.mediation.models import Mediation, MediationAnswer, MediationSessi
 from tianping.mediation.permissions import (
     answers_for_mediator,
     can_withdraw,
-    parties_answered_by,
+    parties_invited,
     require_conductor,
     require_mediation_manager,
 )
 from tianping.mediation.queries import open_counts
 from tianping.mediation.recommend import mediator_warnings, warning_text
+from tianping.parties.choices import CLAIMANT_ROLES
 
 PRE_FILING_TYPE = "民诉前调"  # domain-reference §3.4: e.g. （2021）川0104民诉前调801号
 NOTE_LENGTH = 300
@@ -210,8 +211,20 @@ def appoint(mediation: Mediation, mediator: Mediator, *, actor, today: datetime.
                                   today=today)
         if "delisted" in codes:
             raise ValidationError({"mediator": warning_text("delisted", mediator)})
+        texts = [warning_text(c, mediator, held) for c in codes]
+        if mediation.chosen_mediator_id == mediator.pk:
+            codes = [c for c in codes if c == "unavailable"]  # the parties' own choice
+            texts = [warning_text(c, mediator, held) for c in codes]
+        elif mediation.chosen_mediator_id:
+            codes.append("not_chosen")
+            texts.append(_("The parties chose %(name)s together.")
+                         % {"name": mediation.chosen_mediator.name})
+        elif mediation.choice_due_on and today <= mediation.choice_due_on:
+            codes.append("choice_open")
+            texts.append(_("The parties may still choose a mediator together until %(day)s.")
+                         % {"day": mediation.choice_due_on.isoformat()})
         if codes and not override:
-            raise ValidationError({"override": [warning_text(c, mediator, held) for c in codes]
+            raise ValidationError({"override": texts
                                    + [_("Give a reason to appoint them all the same.")]})
         move(mediation, "appoint")
         override = override if codes else ""
@@ -276,18 +289,28 @@ def _set_period(mediation: Mediation) -> None:
 
 
 def record_answer(mediation: Mediation, party, *, actor, answer: str,
-                  note: str = "") -> MediationAnswer:
+                  note: str = "", mediator: Mediator | None = None,
+                  today: datetime.date | None = None) -> MediationAnswer:
     """PARTY agrees to mediate or refuses (在线调解规则 art. 15), answered by the party
     (or their representative) on the portal, or by the mediator or the court who asked.
-    A refusal is recorded here; the flow then ends the mediation."""
+    A refusal is recorded here; the flow then ends the mediation. A party who agrees may
+    name the MEDIATOR they choose: once every party has agreed, they have 2 working days to
+    choose one together (art. 10 ¶2), and the same mediator named by all is their joint
+    choice, which the court appoints without a warning."""
+    today = today or timezone.localdate()
     if answer not in Answer.values:
         raise ValidationError({"answer": _("Answer yes or no.")})
     note = _text(note, NOTE_LENGTH, "note")
-    own = party.pk in {p.pk for p in parties_answered_by(actor, mediation)}
+    own = party.pk in {p.pk for p in parties_invited(actor, mediation)}
     if not own:
         require_conductor(actor, mediation)
     if party.filing_id != mediation.filing_id:
         raise ValidationError({"party": _("That is not a party of this dispute.")})
+    if mediator is not None and (answer != Answer.ACCEPTED
+                                 or mediator.court_id != mediation.court_id
+                                 or not mediator.is_listed):
+        raise ValidationError({"mediator": _("Choose a mediator on this court's roster, "
+                                             "with a yes.")})
     with transaction.atomic():
         mediation = locked(mediation)
         if not mediation.is_open:
@@ -295,10 +318,50 @@ def record_answer(mediation: Mediation, party, *, actor, answer: str,
         if MediationAnswer.objects.filter(mediation=mediation, party=party).exists():
             raise ValidationError(_("%(party)s has already answered.") % {"party": party.name})
         row = MediationAnswer.objects.create(mediation=mediation, party=party, answer=answer,
-                                             note=note, answered_by=actor)
+                                             note=note, answered_by=actor, mediator=mediator)
         mediation_event(mediation, "answered", actor=actor, party=party.name, answer=answer,
-                        note=note)
+                        note=note, mediator=mediator.name if mediator else "")
+        if answer == Answer.ACCEPTED:
+            _joint_choice(mediation, actor=actor, today=today)
     return row
+
+
+def _joint_choice(mediation: Mediation, *, actor, today: datetime.date) -> None:
+    """Every party has agreed (the applicants by applying): open the 2 working days to
+    choose together, and note a choice every party made alike."""
+    if mediation.status != MediationStatus.AWAITING_APPOINTMENT or mediation.filing_id is None:
+        return
+    answers = {a.party_id: a for a in MediationAnswer.objects.filter(mediation=mediation)}
+    choices = []
+    for party in mediation.filing.parties.all():
+        answered = answers.get(party.pk)
+        if answered is not None:
+            if answered.answer != Answer.ACCEPTED:
+                return
+            choices.append(answered.mediator_id)
+        elif party.role in CLAIMANT_ROLES:  # the applicant, who chose when applying
+            choices.append(mediation.preferred_mediator_id)
+        else:
+            return  # not everyone has agreed yet
+    changed = []
+    if mediation.choice_due_on is None:
+        due = clock_due("choice", today, court_calendar(court=mediation.court))
+        mediation.choice_due_on = due.expires_on
+        mediation.clock_steps = {**mediation.clock_steps,
+                                 "choice": [s.as_dict(with_text=False) for s in due.steps]}
+        changed += ["choice_due_on", "clock_steps"]
+    if (choices and choices[0] is not None and len(set(choices)) == 1
+            and mediation.chosen_mediator_id is None and today <= mediation.choice_due_on):
+        mediation.chosen_mediator_id, mediation.chosen_on = choices[0], today
+        changed += ["chosen_mediator", "chosen_on"]
+    if changed:
+        mediation.save(update_fields=changed)
+    if "chosen_mediator" in changed:
+        mediation_event(mediation, "jointly_chosen", actor=actor,
+                        mediator=mediation.chosen_mediator.name)
+    elif "choice_due_on" in changed:
+        mediation_event(mediation, "choice_open", actor=actor,
+                        choice_due_on=mediation.choice_due_on)
 
 
 # Sessions

@@ -55,7 +55,7 @@ from tianping.mediation.permissions import (
     can_withdraw,
     get_mediation_for_user,
     mediations_visible_to,
-    parties_answered_by,
+    parties_invited,
     require_conductor,
     require_mediation_manager,
 )
@@ -104,7 +104,8 @@ def _row(m, today) -> dict:
 
 def _clocks(m) -> list[dict]:
     """Each clock's date with the steps that led to it (views_mediations._clocks)."""
-    labels = {"appointment": (_("Appoint a mediator by"), m.appoint_due_on),
+    labels = {"choice": (_("The parties choose a mediator together by"), m.choice_due_on),
+              "appointment": (_("Appoint a mediator by"), m.appoint_due_on),
               "acceptance": (_("Mediator to accept by"), m.accept_due_on),
               "period": (_("Mediation period ends"), m.ends_on)}
     found = []
@@ -176,7 +177,7 @@ def _out(user, m) -> dict:
     answered = {a.party_id for a in answers}
     names = {p.pk: p.name for p in parties}
     sessions = list(m.sessions.select_related("station"))
-    own = list(parties_answered_by(user, m)) if filing else []
+    own = parties_invited(user, m) if filing else []
     if m.status == MediationStatus.IN_PROGRESS and conductor:
         answerable = [p.pk for p in parties if p.pk not in answered]
     else:
@@ -186,6 +187,7 @@ def _out(user, m) -> dict:
         "speciality": m.speciality,
         "mediator": _mediator(m.mediator),
         "preferred_mediator": m.preferred_mediator.name if m.preferred_mediator_id else None,
+        "chosen_mediator": m.chosen_mediator.name if m.chosen_mediator_id else None,
         "appointed_on": m.appointed_on, "accepted_on": m.accepted_on, "ends_on": m.ends_on,
         "ended_on": m.ended_on, "agreed_days": m.agreed_days,
         "failure_reason": m.failure_reason,
@@ -393,8 +395,14 @@ def answer(request, payload: MediationAnswerIn, code: str = CODE):
         party = m.filing.parties.filter(pk=payload.party).first() if m.filing_id else None
         if party is None:
                 raise Http404("No such party.")
+        chosen = None
+        if payload.mediator is not None:
+            chosen = Mediator.objects.filter(pk=payload.mediator, court=m.court).first()
+            if chosen is None:
+                raise ValidationError({"mediator": _("Choose a mediator on this court's "
+                                                     "roster, with a yes.")})
         flow.answer_invitation(m, party, actor=request.user, answer=payload.answer,
-                               note=payload.note)
+                               note=payload.note, mediator=chosen)
 
     return _act(request, code, act, payload)
 

@@ -125,6 +125,8 @@ class MediationDetailOut(MediationListItemOut):
     mediator: MediationAssignedMediatorOut | None = Field(  # the list gives the name only
         description="The mediator appointed; null before appointment.")
     preferred_mediator: str | None = Field(description="The mediator the applicant chose.")
+    chosen_mediator: str | None = Field(
+        None, description="The mediator every party chose together (在线调解规则 art. 10).")
     appointed_on: datetime.date | None
     accepted_on: datetime.date | None
     ends_on: datetime.date | None
@@ -190,6 +192,9 @@ class MediationDeclineIn(Schema):
 class MediationAnswerIn(Schema):
     party: int = ID
     answer: str = Field(max_length=12, description=f"One of: {_codes(Answer)}.")
+    mediator: int | None = Field(None, ge=1, le=2**62, description=(
+        "The mediator this party chooses (with a yes, before one is appointed): named alike "
+        "by every party within 2 working days, the court appoints them."))
     note: ApiText(limits.NOTE_LENGTH) = ""
 
 

@@ -28,6 +28,11 @@ kind("declined", _("The mediator declined"), _("The mediator declined; another w
 kind("accepted", _("The mediator accepted: the mediation period started"),
      _("The mediator accepted; the mediation period ends on %(ends_on)s"))
 kind("answered", _("A party answered the invitation"), _("%(party)s: %(answer)s"))
+kind("choice_open", _("Every party agreed to mediate"),
+     _("Every party agreed to mediate; they may choose a mediator together by "
+       "%(choice_due_on)s"))
+kind("jointly_chosen", _("The parties chose a mediator together"),
+     _("The parties chose %(mediator)s together"))
 kind("session_scheduled", _("Session scheduled"), _("Session on %(starts_at)s (%(mode)s)"))
 kind("session_cancelled", _("Session cancelled"), _("The session on %(starts_at)s is cancelled"))
 kind("session_held", _("Session held"), _("Session of %(starts_at)s held"))
@@ -67,6 +72,7 @@ mediation_timeline.value("method", choices(SignatureMethod), _("How"))
 caption = mediation_timeline.caption
 caption("number", _("Case number"))
 caption("appoint_due_on", _("To appoint by"))
+caption("choice_due_on", _("To choose together by"))
 caption("accept_due_on", _("To accept by"))
 caption("ends_on", _("Mediation period ends"))
 caption("mediator", _("Mediator"))
@@ -85,7 +91,9 @@ caption("stars", _("Rating"))
 
 def _warnings(codes) -> str:
     labels = {"capacity": _("over capacity"), "speciality": _("without the speciality"),
-              "unavailable": _("not available")}
+              "unavailable": _("not available"),
+              "choice_open": _("before the parties' time to choose together ran out"),
+              "not_chosen": _("not the mediator the parties chose together")}
     return listed(labels.get(c, c) for c in codes or [])
 
 

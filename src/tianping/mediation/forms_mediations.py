@@ -73,13 +73,22 @@ class AnswerForm(CleanTextForm):
     party = forms.ChoiceField(label=_("Party"))
     answer = forms.ChoiceField(label=_("Answer"), choices=Answer.choices,
                                widget=forms.RadioSelect)
+    mediator = forms.ModelChoiceField(
+        label=_("Mediator you choose (optional: chosen alike by every party, the court "
+                "appoints them)"), queryset=None, required=False,
+        empty_label=_("Let the court appoint one"), widget=QuickSelect)
     note = forms.CharField(label=_("Note (optional)"), required=False,
                            max_length=limits.NOTE_LENGTH)
 
-    def __init__(self, *args, parties=(), **kwargs):
+    def __init__(self, *args, parties=(), mediators=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
         self.fields["party"].choices = [(str(p.pk), p.name) for p in parties]
+        if mediators is None:
+            del self.fields["mediator"]
+        else:
+            self.fields["mediator"].queryset = mediators
+            self.fields["mediator"].label_from_instance = _mediator_label
 
 
 class SessionForm(CleanTextForm):

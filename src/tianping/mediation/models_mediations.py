@@ -70,6 +70,15 @@ class Mediation(ConcurrentTransitionMixin, models.Model):
         related_name="mediations", verbose_name=_("mediator"),
     )
     appoint_due_on = models.DateField(_("mediator to be appointed by"), null=True, blank=True)
+    # The parties who all agreed to mediate choose a mediator together within 2 working days
+    # (在线调解规则 art. 10 ¶2): the day that window closes, and their joint choice.
+    choice_due_on = models.DateField(_("parties to choose a mediator by"), null=True,
+                                     blank=True)
+    chosen_mediator = models.ForeignKey(
+        "mediation.Mediator", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("mediator chosen by the parties together"),
+    )
+    chosen_on = models.DateField(_("chosen together on"), null=True, blank=True)
     appointed_on = models.DateField(_("appointed on"), null=True, blank=True)
     appointment_note = models.CharField(_("reason given for the appointment"), max_length=300,
                                         blank=True)
@@ -170,6 +179,10 @@ class MediationAnswer(models.Model):
         verbose_name=_("party"),
     )
     answer = models.CharField(_("answer"), max_length=12, choices=Answer.choices)
+    mediator = models.ForeignKey(
+        "mediation.Mediator", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("mediator this party chooses"),
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     answered_at = models.DateTimeField(auto_now_add=True)
     answered_by = models.ForeignKey(

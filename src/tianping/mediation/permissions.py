@@ -295,6 +295,12 @@ def parties_answered_by(user, mediation: Mediation):
     return mediation.filing.parties.filter(own).distinct()
 
 
+def parties_invited(user, mediation: Mediation) -> list:
+    """The parties USER answers the invitation to mediate for: their own, but not the
+    applicants (the claimants, who asked for the mediation by applying)."""
+    return [p for p in parties_answered_by(user, mediation) if p.role not in CLAIMANT_ROLES]
+
+
 def can_withdraw(user, mediation: Mediation) -> bool:
     """The dispute's filer withdraws a pre-filing application (and the filing with it); a
     filing entered at the window (no filer) by the filing division for the party. A

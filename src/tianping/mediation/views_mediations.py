@@ -51,7 +51,7 @@ from tianping.mediation.permissions import (
     groups_visible_to,
     is_mediator_of,
     mediations_visible_to,
-    parties_answered_by,
+    parties_invited,
 )
 from tianping.mediation.recommend import recommend, townships_of
 from tianping.mediation.views import add_errors
@@ -179,7 +179,7 @@ def _context(request, m, forms=None):
     parties = actions.parties_of(m)
     manager = can_manage_mediations(user, m.court)
     conductor = can_conduct(user, m)
-    answerable = [p for p in parties_answered_by(user, m)] if filing else []
+    answerable = parties_invited(user, m) if filing else []
     answered = {a.party_id: a for a in m.answers.select_related("party")}
     forms = forms or {}
     ctx = {
@@ -200,13 +200,15 @@ def _context(request, m, forms=None):
         ctx["suggestions"] = recommend(m.court, speciality=m.speciality, townships=towns,
                                        today=today)
         ctx["appoint_form"] = forms.get("appoint") or AppointForm(
-            mediators=roster, initial={"mediator": m.preferred_mediator_id or (
+            mediators=roster, initial={"mediator": m.chosen_mediator_id
+                                       or m.preferred_mediator_id or (
                 ctx["suggestions"][0].mediator.pk if ctx["suggestions"] else None)})
     if m.status == MediationStatus.APPOINTED and ctx["answers_for_mediator"]:
         ctx["decline_form"] = forms.get("decline") or DeclineForm()
     unanswered = [p for p in answerable if p.pk not in answered]
     if m.is_open and unanswered:
-        ctx["answer_form"] = forms.get("answer") or AnswerForm(parties=unanswered)
+        ctx["answer_form"] = forms.get("answer") or AnswerForm(
+            parties=unanswered, mediators=_choosable(m))
     if m.status == MediationStatus.IN_PROGRESS and conductor:
         ctx["session_form"] = forms.get("session") or SessionForm(court=m.court)
         ctx["record_forms"] = {
@@ -216,17 +218,27 @@ def _context(request, m, forms=None):
         ctx["end_form"] = forms.get("end") or EndForm()
         if manager or ctx["mediator_self"]:
             ctx["other_answer_form"] = forms.get("other_answer") or (
-                AnswerForm(parties=[p for p in parties if p.pk not in answered])
+                AnswerForm(parties=[p for p in parties if p.pk not in answered],
+                           mediators=_choosable(m))
                 if len(answered) < len(parties) else None)
     ctx.update(outcome_context(request, m, parties, conductor=conductor, forms=forms))
     return ctx
+
+
+def _choosable(m):
+    """The roster a party chooses from while no mediator is appointed (None after)."""
+    if m.status != MediationStatus.AWAITING_APPOINTMENT:
+        return None
+    return Mediator.objects.filter(court=m.court, delisted_on__isnull=True).order_by("name")
 
 
 def _clocks(m):
     from tianping.law.steps import render as render_step
 
     found = []
-    labels = {"appointment": (_("Appoint a mediator by"), m.appoint_due_on, m.appointed_on),
+    labels = {"choice": (_("The parties choose a mediator together by"), m.choice_due_on,
+                         m.chosen_on),
+              "appointment": (_("Appoint a mediator by"), m.appoint_due_on, m.appointed_on),
               "acceptance": (_("Mediator to accept by"), m.accept_due_on, m.accepted_on),
               "period": (_("Mediation period ends"), m.ends_on, m.ended_on)}
     for key, (label, day, done_on) in labels.items():
@@ -321,13 +333,16 @@ def _party(m, pk):
 @require_POST
 def answer(request, code):
     def build(m):
-        own = list(parties_answered_by(request.user, m)) if m.filing_id else []
-        return AnswerForm(request.POST, parties=own or _parties(m))
+        own = parties_invited(request.user, m) if m.filing_id else []
+        roster = _choosable(m)
+        return AnswerForm(request.POST, parties=own or _parties(m),
+                          mediators=Mediator.objects.none() if roster is None else roster)
 
     return _act(request, code, "answer", build,
                 lambda m, d: flow.answer_invitation(m, _party(m, d["party"]),
                                                     actor=request.user, answer=d["answer"],
-                                                    note=d["note"]),
+                                                    note=d["note"],
+                                                    mediator=d.get("mediator")),
                 _("The answer is recorded."))
 
 

@@ -210,19 +210,20 @@ def test_nobody_acts_out_of_turn(demo, court):  # noqa: F811
     answer = post(mediator, f"{base}/extend", {"days": 10, "agreed_parties": ids,
                                                "note": "电话确认"})
     assert answer.status_code == 200 and answer.json()["agreed_days"] == 10
-    plaintiff = m.filing.parties.get(role="plaintiff")
-    plaintiff.user = demo["zhangsan"]
-    plaintiff.save()
-    seen = litigant.get(base).json()
-    assert seen["answerable_parties"] == [plaintiff.pk] and "answer" in seen["allowed_actions"]
+    # the invitation is answered by the other side: the applicant asked for mediation
     defendant = m.filing.parties.get(role="defendant")
-    assert post(litigant, f"{base}/answer", {"party": defendant.pk,
+    defendant.user = demo["zhangsan"]
+    defendant.save()
+    seen = litigant.get(base).json()
+    assert seen["answerable_parties"] == [defendant.pk] and "answer" in seen["allowed_actions"]
+    plaintiff = m.filing.parties.get(role="plaintiff")
+    assert post(litigant, f"{base}/answer", {"party": plaintiff.pk,
                                              "answer": "refused"}).status_code == 403
     assert post(litigant, f"{base}/answer", {"party": 2**40,
                                              "answer": "accepted"}).status_code == 404
-    answer = post(litigant, f"{base}/answer", {"party": plaintiff.pk, "answer": "accepted"})
+    answer = post(litigant, f"{base}/answer", {"party": defendant.pk, "answer": "accepted"})
     assert answer.status_code == 200 and answer.json()["answers"][0]["answer"] == "accepted"
-    assert post(litigant, f"{base}/answer", {"party": plaintiff.pk,
+    assert post(litigant, f"{base}/answer", {"party": defendant.pk,
                                              "answer": "accepted"}).status_code == 422
     answer = post(litigant, f"{base}/withdraw")
     assert answer.status_code == 200 and answer.json()["status"] == "withdrawn"
