@@ -277,3 +277,10 @@ class CaseDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+from tianping.cases.models_panel import (  # noqa: E402, F401  (who tries the case)
+    Assessor,
+    CaseMember,
+    RecusalRequest,
+)
