@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "tianping.cases",
     "tianping.payments",
     "tianping.mediation",
+    "tianping.hearings",
     "tianping.notifications",
     "tianping.audit",
     "tianping.workspace",
@@ -197,6 +198,12 @@ MEDIATION_WARNING_DAYS = env_int_list("MEDIATION_WARNING_DAYS", [3])
 # Longest period not counted in a time limit, per kind the law leaves open (days, e.g.
 # "appraisal=365,settlement=90"); unnamed kinds get 180 (tianping.law.exclusions).
 TIME_LIMIT_EXCLUSION_MAX_DAYS = env_int_map("TIME_LIMIT_EXCLUSION_MAX_DAYS", {})
+# Postponements of hearings (延期开庭) a case may have, per procedure (2019 SPC rules art. 3:
+# ordinary 2, summary and small claims 1); the working hours outside which a session is
+# flagged as an evening session (hearings/rules.py).
+HEARING_POSTPONEMENT_LIMITS = env_int_map(
+    "HEARING_POSTPONEMENT_LIMITS", {"ordinary": 2, "summary": 1, "small_claims": 1})
+HEARING_WORKING_HOURS = env_str("HEARING_WORKING_HOURS", "08:00-18:00")
 # Who decides applications for fee relief (缓交、减交、免交): the Measures say "the court";
 # any of president, filing_division_head, case_judge (payments.permissions).
 FEE_RELIEF_DECIDERS = env_list("FEE_RELIEF_DECIDERS", ["president", "filing_division_head"])
