@@ -1,8 +1,15 @@
 """The REST API: /api/v1/, schema at /api/v1/openapi.json. Each app mounts its router."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+    ValidationError,
+)
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
@@ -67,6 +74,22 @@ def request_too_large(request, exc):
     return api.create_response(request, {"detail": message}, status=413)
 
 
+@api.exception_handler(TooManyFieldsSent)
+@api.exception_handler(TooManyFilesSent)
+def too_many_fields(request, exc):
+    """More form fields or files than DATA_UPLOAD_MAX_NUMBER_FIELDS/FILES: 422 as JSON."""
+    return api.create_response(
+        request, {"detail": _("The request has too many fields or files.")}, status=422)
+
+
+@api.exception_handler(MultiPartParserError)
+def unreadable_form(request, exc):
+    """A multipart body that cannot be parsed (broken boundaries ...): 422 with a message,
+    as JSON like every other refusal of the input, not Django's HTML 400."""
+    return api.create_response(
+        request, {"detail": _("The form data of the request could not be read.")}, status=422)
+
+
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found"}, status=404)
@@ -80,6 +103,8 @@ api.add_router("/", "tianping.catalog.tools_api.router")
 api.add_router("/time-limits", "tianping.deadlines.api.router")
 api.add_router("/case-fees", "tianping.payments.api.router")
 api.add_router("/mediation", "tianping.mediation.api.router")
+api.add_router("/service", "tianping.service.api.router")
+api.add_router("/hearings", "tianping.hearings.api.router")
 api.add_router("/cases", "tianping.cases.api.router")
 api.add_router("/filing-review", "tianping.filings.review.api.router")
 api.add_router("/refusals", "tianping.filings.review.api_refusals.router")

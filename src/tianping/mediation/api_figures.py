@@ -16,9 +16,8 @@ from ninja import Field, Query, Router, Schema
 from tianping.courts.permissions import effective_user
 from tianping.lib.api_errors import ErrorOut
 from tianping.mediation import figures as mediation_figures
-from tianping.mediation.forms_figures import FiguresForm
+from tianping.mediation.forms_figures import FiguresForm, row_labels
 from tianping.mediation.permissions import figures_scope
-from tianping.mediation.views_figures import row_labels
 
 router = Router(tags=["mediation"])
 

@@ -177,7 +177,7 @@ def group(request, code: str = CODE):
 
 
 @router.post("/groups", response={201: GroupOut, 403: ErrorOut, 404: ErrorOut,
-                                  422: GroupProblemsOut},
+                                  422: ErrorOut},
              summary="Import a group dispute from the applicants' workbook (.xlsx)")
 def import_group(request, payload: Form[GroupImportIn], workbook: File[UploadedFile]):
     courts = {c.code: c for c in group_courts(request.user)}

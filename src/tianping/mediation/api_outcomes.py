@@ -47,7 +47,7 @@ class MediationSignatureOut(Schema):
     joins_confirmation: bool
 
 
-class MediationAgreementOut(Schema):
+class MediationSettlementOut(Schema):
     mediation: str
     template: str
     template_label: str
@@ -126,8 +126,8 @@ class MediationRulingOut(Schema):
     documents: list[str]
 
 
-AGREEMENT = {200: MediationAgreementOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-MADE = {201: MediationAgreementOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+AGREEMENT = {200: MediationSettlementOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+MADE = {201: MediationSettlementOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 def _allowed(user, m, agreement, own, unsigned_own, conductor) -> list[str]:
@@ -208,7 +208,7 @@ def _party(m, pk):
     return found
 
 
-@router.get("/mediations/{code}/agreement", response={200: MediationAgreementOut,
+@router.get("/mediations/{code}/agreement", response={200: MediationSettlementOut,
                                                        404: ErrorOut},
             summary="The agreement, its signatures and what comes after")
 def agreement(request, code: str = CODE):

@@ -49,3 +49,17 @@ class FiguresForm(forms.Form):
     @property
     def period(self) -> tuple[datetime.date, datetime.date]:
         return self.cleaned_data["from"], self.cleaned_data["to"]
+
+
+# The names of the rows that are no partner or no mediator, in the reader's language: for
+# the page and the API alike.
+def row_labels() -> dict:
+    from django.utils.translation import gettext_lazy
+
+    from tianping.mediation import figures as mediation_figures
+
+    labels = {
+        mediation_figures.NO_PARTNER: gettext_lazy("Mediators of no partner organisation"),
+        mediation_figures.NO_MEDIATOR: gettext_lazy("No mediator appointed"),
+    }
+    return {key: str(text) for key, text in labels.items()}

@@ -6,21 +6,14 @@ partner's mediators. Who reads what: `permissions.figures_scope`; the figures:
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from tianping.courts.permissions import effective_user
 from tianping.mediation import figures as mediation_figures
-from tianping.mediation.forms_figures import FiguresForm
+from tianping.mediation.forms_figures import (
+    FiguresForm,
+    row_labels,  # noqa: E402
+)
 from tianping.mediation.permissions import figures_scope
-
-LABELS = {
-    mediation_figures.NO_PARTNER: _("Mediators of no partner organisation"),
-    mediation_figures.NO_MEDIATOR: _("No mediator appointed"),
-}
-
-
-def row_labels() -> dict:
-    return {key: str(text) for key, text in LABELS.items()}
 
 
 @login_required
