@@ -156,7 +156,8 @@ def _release(hearing: Hearing) -> None:
 
 
 def _locked_case(case: Case) -> Case:
-    return Case.objects.select_for_update().select_related("judge", "court").get(pk=case.pk)
+    return (Case.objects.select_for_update(of=("self",)).select_related("judge", "court")
+            .get(pk=case.pk))
 
 
 def schedule(case: Case, *, actor, acted_for=None, kind: str = HearingKind.HEARING,
@@ -209,7 +210,8 @@ def schedule(case: Case, *, actor, acted_for=None, kind: str = HearingKind.HEARI
 
 
 def _locked(hearing: Hearing) -> Hearing:
-    row = Hearing.objects.select_for_update().select_related("courtroom").get(pk=hearing.pk)
+    row = (Hearing.objects.select_for_update(of=("self",)).select_related("courtroom")
+           .get(pk=hearing.pk))
     if row.status != HearingStatus.SCHEDULED:
         raise ValidationError(_("This hearing is no longer scheduled."))
     return row
