@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tianping.audit.actions import record
 from tianping.cases.choices import ClosureMode, Procedure, Track
 from tianping.cases.models import Case, CaseEvent
+from tianping.cases.models_panel import Seat
 from tianping.cases.triage import checked_text, reason_text
 from tianping.filings.choices import Channel
 from tianping.lib.event_kinds import Timeline, choices, mapping
@@ -25,9 +26,19 @@ kind("document_added", _("Document added"), _("A document was added to the file"
 kind("closed", _("Closed"), _("Case closed"))
 kind("procedure_changed", _("Procedure changed"), _("Procedure changed to %(procedure)s"))
 kind("archived", _("Archived"), _("Case file archived"))
+kind("bench_composed", _("Bench composed"), _("Bench: %(members)s"))
+kind("seat_changed", _("Member of the bench changed"),
+     _("%(previous_member)s replaced by %(member)s"))
+kind("recusal_requested", _("Recusal requested"), _("Recusal of %(member)s requested"))
+kind("recusal_decided", _("Recusal decided"), _("Recusal of %(member)s: %(decision)s"))
 
 value = case_timeline.value
 value("channel", choices(Channel), _("Channel"))
+value("bench", mapping({"sole": _("sole judge"), "panel": _("collegial panel")}),
+      _("Bench"))
+value("seat", choices(Seat), _("Seat"))
+value("decision", mapping({"granted": _("granted, the member steps aside"),
+                           "refused": _("refused")}), _("Decision"))
 value("procedure", choices(Procedure), _("Procedure"))
 value("previous_procedure", choices(Procedure), _("Previous procedure"))
 value("track", choices(Track), _("Track"))
@@ -42,6 +53,9 @@ value("reasons", reason_text, _("Reasons"))
 value("passed_over", checked_text, _("Rules passed over"))
 caption = case_timeline.caption
 caption("number", _("Case number"))
+caption("members", _("Members"))
+caption("member", _("Member"))
+caption("previous_member", _("Previously"))
 caption("received_at", _("Received at"))
 caption("team", _("Team"))
 caption("judge", _("Judge"))

@@ -3,6 +3,7 @@
 Idempotent: every row is found by its natural key before it is created.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -103,6 +104,7 @@ def load_demo() -> list[tuple[str, str, str]]:
                 created.append((persona.username, persona.full_name, str(Role(persona.role).label)))
         _teams(courts["内2502"])
         _rooms_and_points(courts["内2502"])
+        _assessors(courts["内2502"])
         created += _public_users()
         created += _platform_superuser()
         _triage_rules()
@@ -212,6 +214,21 @@ def _teams(court: Court) -> None:
         (enforcement, "sunli", TeamRole.CLERK),
     ]:
         TeamMember.objects.get_or_create(team=team, user=users[username], defaults={"role": role})
+
+
+# People's assessors of 内2502 (人民陪审员): herders, teachers, a doctor, a retired cadre ...
+ASSESSORS = [("乌力吉", "牧民"), ("娜仁花", "教师"), ("张建国", "退休干部"), ("其木格", "医生"),
+             ("李秀英", "社区工作者"), ("巴特", "个体工商户"), ("刘芳", "会计"),
+             ("阿拉坦", "嘎查干部")]
+
+
+def _assessors(court: Court) -> None:
+    from tianping.cases.models_panel import Assessor
+
+    for name, occupation in ASSESSORS:
+        Assessor.objects.get_or_create(court=court, name=name, defaults={
+            "occupation": occupation, "appointed_on": datetime.date(2023, 5, 1),
+            "term_ends_on": datetime.date(2028, 4, 30)})
 
 
 def _rooms_and_points(court: Court) -> None:
