@@ -20,6 +20,7 @@ urlpatterns = [
     path("time-limits/", include("tianping.deadlines.urls")),
     path("case-fees/", include("tianping.payments.urls")),
     path("mediation/", include("tianping.mediation.urls")),
+    path("", include("tianping.hearings.urls")),  # /hearings/..., /notices/
     path("notifications/", include("tianping.notifications.urls")),
     path("filing-review/", include("tianping.filings.review.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -190,6 +190,24 @@ PAGES = {
     # the documents issued on the case's filing (受理案件通知书, 应诉通知书), for staff
     "cases:filing_document": Rule("wangjun", ("zhangsan",),
                                   params={"code": "case", "name": "acceptance-notice"}),
+    # Hearings: the case's judge (or its assistant or clerk seated on it) schedules and
+    # runs them; staff who see the case read them; the notice board is public.
+    "hearings:notices": PUBLIC,
+    "hearings:calendars": Rule("wangjun", ("zhangsan",), scoped=True),
+    "hearings:courtroom_calendar": Rule("wangjun", ("zhangsan",), params={"pk": "courtroom"}),
+    "hearings:judge_calendar": Rule("wangjun", ("zhangsan",), params={"user_id": "wangjun_id"}),
+    "hearings:schedule": Rule("wangjun", ("zhangsan", "lixia", "chenzhi"), ("GET", "POST"),
+                              params={"code": "case"}),
+    "hearings:detail": Rule("wangjun", ("zhangsan",), params={"code": "hearing"}),
+    "hearings:postpone": Rule("wangjun", ("zhangsan", "lixia", "chenzhi"), ("POST",),
+                              params={"code": "hearing"}),
+    "hearings:cancel": Rule("wangjun", ("zhangsan", "lixia", "chenzhi"), ("POST",),
+                            params={"code": "hearing"}),
+    "hearings:held": Rule("wangjun", ("zhangsan", "lixia", "chenzhi"), ("POST",),
+                          params={"code": "hearing"}),
+    "hearings:record": Rule("wangjun", ("zhangsan", "lixia", "chenzhi"), ("POST",),
+                            params={"code": "held_hearing"}),
+    "hearings:record_file": Rule("wangjun", ("zhangsan",), params={"code": "held_hearing"}),
     "catalog:index": PUBLIC,
     "catalog:import": Rule("platform", ("zhangsan", "wangjun", "lixia", "chenzhi", "admin")),
     "catalog:browse": Rule(public=True, params={"kind": "civil-causes"}),
@@ -558,6 +576,29 @@ API = {
         "zhangsan", ("lixia", "wangjun", "hutao"), code="m_waiting"),
     "GET /api/v1/mediation/figures": api("chenzhi", ("zhangsan", "lixia", "wangjun", "hutao"),
                                          method="GET"),
+    # hearings: the parties read their case's hearings (time, place or link) like its staff
+    "GET /api/v1/hearings/cases/{code}": api("wangjun", (), code="case", method="GET"),
+    "POST /api/v1/hearings/cases/{code}": api(
+        "wangjun", ON_CASE + ("chenzhi",), code="case", body={
+            "starts_at": "2030-03-04T09:00:00+08:00", "ends_at": "2030-03-04T10:00:00+08:00",
+            "place_kind": "online", "link": "https://meet.example.org/x"}),
+    "GET /api/v1/hearings/notices": PUBLIC,
+    "GET /api/v1/hearings/rooms/{pk}/week": api("wangjun", ("zhangsan",), method="GET",
+                                                pk="courtroom"),
+    "GET /api/v1/hearings/judges/{user_id}/week": api("wangjun", ("zhangsan",), method="GET",
+                                                      user_id="wangjun_id"),
+    "GET /api/v1/hearings/{code}": api("wangjun", ("zhangsan",), code="hearing", method="GET"),
+    "POST /api/v1/hearings/{code}/postpone": api(
+        "wangjun", ON_CASE + ("chenzhi",), code="hearing", body={
+            "reason": "被告申请", "caused_by": "party",
+            "starts_at": "2030-03-05T09:00:00+08:00", "ends_at": "2030-03-05T10:00:00+08:00"}),
+    "POST /api/v1/hearings/{code}/cancel": api("wangjun", ON_CASE + ("chenzhi",),
+                                               code="hearing", body={"reason": "撤诉"}),
+    "POST /api/v1/hearings/{code}/held": api("wangjun", ON_CASE + ("chenzhi",),
+                                             code="hearing", body={}),
+    "POST /api/v1/hearings/{code}/record": api(
+        "wangjun", ON_CASE + ("chenzhi",), code="held_hearing",
+        body={"multipart": True, "record": PDF_FILE}),
     # group disputes (群体性纠纷): as on the pages
     "POST /api/v1/mediation/groups": api(
         "lixia", ("zhangsan", "wangjun", "hutao"), body={
@@ -798,6 +839,25 @@ def world(demo):
         applicants=[Applicant(2, "王五", "152502198503120022", "13900000001", "锡林浩特市",
                               Decimal("8000"))])
     objects["group"] = group.code
+    from tianping.hearings import actions as hearings
+
+    def hearing_on(days):  # a hearing of the case (not public), after its defence period
+        start = timezone.make_aware(timezone.datetime.combine(
+            today + timezone.timedelta(days=days), timezone.datetime.min.time())
+        ) + timezone.timedelta(hours=9)
+        return hearings.schedule(case, actor=people["wangjun"], starts_at=start,
+                                 ends_at=start + timezone.timedelta(hours=1),
+                                 place_kind="courtroom", courtroom=court.courtrooms.first(),
+                                 is_public=False)
+
+    hearing, held = hearing_on(30), hearing_on(31)
+    type(held).objects.filter(pk=held.pk).update(  # held an hour ago, with its record
+        starts_at=timezone.now() - timezone.timedelta(hours=2),
+        ends_at=timezone.now() - timezone.timedelta(hours=1))
+    held.refresh_from_db()
+    hearings.record_held(held, actor=people["wangjun"], record=SimpleUploadedFile(
+        "笔录.pdf", PDF, content_type="application/pdf"))
+    objects.update(hearing=hearing.code, held_hearing=held.code)
     # what must not show to anyone outside: codes and numbers of the world's filings, cases
     # and mediations
     objects["secrets"] = [filing.code, draft.code, accepted.code, case.code, case.number,
