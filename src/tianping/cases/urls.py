@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tianping.cases import views, views_dashboard
+from tianping.cases import views, views_dashboard, views_panel
 
 app_name = "cases"
 urlpatterns = [
@@ -11,6 +11,10 @@ urlpatterns = [
     path("<str:code>/assign/", views.assign, name="assign"),
     path("<str:code>/close/", views.close, name="close"),
     path("<str:code>/archive/", views.archive, name="archive"),
+    path("<str:code>/bench/", views_panel.bench, name="bench"),
+    path("<str:code>/bench/<int:pk>/change/", views_panel.replace, name="replace_seat"),
+    path("<str:code>/recusals/<int:pk>/decide/", views_panel.decide_recusal,
+         name="decide_recusal"),
     path("<str:code>/documents/<str:key>/", views.document, name="document"),
     path("<str:code>/filing-files/<str:key>/", views.filing_file, name="filing_file"),
     path(

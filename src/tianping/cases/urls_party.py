@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from tianping.cases import views_panel
 from tianping.cases import views_party as v
 
 app_name = "party_cases"
@@ -9,4 +10,5 @@ urlpatterns = [
     path("", v.my_cases, name="list"),
     path("<str:code>/", v.case_detail, name="detail"),
     path("<str:code>/documents/<str:ref>/", v.document, name="document"),
+    path("<str:code>/recusal/", views_panel.request_recusal, name="recusal"),
 ]

@@ -11,6 +11,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from tianping.audit.actions import record_view
+from tianping.cases.actions_panel import current_seats
+from tianping.cases.forms_panel import RecusalForm
 from tianping.cases.permissions import cases_visible_to, get_case_for_user
 from tianping.cases.reads import case_next, document_ref, public_events
 from tianping.courts.permissions import public_user_page
@@ -48,6 +50,8 @@ def case_detail(request, code):
         "documents": documents,
         "issued": issued,
         "next": case_next(case),
+        "bench": (bench := current_seats(case)),
+        "recusal_form": RecusalForm(seats=bench) if bench and case.is_pending else None,
     }
     return render(request, "cases/party/detail.html", context)
 

@@ -311,6 +311,16 @@ PAGES = {
     # too); tests/test_outcome_pages.py walks the judge through one
     "mediation:ruling": Rule("", ("zhangsan", "lixia", "wangjun", "hutao"), ("GET", "POST"),
                              params={"code": "case"}),
+    # the bench (审判组织): composed by the division head or the president; a recusal asked
+    # by a party, decided by the president for the bench (the world: a sole judge, 王军)
+    "cases:bench": Rule("liuqiang", ("zhangsan", "wangjun", "lixia"), ("GET", "POST"),
+                        params={"code": "case"}),
+    "cases:replace_seat": Rule("liuqiang", ("zhangsan", "wangjun", "lixia"), ("POST",),
+                               params={"code": "case", "pk": "seat"}),
+    "cases:decide_recusal": Rule("chenzhi", ("zhangsan", "wangjun", "liuqiang", "lixia"),
+                                 ("POST",), params={"code": "case", "pk": "recusal"}),
+    "party_cases:recusal": Rule("zhangsan", ("wangjun", "lixia"), ("POST",),
+                                params={"code": "case"}),
     "review:queue": Rule("lixia", ("zhangsan", "wangjun")),
     "review:window_new": Rule("lixia", ("zhangsan", "wangjun")),
     "review:cross_region_list": Rule("lixia", ("zhangsan", "wangjun")),
@@ -343,6 +353,27 @@ PAGES = {
                              params={"code": "filing", "pk": "filing_party"}),
     "review:document": Rule("lixia", ("zhangsan", "wangjun"),
                             params={"code": "accepted", "name": "acceptance-notice"}),
+    # Service (送达): the case's judge (its assistant or clerk) serves and records; a party
+    # reads only what was served on them (s_own: 张三's; s_other: 李四's, by post)
+    "service:case": Rule("wangjun", ("zhangsan",), params={"code": "case"}),
+    "service:serve": Rule("wangjun", ("zhangsan", "lixia"), ("POST",), params={"code": "case"}),
+    "service:address": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                            params={"code": "case", "pk": "defendant_party"}),
+    "service:address_pdf": Rule("wangjun", ("zhangsan",),
+                                params={"code": "case", "pk": "defendant_party"}),
+    "service:my_address": Rule("zhangsan", ("wangjun", "lixia"), ("GET", "POST"),
+                               params={"code": "case", "pk": "plaintiff_party"}),
+    "service:detail": Rule("wangjun", ("zhangsan",), params={"code": "s_other"}),
+    "service:postal_receipt": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                                   params={"code": "s_other", "pk": "s_attempt"}),
+    "service:direct": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                           params={"code": "s_other"}),
+    "service:retained": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                             params={"code": "s_other"}),
+    "service:public_notice": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                                  params={"code": "s_other"}),
+    "service:certificate": Rule("wangjun", ("zhangsan",), params={"code": "s_other"}),
+    "service:open": Rule("zhangsan", ("wangjun", "lixia"), params={"code": "s_own"}),
 }
 
 # API operations, by "METHOD /api/v1/path" as in the schema, each with a body that passes
@@ -656,9 +687,56 @@ API = {
         "wangjun", ("zhangsan", "lixia", "hutao"), code="case", body={"decision": "granted"}),
     "POST /api/v1/mediation/cases/{code}/mediation-document": api(
         "wangjun", ("zhangsan", "lixia", "hutao"), code="case"),
+    "GET /api/v1/cases/{code}/bench": api("wangjun", ("zhangsan",), code="case",
+                                          method="GET"),
+    "POST /api/v1/cases/{code}/bench": api("liuqiang", ("zhangsan", "wangjun", "lixia"),
+                                           code="case", body={"sole": True}),
+    "POST /api/v1/cases/{code}/bench/{pk}/change": api(
+        "liuqiang", ("zhangsan", "wangjun", "lixia"), code="case", pk="seat",
+        body={"reason": "调整"}),
+    "POST /api/v1/cases/{code}/recusals/{pk}/decision": api(
+        "chenzhi", ("zhangsan", "wangjun", "liuqiang", "lixia"), code="case", pk="recusal",
+        body={"granted": False, "reasons": "不属于应当回避的情形"}),
+    "POST /api/v1/party-cases/{code}/recusals": api(
+        "zhangsan", ("wangjun", "lixia"), code="case",
+        body={"member": Obj("seat"), "grounds": "有利害关系"}),
     "GET /api/v1/party-cases": api("zhangsan", ("wangjun",), method="GET", scoped=True),
     "GET /api/v1/party-cases/{code}": api("zhangsan", ("wangjun", "lixia"), code="case",
                                           method="GET"),
+    "GET /api/v1/service/cases/{code}/parties/{party}/address": api(
+        "wangjun", ("zhangsan",), code="case", party="defendant_party", method="GET"),
+    "POST /api/v1/service/cases/{code}/parties/{party}/address": api(
+        "wangjun", ("zhangsan", "lixia"), code="case", party="defendant_party",
+        body={"multipart": True, "form_file": PDF_FILE, "postal_address": "北京市"}),
+    "GET /api/v1/service/cases/{code}/parties/{party}/address/pdf": api(
+        "wangjun", ("zhangsan",), code="case", party="defendant_party", method="GET"),
+    "GET /api/v1/service/cases/{code}/services": api("wangjun", ("zhangsan",), code="case",
+                                                     method="GET"),
+    "POST /api/v1/service/cases/{code}/services": api(
+        "wangjun", ("zhangsan", "lixia"), code="case", body={
+            "party": Obj("defendant_party"), "document_name": "response-notice",
+            "title": "应诉通知书", "channels": ["postal"], "tracking_number": "E1",
+            "posted_on": TODAY, "idempotency_key": "m"}),
+    "GET /api/v1/service/services/{code}": api("wangjun", ("zhangsan",), code="s_other",
+                                               method="GET"),
+    "POST /api/v1/service/services/{code}/postal-receipt": api(
+        "wangjun", ("zhangsan", "lixia"), code="s_other",
+        body={"attempt": Obj("s_attempt"), "receipt_on": TODAY}),
+    "POST /api/v1/service/services/{code}/direct": api(
+        "wangjun", ("zhangsan", "lixia"), code="s_other",
+        body={"signed_on": TODAY, "recipient": "李四", "idempotency_key": "m"}),
+    "POST /api/v1/service/services/{code}/retained": api(
+        "wangjun", ("zhangsan", "lixia"), code="s_other",
+        body={"multipart": True, "photo": PDF_FILE, "left_on": TODAY, "witness": "王主任",
+              "reason": "拒收", "idempotency_key": "m"}),
+    "POST /api/v1/service/services/{code}/public-notice": api(
+        "wangjun", ("zhangsan", "lixia"), code="s_other",
+        body={"published_on": TODAY, "where": "公告栏", "idempotency_key": "m"}),
+    "GET /api/v1/service/services/{code}/certificate": api(
+        "wangjun", ("zhangsan",), code="s_other", method="GET"),
+    "POST /api/v1/service/services/{code}/read": api("zhangsan", ("wangjun", "lixia"),
+                                                     code="s_own"),
+    "GET /api/v1/service/served": api("zhangsan", ("wangjun",), method="GET", scoped=True),
 }
 NOT_ENDPOINTS = {"openapi-json", "openapi-view", "api-root"}  # the API's own schema pages
 
@@ -733,6 +811,10 @@ def world(demo):
         case, [SimpleUploadedFile("判决书.pdf", PDF, content_type="application/pdf")],
         actor=people["wangjun"],
     )
+    from tianping.cases.actions_panel import compose_bench, request_recusal
+
+    [seat] = compose_bench(case, actor=people["liuqiang"], sole=True)
+    recusal = request_recusal(case, seat, actor=filer, grounds="审判员与被告有利害关系")
     request = request_extension(case, actor=people["wangjun"], reason="案情复杂",
                                 today=timezone.localdate())
     from tianping.cases.actions import close_case, start_trial
@@ -785,6 +867,7 @@ def world(demo):
         "taken_in": taken_in.code, "proposed": proposed.code, "refused": refused.code,
         "case": case.code, "closed_case": closed.code, "court": "内2502",
         "request": str(request.pk), "relief": relief.code,
+        "seat": str(seat.pk), "recusal": str(recusal.pk),
         "backup": str(backup.pk), "wangjun_id": str(people["wangjun"].pk),
         "wangjun_membership": str(Membership.objects.get(user=people["wangjun"], court=court).pk),
         "courtroom": str(court.courtrooms.first().pk), "calendar_day": str(calendar_day.pk),
@@ -864,6 +947,22 @@ def world(demo):
                           closed.code, closed.number, taken_in.code, proposed.code,
                           refused.code] + [m.code for m in (waiting, appointed, on)] + [
                           m.number for m in (waiting, appointed, on)] + [group.code]
+    from tianping.service import actions as service_actions
+
+    plaintiff, defendant = case.parties.get(role="plaintiff"), case.parties.get(role="defendant")
+    plaintiff.user = filer
+    plaintiff.save()
+    service_actions.confirm_address(case, plaintiff, actor=filer, recorded_how="online",
+                                    consent=True, channels=["platform"])
+    s_own = service_actions.serve(case, party=plaintiff, channels=["platform"], key="w",
+                                  document=document, actor=people["wangjun"])
+    s_other = service_actions.serve(case, party=defendant, channels=["postal"], key="w",
+                                    document=document, actor=people["wangjun"],
+                                    tracking_number="EMS1", posted_on=timezone.localdate())
+    objects.update(plaintiff_party=str(plaintiff.pk), defendant_party=str(defendant.pk),
+                   s_own=s_own.code, s_other=s_other.code,
+                   s_attempt=str(s_other.attempts.get().pk))
+    objects["secrets"] += [s_own.code, s_other.code]
     return people, objects
 
 
