@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "tianping.cases",
     "tianping.payments",
     "tianping.mediation",
+    "tianping.service",
     "tianping.hearings",
     "tianping.notifications",
     "tianping.audit",
@@ -204,6 +205,12 @@ TIME_LIMIT_EXCLUSION_MAX_DAYS = env_int_map("TIME_LIMIT_EXCLUSION_MAX_DAYS", {})
 HEARING_POSTPONEMENT_LIMITS = env_int_map(
     "HEARING_POSTPONEMENT_LIMITS", {"ordinary": 2, "summary": 1, "small_claims": 1})
 HEARING_WORKING_HOURS = env_str("HEARING_WORKING_HOURS", "08:00-18:00")
+# Service of documents: the SMS and e-mail backends (dotted paths); the default logs and
+# keeps each message (no network at runtime).
+SERVICE_SMS_BACKEND = env_str("SERVICE_SMS_BACKEND", "tianping.service.backends.LoggingBackend")
+SERVICE_EMAIL_BACKEND = env_str(
+    "SERVICE_EMAIL_BACKEND", "tianping.service.backends.LoggingBackend"
+)
 # Who decides applications for fee relief (缓交、减交、免交): the Measures say "the court";
 # any of president, filing_division_head, case_judge (payments.permissions).
 FEE_RELIEF_DECIDERS = env_list("FEE_RELIEF_DECIDERS", ["president", "filing_division_head"])

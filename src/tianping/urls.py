@@ -20,6 +20,7 @@ urlpatterns = [
     path("time-limits/", include("tianping.deadlines.urls")),
     path("case-fees/", include("tianping.payments.urls")),
     path("mediation/", include("tianping.mediation.urls")),
+    path("service/", include("tianping.service.urls")),
     path("", include("tianping.hearings.urls")),  # /hearings/..., /notices/
     path("notifications/", include("tianping.notifications.urls")),
     path("filing-review/", include("tianping.filings.review.urls")),
