@@ -118,8 +118,9 @@ def notices(request, page: Query[PageIn]):
         "case_number": h.case.number, "cause": h.case.cause.name if h.case.cause_id else "",
         "parties": [{"role": role, "name": name} for role, name in h.party_names],
         "kind": h.kind, "starts_at": h.starts_at, "place_kind": h.place_kind,
+        # an online room's link is for those taking part, not published
         "place": (h.courtroom.name if h.courtroom_id else
-                  h.link if h.place_kind == "online" else f"{h.township} {h.address}"),
+                  "" if h.place_kind == "online" else f"{h.township} {h.address}"),
     } for h in found.items], "next": found.next}
 
 
