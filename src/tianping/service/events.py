@@ -3,6 +3,7 @@ as mediation and payments register theirs), written by `service.actions` through
 `cases.events.case_event` in the action's transaction (with its audit entry)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tianping.lib.event_kinds import choices
 from tianping.service.choices import Channel
@@ -19,7 +20,7 @@ def register() -> None:
     kind("service_effective", _("Document served"),
          _("%(title)s served on %(party)s on %(served_on)s (%(service_channel)s)"))
     kind("service_read", _("Served document read"), _("%(title)s read by %(party)s"))
-    case_timeline.value("service_channel", _channel, _("Channel"))
+    case_timeline.value("service_channel", _channel, pgettext_lazy("service", "Channel"))
     caption = case_timeline.caption
     caption("party", _("Party"))
     caption("version", _("Version"))

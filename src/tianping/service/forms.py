@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tianping.lib.widgets import DateInput
 from tianping.service.choices import ELECTRONIC, Channel
@@ -54,7 +55,7 @@ class SignedAddressForm(AddressForm):
 
 class ServeForm(KeyedForm):
     party = forms.TypedChoiceField(label=_("Party"), coerce=int)
-    document = forms.ChoiceField(label=_("Document"))
+    document = forms.ChoiceField(label=pgettext_lazy("served", "Document"))
     channels = forms.MultipleChoiceField(label=_("Serve by"), choices=SERVE_CHOICES,
                                          widget=forms.CheckboxSelectMultiple)
     tracking_number = forms.CharField(label=_("Tracking number (court post)"), max_length=40,
@@ -76,7 +77,7 @@ class ReceiptForm(forms.Form):
 
 
 class DirectForm(KeyedForm):
-    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput())
+    signed_on = forms.DateField(label=pgettext_lazy("service", "Signed on"), widget=DateInput())
     recipient = forms.CharField(label=_("Signed by"), max_length=100)
 
 
