@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -188,9 +189,13 @@ def save_courtroom(court: Court, *, actor, room: Courtroom | None = None, ip_add
 
 def delete_courtroom(room: Courtroom, *, actor, ip_address=None) -> None:
     _require(can_administer_court(actor, room.court), _("You do not administer this court."))
-    with transaction.atomic():
-        _audit("courtroom.deleted", room, actor, field_values(room), ip_address)
-        room.delete()
+    try:
+        with transaction.atomic():
+            _audit("courtroom.deleted", room, actor, field_values(room), ip_address)
+            room.delete()
+    except ProtectedError:  # hearings were held or are scheduled in it: their record stays
+        raise ValidationError(
+            _("Hearings were scheduled in this courtroom: it cannot be deleted.")) from None
 
 
 def add_calendar_day(court: Court, *, actor, day, is_rest_day: bool, name: str = "",

@@ -74,8 +74,13 @@ def courtroom(request, code, pk):
 def delete_courtroom(request, code, pk):
     court = administered_court(request, code)
     room = get_object_or_404(Courtroom, pk=pk, court=court)
-    administration.delete_courtroom(room, actor=request.user, ip_address=client_address(request))
-    messages.success(request, _("The courtroom has been deleted."))
+    try:
+        administration.delete_courtroom(room, actor=request.user,
+                                        ip_address=client_address(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The courtroom has been deleted."))
     return redirect("courts:admin_courtrooms", court.code)
 
 

@@ -179,3 +179,13 @@ def test_the_api_refuses_naive_times(client, judge):
         "starts_at": "2030-01-07T09:00:00", "ends_at": "2030-01-07T10:00:00",
         "place_kind": "online", "link": "https://meet.example.org/x"})
     assert answer.status_code == 422
+
+
+def test_a_courtroom_with_hearings_is_not_deleted(client, judge, demo):
+    hearing = scheduled(judge)
+    client.force_login(demo["admin"])
+    response = client.post(f"/courts/内2502/administration/courtrooms/{room().pk}/delete/",
+                           follow=True)
+    assert response.status_code == 200
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert Hearing.objects.filter(pk=hearing.pk, courtroom=room()).exists()
