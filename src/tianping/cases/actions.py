@@ -356,10 +356,16 @@ def same_procedure(procedure: str) -> str:
     }
 
 
-def change_procedure(case: Case, *, actor, procedure: str, reason: str, acted_for=None) -> Case:
-    """Convert the procedure (e.g. summary to ordinary, 简转普). Called from
-    `flows.cases.change_procedure`, which moves the time limit in the same transaction."""
-    require_case_judge(case, acted_for or actor)
+def change_procedure(case: Case, *, actor, procedure: str, reason: str, acted_for=None,
+                     approved=None) -> Case:
+    """Change the procedure: the judge's first choice, or a conversion APPROVED (a
+    `ProcedureChangeRequest`; `cases.actions_procedure` says which paths are lawful). Called
+    from `flows.cases`, which moves the time limit in the same transaction."""
+    if approved is None:
+        require_case_judge(case, acted_for or actor)
+    elif approved.status != "approved" or approved.case_id != case.pk \
+            or approved.to_procedure != procedure:
+        raise ValidationError(_("This change of procedure has not been approved."))
     if not case.is_pending:
         raise ValidationError(
             _("This cannot be done while the case is “%(state)s”.")

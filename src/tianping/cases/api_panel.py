@@ -199,3 +199,60 @@ def ask(request, payload: CaseRecusalIn, code: str = CODE):
         return Status(422, {"detail": error.messages})
     return Status(201, _recusal(RecusalRequest.objects.select_related(
         "member__user", "member__assessor").get(pk=row.pk)))
+
+
+# Conversion of procedure: the judge asks through /time-limits/cases/{code}/procedure; a
+# leader decides here.
+
+
+class CaseProcedureRequestOut(Schema):
+    id: int
+    from_procedure: str
+    to_procedure: str
+    reason: str
+    status: str = Field(description="pending, approved or refused")
+    requested_at: datetime.datetime
+    decision_note: str
+
+
+class CaseProcedureDecisionIn(Schema):
+    approve: bool
+    note: ApiText(300) = ""
+
+
+def _procedure_request(r) -> dict:
+    return {"id": r.pk, "from_procedure": r.from_procedure, "to_procedure": r.to_procedure,
+            "reason": r.reason, "status": r.status, "requested_at": r.requested_at,
+            "decision_note": r.decision_note}
+
+
+@router.get("/{code}/procedure-requests",
+            response={200: list[CaseProcedureRequestOut], 404: ErrorOut},
+            summary="Requests to convert the procedure, the latest first")
+def procedure_requests(request, code: str = CODE):
+    from tianping.cases.models_procedure import ProcedureChangeRequest
+
+    _, case = _staff_case(request, code)
+    return [_procedure_request(r) for r in ProcedureChangeRequest.objects.filter(case=case)]
+
+
+@router.post("/{code}/procedure-requests/{pk}/decision",
+             response={200: CaseProcedureRequestOut, 403: ErrorOut, 404: ErrorOut,
+                       422: ErrorOut},
+             summary="Approve or refuse a conversion (the president or the division head)")
+def decide_procedure(request, payload: CaseProcedureDecisionIn, code: str = CODE,
+                     pk: int = ID):
+    from tianping.cases.models_procedure import ProcedureChangeRequest
+    from tianping.flows.cases import decide_procedure_change
+
+    user, case = _staff_case(request, code)
+    asked = ProcedureChangeRequest.objects.filter(case=case, pk=pk).select_related(
+        "case").first()
+    if asked is None:
+        raise Http404("No such request.")
+    try:
+        row = decide_procedure_change(asked, actor=user, approve=payload.approve,
+                                      note=payload.note)
+    except ValidationError as error:
+        return Status(422, {"detail": error.messages})
+    return Status(200, _procedure_request(row))

@@ -26,6 +26,10 @@ kind("document_added", _("Document added"), _("A document was added to the file"
 kind("closed", _("Closed"), _("Case closed"))
 kind("procedure_changed", _("Procedure changed"), _("Procedure changed to %(procedure)s"))
 kind("archived", _("Archived"), _("Case file archived"))
+kind("procedure_change_requested", _("Change of procedure asked"),
+     _("Conversion to the %(procedure)s asked, waiting for approval"))
+kind("procedure_change_refused", _("Change of procedure not approved"),
+     _("Conversion to the %(procedure)s not approved"))
 kind("bench_composed", _("Bench composed"), _("Bench: %(members)s"))
 kind("seat_changed", _("Member of the bench changed"),
      _("%(previous_member)s replaced by %(member)s"))

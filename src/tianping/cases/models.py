@@ -284,3 +284,4 @@ from tianping.cases.models_panel import (  # noqa: E402, F401  (who tries the ca
     CaseMember,
     RecusalRequest,
 )
+from tianping.cases.models_procedure import ProcedureChangeRequest  # noqa: E402, F401

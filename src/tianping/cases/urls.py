@@ -15,6 +15,8 @@ urlpatterns = [
     path("<str:code>/bench/<int:pk>/change/", views_panel.replace, name="replace_seat"),
     path("<str:code>/recusals/<int:pk>/decide/", views_panel.decide_recusal,
          name="decide_recusal"),
+    path("<str:code>/procedure-requests/<int:pk>/decide/", views_panel.decide_procedure,
+         name="decide_procedure"),
     path("<str:code>/documents/<str:key>/", views.document, name="document"),
     path("<str:code>/filing-files/<str:key>/", views.filing_file, name="filing_file"),
     path(

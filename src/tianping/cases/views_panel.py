@@ -32,7 +32,13 @@ def bench_context(user, case) -> dict:
     seats = panel.current_seats(case)
     pending = list(RecusalRequest.objects.filter(case=case, status="pending")
                    .select_related("member__user", "member__assessor", "requested_by"))
+    from tianping.cases.actions_procedure import can_approve
+    from tianping.cases.models_procedure import ProcedureChangeRequest
+
+    asked = list(ProcedureChangeRequest.objects.filter(case=case, status="pending")
+                 .select_related("requested_by", "case"))
     return {
+        "procedure_requests": [(r, can_approve(user, r)) for r in asked],
         "bench": seats,
         "bench_history": list(case.members.filter(until__isnull=False)
                               .select_related("user", "assessor")),
@@ -144,3 +150,30 @@ def request_recusal(request, code):
     else:
         messages.error(request, _("Choose who should step aside and give the grounds."))
     return redirect("party_cases:detail", case.code)
+
+
+@login_required
+@require_POST
+def decide_procedure(request, code, pk):
+    """A leader approves or refuses the judge's conversion of the procedure."""
+    from tianping.cases.actions_procedure import can_approve
+    from tianping.cases.models_procedure import ProcedureChangeRequest
+    from tianping.flows.cases import decide_procedure_change
+
+    user = effective_user(request)
+    case = reads.case_for_staff(user, code)
+    asked = ProcedureChangeRequest.objects.filter(case=case, pk=pk).select_related(
+        "case").first()
+    if asked is None:
+        raise Http404("No such request.")
+    if not can_approve(user, asked):
+        raise PermissionDenied(_("The president or the head of the case's division approves "
+                                 "a change of procedure; not the judge who asked."))
+    try:
+        decide_procedure_change(asked, actor=user, approve=request.POST.get("approve") == "yes",
+                                note=request.POST.get("note", "")[:300])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The decision on the change of procedure is recorded."))
+    return redirect("cases:detail", case.code)

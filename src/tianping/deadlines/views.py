@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tianping.audit.actions import record_view
+from tianping.cases.choices import Procedure
 from tianping.cases.models import Case
 from tianping.cases.permissions import get_case_for_user
 from tianping.cases.reads import allowed_actions, case_page, list_rows
@@ -142,7 +143,11 @@ def said(name: str, data: dict, done, case) -> str:
             "expires": _expiry(case),
         }
     if name == "procedure":
-        case = done if isinstance(done, Case) else case
+        if not isinstance(done, Case):  # a conversion: waiting for a leader's approval
+            return _("The conversion to the %(procedure)s is asked: the president or the "
+                     "division head approves it, and the time limit follows then.") % {
+                "procedure": Procedure(data["procedure"]).label}
+        case = done
         return _("The procedure is now %(procedure)s: the time limit expires on %(expires)s.") % {
             "procedure": case.get_procedure_display(),
             "expires": _expiry(case),

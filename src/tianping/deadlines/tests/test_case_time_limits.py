@@ -204,8 +204,10 @@ def test_api_compute_answers_for_2027_with_weekends_only_and_says_so(client, log
     assert "Add the" not in note  # a litigant is not told to enter holiday data
 
 
-def test_summary_converted_to_ordinary_counts_from_the_filing_date(client, login, judge, case):
-    from tianping.flows.cases import change_procedure
+def test_summary_converted_to_ordinary_counts_from_the_filing_date(client, login, judge, case,
+                                                                   division_head):
+    from tianping.cases.models_procedure import ProcedureChangeRequest
+    from tianping.flows.cases import change_procedure, decide_procedure_change
 
     change_procedure(case, actor=judge, procedure="summary", reason="事实清楚")
     case.time_limit.refresh_from_db()
@@ -219,7 +221,11 @@ def test_summary_converted_to_ordinary_counts_from_the_filing_date(client, login
         {"procedure": "ordinary", "reason": "案情复杂，转普通程序"},
         content_type="application/json",
     )
-    body = response.json()
+    # a conversion waits for the division head's approval (the judge cannot approve it)
+    assert response.json()["rule"] == "civil-summary"
+    decide_procedure_change(ProcedureChangeRequest.objects.get(case=case, status="pending"),
+                            actor=division_head, approve=True)
+    body = client.get(f"/api/v1/time-limits/cases/{case.code}").json()
     # converted to ordinary: six months from the filing date, not from the conversion
     assert (body["rule"], body["starts_on"], body["expires_on"]) == (
         "civil-ordinary", "2025-03-03", "2025-09-03",

@@ -321,6 +321,9 @@ PAGES = {
                                  ("POST",), params={"code": "case", "pk": "recusal"}),
     "party_cases:recusal": Rule("zhangsan", ("wangjun", "lixia"), ("POST",),
                                 params={"code": "case"}),
+    # a conversion of procedure the judge asked: a leader decides, not the judge
+    "cases:decide_procedure": Rule("liuqiang", ("zhangsan", "wangjun", "lixia"), ("POST",),
+                                   params={"code": "case", "pk": "procedure_request"}),
     "review:queue": Rule("lixia", ("zhangsan", "wangjun")),
     "review:window_new": Rule("lixia", ("zhangsan", "wangjun")),
     "review:cross_region_list": Rule("lixia", ("zhangsan", "wangjun")),
@@ -697,6 +700,11 @@ API = {
     "POST /api/v1/cases/{code}/recusals/{pk}/decision": api(
         "chenzhi", ("zhangsan", "wangjun", "liuqiang", "lixia"), code="case", pk="recusal",
         body={"granted": False, "reasons": "不属于应当回避的情形"}),
+    "GET /api/v1/cases/{code}/procedure-requests": api("wangjun", ("zhangsan",), code="case",
+                                                       method="GET"),
+    "POST /api/v1/cases/{code}/procedure-requests/{pk}/decision": api(
+        "liuqiang", ("zhangsan", "wangjun", "lixia"), code="case", pk="procedure_request",
+        body={"approve": False, "note": "暂不转换"}),
     "POST /api/v1/party-cases/{code}/recusals": api(
         "zhangsan", ("wangjun", "lixia"), code="case",
         body={"member": Obj("seat"), "grounds": "有利害关系"}),
@@ -815,6 +823,13 @@ def world(demo):
 
     [seat] = compose_bench(case, actor=people["liuqiang"], sole=True)
     recusal = request_recusal(case, seat, actor=filer, grounds="审判员与被告有利害关系")
+    from tianping.flows.cases import change_procedure
+
+    if case.procedure == "ordinary":
+        case = change_procedure(case, actor=people["wangjun"], procedure="summary",
+                                reason="简单")
+    conversion = change_procedure(case, actor=people["wangjun"], procedure="ordinary",
+                                  reason="案情复杂")
     request = request_extension(case, actor=people["wangjun"], reason="案情复杂",
                                 today=timezone.localdate())
     from tianping.cases.actions import close_case, start_trial
@@ -868,6 +883,7 @@ def world(demo):
         "case": case.code, "closed_case": closed.code, "court": "内2502",
         "request": str(request.pk), "relief": relief.code,
         "seat": str(seat.pk), "recusal": str(recusal.pk),
+        "procedure_request": str(conversion.pk),
         "backup": str(backup.pk), "wangjun_id": str(people["wangjun"].pk),
         "wangjun_membership": str(Membership.objects.get(user=people["wangjun"], court=court).pk),
         "courtroom": str(court.courtrooms.first().pk), "calendar_day": str(calendar_day.pk),
