@@ -44,7 +44,9 @@ ID = Path(..., ge=1, le=2**62)
 
 
 class HearingWeekIn(Schema):
-    week: datetime.date | None = Field(None, description="Any day of the week; today if none.")
+    week: datetime.date | None = Field(
+        None, ge=datetime.date(2000, 1, 1), le=datetime.date(2100, 12, 31),
+        description="Any day of the week (2000 to 2100); today if none.")
 
 
 def _acting(request) -> dict:

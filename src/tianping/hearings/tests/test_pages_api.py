@@ -189,3 +189,11 @@ def test_a_courtroom_with_hearings_is_not_deleted(client, judge, demo):
     assert response.status_code == 200
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
     assert Hearing.objects.filter(pk=hearing.pk, courtroom=room()).exists()
+
+
+def test_a_week_far_out_of_range_is_refused_by_the_api(client, judge):
+    client.force_login(judge)
+    for week in ("0001-01-01", "9999-12-31"):
+        answer = client.get(f"/api/v1/hearings/judges/{judge.pk}/week?week={week}")
+        assert answer.status_code == 422
+    assert client.get(f"/hearings/judges/{judge.pk}/?week=9999-12-31").status_code == 200
