@@ -11,6 +11,7 @@ sends nothing, writes nothing and counts nothing a second time.
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -82,6 +83,8 @@ def confirm_address(case: Case, party: CaseParty, *, actor, acted_for=None, reco
     for channel in channels:
         if not needs[channel][0]:
             raise ValidationError(needs[channel][1])
+    if email:
+        validate_email(email)
     if not (postal_address or channels):
         raise ValidationError(_("Give a postal address or consent to electronic service."))
     if consented_on:

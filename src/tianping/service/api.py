@@ -18,10 +18,12 @@ from tianping.courts.permissions import effective_user
 from tianping.lib.api_pages import PageOut
 from tianping.lib.keyset import rows_page
 from tianping.lib.pdf import pdf_bytes_response
+from tianping.lib.text import ApiText
 from tianping.service import actions, documents
 from tianping.service.api_schemas import (
     KEY,
     DirectServiceIn,
+    Key,
     PostalReceiptIn,
     PublicNoticeIn,
     ServedItemOut,
@@ -52,6 +54,8 @@ def _acting(request) -> dict:
 def _case_and_party(request, code: str, party: int):
     """(user, case, party, is_party): the party's own side, or the case's staff."""
     user = effective_user(request)
+    if not 1 <= party <= 2**62:
+        raise Http404
     if getattr(user, "is_public_user", False):
         case = get_case_for_user(user, code)
         return user, case, party_for_user(user, case, party), True
@@ -182,9 +186,9 @@ def direct(request, code: str, payload: DirectServiceIn):
 
 class RetainedServiceIn(Schema):
     left_on: datetime.date
-    witness: str = Field(..., min_length=1, max_length=200)
-    reason: str = Field(..., min_length=1, max_length=500)
-    idempotency_key: str = KEY
+    witness: ApiText(200) = Field(..., min_length=1)
+    reason: ApiText(500) = Field(..., min_length=1)
+    idempotency_key: Key = KEY
 
 
 @router.post("/services/{code}/retained", response=ServiceOut,

@@ -5,22 +5,24 @@ import datetime
 from ninja import Field, Schema
 
 from tianping.lib.api_pages import PageIn
+from tianping.lib.text import ApiList, ApiText
 
-KEY = Field(..., min_length=1, max_length=100,
+Key = ApiText(100)
+KEY = Field(..., min_length=1,
             description="Idempotency key: a retry with the same key is the same request "
                         "(nothing is sent or counted twice).")
 
 
 class ServiceAddressIn(Schema):
-    postal_address: str = Field("", max_length=300)
-    postal_code: str = Field("", max_length=10)
-    recipient: str = Field("", max_length=100)
-    phone: str = Field("", max_length=30, description="Mobile telephone for SMS.")
-    email: str = Field("", max_length=254)
+    postal_address: ApiText(300) = Field("")
+    postal_code: ApiText(10) = Field("")
+    recipient: ApiText(100) = Field("")
+    phone: ApiText(30) = Field("", description="Mobile telephone for SMS.")
+    email: ApiText(254) = Field("")
     abroad: bool = Field(False, description="Domiciled outside the mainland of China.")
     consent: bool = Field(False, description="Consents to electronic service.")
-    channels: list[str] = Field(default_factory=list, max_length=3,
-                                description="Of platform, sms, email.")
+    channels: ApiList(str, 3) = Field(default_factory=list,
+                                      description="Of platform, sms, email.")
     consented_on: datetime.date | None = None
 
 
@@ -44,17 +46,17 @@ class ServiceAddressOut(Schema):
 
 class ServeIn(Schema):
     party: int = Field(..., ge=1, le=2**62)
-    document: str = Field("", max_length=100,
+    document: ApiText(100) = Field("",
                           description="Reference of a case document (its file's last part).")
-    document_name: str = Field("", max_length=60,
+    document_name: ApiText(60) = Field("",
                                description="Or a generated document's name, e.g. "
                                            "response-notice.")
-    title: str = Field("", max_length=200, description="Title of a generated document.")
-    channels: list[str] = Field(..., min_length=1, max_length=4,
-                                description="Of platform, sms, email, postal.")
-    tracking_number: str = Field("", max_length=40, description="Court post (法院专递).")
+    title: ApiText(200) = Field("", description="Title of a generated document.")
+    channels: ApiList(str, 4) = Field(..., min_length=1,
+                                      description="Of platform, sms, email, postal.")
+    tracking_number: ApiText(40) = Field("", description="Court post (法院专递).")
     posted_on: datetime.date | None = None
-    idempotency_key: str = KEY
+    idempotency_key: Key = KEY
 
 
 class PostalReceiptIn(Schema):
@@ -64,16 +66,16 @@ class PostalReceiptIn(Schema):
 
 class DirectServiceIn(Schema):
     signed_on: datetime.date
-    recipient: str = Field(..., min_length=1, max_length=100)
-    idempotency_key: str = KEY
+    recipient: ApiText(100) = Field(..., min_length=1)
+    idempotency_key: Key = KEY
 
 
 class PublicNoticeIn(Schema):
     published_on: datetime.date = Field(description="The last posting or publication.")
-    where: str = Field(..., min_length=1, max_length=200)
+    where: ApiText(200) = Field(..., min_length=1)
     abroad: bool | None = Field(None, description="None: from the party's address "
                                                   "confirmation.")
-    idempotency_key: str = KEY
+    idempotency_key: Key = KEY
 
 
 class AttemptOut(Schema):

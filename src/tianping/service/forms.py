@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tianping.lib.text import CleanTextForm
 from tianping.lib.widgets import DateInput
 from tianping.service.choices import ELECTRONIC, Channel
 
@@ -22,7 +23,7 @@ def new_key() -> str:
     return uuid.uuid4().hex
 
 
-class KeyedForm(forms.Form):
+class KeyedForm(CleanTextForm):
     """A form sent once: its key, made when the form is shown, makes a retry the same
     request (a double click, a reload after a lost answer)."""
 
@@ -33,7 +34,7 @@ class KeyedForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class AddressForm(forms.Form):
+class AddressForm(CleanTextForm):
     postal_address = forms.CharField(label=_("Postal address"), max_length=300, required=False)
     postal_code = forms.CharField(label=_("Postcode"), max_length=10, required=False)
     recipient = forms.CharField(label=_("Recipient"), max_length=100, required=False)

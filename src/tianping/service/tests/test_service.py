@@ -110,6 +110,9 @@ def test_consent_rules_of_the_confirmation(world):
     with pytest.raises(ValidationError, match="no platform account"):  # 李四 has none
         actions.confirm_address(case, defendant, actor=demo["sunli"], recorded_how="form",
                                 form=pdf(), consent=True, channels=["platform"])
+    with pytest.raises(ValidationError):  # not an e-mail address
+        actions.confirm_address(case, plaintiff, actor=demo["sunli"], recorded_how="form",
+                                form=pdf(), consent=True, channels=["email"], email="x@")
     with pytest.raises(ValidationError, match="signed"):
         actions.confirm_address(case, plaintiff, actor=demo["sunli"], recorded_how="form",
                                 postal_address="x")
