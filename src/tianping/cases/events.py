@@ -10,6 +10,7 @@ from tianping.audit.actions import record
 from tianping.cases.choices import ClosureMode, Procedure, Track
 from tianping.cases.models import Case, CaseEvent
 from tianping.cases.models_panel import Seat
+from tianping.cases.models_party_acts import SubmissionKind
 from tianping.cases.triage import checked_text, reason_text
 from tianping.filings.choices import Channel
 from tianping.lib.event_kinds import Timeline, choices, mapping
@@ -30,6 +31,12 @@ kind("procedure_change_requested", _("Change of procedure asked"),
      _("Conversion to the %(procedure)s asked, waiting for approval"))
 kind("procedure_change_refused", _("Change of procedure not approved"),
      _("Conversion to the %(procedure)s not approved"))
+kind("material_submitted", _("Material handed in"),
+     _("%(party)s handed in %(title)s"))
+kind("material_received", _("Material received by the court"),
+     _("The court received %(title)s"))
+kind("meeting_requested", _("A party asked to meet the judge"))
+kind("meeting_answered", _("Request to meet the judge answered"))
 kind("bench_composed", _("Bench composed"), _("Bench: %(members)s"))
 kind("seat_changed", _("Member of the bench changed"),
      _("%(previous_member)s replaced by %(member)s"))
@@ -41,6 +48,7 @@ value("channel", choices(Channel), _("Channel"))
 value("bench", mapping({"sole": _("sole judge"), "panel": _("collegial panel")}),
       _("Bench"))
 value("seat", choices(Seat), _("Seat"))
+value("submission_kind", choices(SubmissionKind), _("Kind of material"))
 value("decision", mapping({"granted": _("granted, the member steps aside"),
                            "refused": _("refused")}), _("Decision"))
 value("procedure", choices(Procedure), _("Procedure"))
@@ -58,6 +66,8 @@ value("passed_over", checked_text, _("Rules passed over"))
 caption = case_timeline.caption
 caption("number", _("Case number"))
 caption("members", _("Members"))
+caption("party", _("Party"))
+caption("files", _("Files"))
 caption("member", _("Member"))
 caption("previous_member", _("Previously"))
 caption("received_at", _("Received at"))

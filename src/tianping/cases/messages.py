@@ -58,3 +58,27 @@ def read_message(params: dict) -> tuple[str, str]:
 
 
 register("case.event", read_message)
+
+
+def read_staff_message(params: dict) -> tuple[str, str]:
+    """A message to the judge (and the bench) of a case: material handed in, a request to
+    meet."""
+    values = {"number": params.get("number", ""), "title": params.get("title", ""),
+              "party": params.get("party", "")}
+    if params.get("event") == "meeting":
+        text = _("Case %(number)s: %(party)s asks to meet you (%(title)s)") % values
+    else:
+        text = _("Case %(number)s: %(party)s handed in %(title)s") % values
+    return text, reverse("cases:detail", args=[params["code"]])
+
+
+def read_meeting_answer(params: dict) -> tuple[str, str]:
+    if params.get("declined"):
+        text = _("Case %(number)s: the judge declined your request to meet") % params
+    else:
+        text = _("Case %(number)s: the judge will meet you on %(meets_at)s") % params
+    return text, reverse("party_cases:detail", args=[params["code"]])
+
+
+register("case.for_staff", read_staff_message)
+register("case.meeting", read_meeting_answer)

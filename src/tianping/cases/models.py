@@ -284,4 +284,9 @@ from tianping.cases.models_panel import (  # noqa: E402, F401  (who tries the ca
     CaseMember,
     RecusalRequest,
 )
+from tianping.cases.models_party_acts import (  # noqa: E402, F401  (what parties do)
+    CaseSubmission,
+    MeetingRequest,
+    SubmissionFile,
+)
 from tianping.cases.models_procedure import ProcedureChangeRequest  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tianping.cases import views, views_dashboard, views_panel
+from tianping.cases import views, views_dashboard, views_panel, views_party_acts
 
 app_name = "cases"
 urlpatterns = [
@@ -15,6 +15,12 @@ urlpatterns = [
     path("<str:code>/bench/<int:pk>/change/", views_panel.replace, name="replace_seat"),
     path("<str:code>/recusals/<int:pk>/decide/", views_panel.decide_recusal,
          name="decide_recusal"),
+    path("<str:code>/material/<int:pk>/files/<int:file_pk>/", views_party_acts.material_file,
+         name="material_file"),
+    path("<str:code>/material/<int:pk>/receive/", views_party_acts.receive,
+         name="receive_material"),
+    path("<str:code>/meetings/<int:pk>/answer/", views_party_acts.answer,
+         name="answer_meeting"),
     path("<str:code>/procedure-requests/<int:pk>/decide/", views_panel.decide_procedure,
          name="decide_procedure"),
     path("<str:code>/documents/<str:key>/", views.document, name="document"),

@@ -23,6 +23,7 @@ from tianping.cases.forms import AssignForm, CaseFilterForm, CloseForm
 from tianping.cases.permissions import can_act_as_judge, can_assign, cases_visible_to
 from tianping.cases.reads import allowed_actions, case_page, list_rows
 from tianping.cases.views_panel import bench_context
+from tianping.cases.views_party_acts import staff_context
 from tianping.courts.permissions import OVERSIGHT_ROLES, effective_user, require_staff, roles_in
 from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES
 from tianping.filings.documents import stored_pdf
@@ -168,6 +169,7 @@ def _render_case(request, user, case, *, status=200, **forms):
         "assign_form": forms.get("assign_form")
         or (AssignForm(court=case.court) if can.assign else None),
         **bench_context(user, case),
+        **staff_context(user, case),
     }
     return render(request, "cases/case_detail.html", context, status=status)
 

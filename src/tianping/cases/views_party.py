@@ -15,6 +15,7 @@ from tianping.cases.actions_panel import current_seats
 from tianping.cases.forms_panel import RecusalForm
 from tianping.cases.permissions import cases_visible_to, get_case_for_user
 from tianping.cases.reads import case_next, document_ref, public_events
+from tianping.cases.views_party_acts import party_context
 from tianping.courts.permissions import public_user_page
 from tianping.payments.queries import fee_of, is_overdue, reliefs_of
 from tianping.portal.documents import case_documents
@@ -52,6 +53,7 @@ def case_detail(request, code):
         "next": case_next(case),
         "bench": (bench := current_seats(case)),
         "recusal_form": RecusalForm(seats=bench) if bench and case.is_pending else None,
+        **party_context(request.user, case),
     }
     return render(request, "cases/party/detail.html", context)
 

@@ -321,6 +321,18 @@ PAGES = {
                                  ("POST",), params={"code": "case", "pk": "recusal"}),
     "party_cases:recusal": Rule("zhangsan", ("wangjun", "lixia"), ("POST",),
                                 params={"code": "case"}),
+    # a party's material and request to meet the judge (material_item, meeting in the world)
+    "cases:material_file": Rule("wangjun", ("zhangsan",),
+                                params={"code": "case", "pk": "material_item",
+                                        "file_pk": "material_file"}),
+    "cases:receive_material": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                                   params={"code": "case", "pk": "material_item"}),
+    "cases:answer_meeting": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                                 params={"code": "case", "pk": "meeting"}),
+    "party_cases:material": Rule("zhangsan", ("wangjun", "lixia"), ("POST",),
+                                 params={"code": "case"}),
+    "party_cases:meeting": Rule("zhangsan", ("wangjun", "lixia"), ("POST",),
+                                params={"code": "case"}),
     # a conversion of procedure the judge asked: a leader decides, not the judge
     "cases:decide_procedure": Rule("liuqiang", ("zhangsan", "wangjun", "lixia"), ("POST",),
                                    params={"code": "case", "pk": "procedure_request"}),
@@ -705,6 +717,21 @@ API = {
     "POST /api/v1/cases/{code}/procedure-requests/{pk}/decision": api(
         "liuqiang", ("zhangsan", "wangjun", "lixia"), code="case", pk="procedure_request",
         body={"approve": False, "note": "暂不转换"}),
+    "GET /api/v1/cases/{code}/material": api("wangjun", ("zhangsan",), code="case",
+                                             method="GET"),
+    "POST /api/v1/cases/{code}/material/{pk}/receipt": api(
+        "wangjun", ("zhangsan", "lixia"), code="case", pk="material_item"),
+    "GET /api/v1/cases/{code}/meetings": api("wangjun", ("zhangsan",), code="case",
+                                             method="GET"),
+    "POST /api/v1/cases/{code}/meetings/{pk}/answer": api(
+        "wangjun", ("zhangsan", "lixia"), code="case", pk="meeting",
+        body={"decline": True, "answer": "请书面提交"}),
+    "POST /api/v1/party-cases/{code}/material": api(
+        "zhangsan", ("wangjun", "lixia"), code="case",
+        body={"multipart": True, "party": Obj("case_plaintiff"), "kind": "evidence",
+              "title": "借条", "files": PDF_FILE}),
+    "POST /api/v1/party-cases/{code}/meetings": api(
+        "zhangsan", ("wangjun", "lixia"), code="case", body={"topic": "询问进度"}),
     "POST /api/v1/party-cases/{code}/recusals": api(
         "zhangsan", ("wangjun", "lixia"), code="case",
         body={"member": Obj("seat"), "grounds": "有利害关系"}),
@@ -823,6 +850,12 @@ def world(demo):
 
     [seat] = compose_bench(case, actor=people["liuqiang"], sole=True)
     recusal = request_recusal(case, seat, actor=filer, grounds="审判员与被告有利害关系")
+    from tianping.cases.actions_party import ask_meeting, submit_material
+
+    material_item = submit_material(
+        case, actor=filer, party=case.parties.get(role="plaintiff"), kind="evidence",
+        title="借条", files=[SimpleUploadedFile("借条.pdf", PDF, content_type="application/pdf")])
+    meeting = ask_meeting(case, actor=filer, topic="询问鉴定进度")
     from tianping.flows.cases import change_procedure
 
     if case.procedure == "ordinary":
@@ -884,6 +917,9 @@ def world(demo):
         "request": str(request.pk), "relief": relief.code,
         "seat": str(seat.pk), "recusal": str(recusal.pk),
         "procedure_request": str(conversion.pk),
+        "material_item": str(material_item.pk),
+        "material_file": str(material_item.files.get().pk), "meeting": str(meeting.pk),
+        "case_plaintiff": str(case.parties.get(role="plaintiff").pk),
         "backup": str(backup.pk), "wangjun_id": str(people["wangjun"].pk),
         "wangjun_membership": str(Membership.objects.get(user=people["wangjun"], court=court).pk),
         "courtroom": str(court.courtrooms.first().pk), "calendar_day": str(calendar_day.pk),
