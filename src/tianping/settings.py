@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tianping.mediation",
     "tianping.service",
     "tianping.hearings",
+    "tianping.supervision",
     "tianping.notifications",
     "tianping.audit",
     "tianping.workspace",

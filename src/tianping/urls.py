@@ -23,6 +23,7 @@ urlpatterns = [
     path("service/", include("tianping.service.urls")),
     path("", include("tianping.hearings.urls")),  # /hearings/..., /notices/
     path("notifications/", include("tianping.notifications.urls")),
+    path("supervision/", include("tianping.supervision.urls")),
     path("filing-review/", include("tianping.filings.review.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -51,6 +51,8 @@ def _staff_items(user):
             (reverse("cases:dashboard"), _("Dashboard")),
             (reverse("deadlines:overdue"), _("Overdue cases")),
         ]
+    if roles & (permissions.OVERSIGHT_ROLES | {Role.JUDGE}):  # supervision orders (督办)
+        items.append((reverse("supervision:orders"), _("Supervision")))
     if Role.PRESIDENT in roles:  # the approver of extensions (deadlines.permissions)
         items.append((reverse("deadlines:extension_requests"), _("Extensions")))
     if roles & permissions.LAWYER_VERIFYING_ROLES:  # lawyers registered at their court

@@ -389,6 +389,19 @@ PAGES = {
                                   params={"code": "s_other"}),
     "service:certificate": Rule("wangjun", ("zhangsan",), params={"code": "s_other"}),
     "service:open": Rule("zhangsan", ("wangjun", "lixia"), params={"code": "s_own"}),
+    # Supervision (督办): leaders issue and close (order: liuqiang's on the case), the case's
+    # judge replies (never the issuer); replied_order: on closed_case, replied with a file
+    "supervision:orders": Rule("liuqiang", ("zhangsan",), scoped=True),
+    "supervision:issue": Rule("liuqiang", ("zhangsan", "lixia", "wangjun"), ("GET", "POST")),
+    "supervision:detail": Rule("liuqiang", ("zhangsan", "lixia"), params={"code": "order"}),
+    "supervision:close": Rule("liuqiang", ("zhangsan", "lixia", "wangjun"), ("POST",),
+                              params={"code": "order"}),
+    "supervision:reply": Rule("wangjun", ("zhangsan", "lixia", "liuqiang", "chenzhi"),
+                              ("POST",), params={"code": "order", "case": "case"}),
+    "supervision:close_item": Rule("liuqiang", ("zhangsan", "lixia", "wangjun"), ("POST",),
+                                   params={"code": "order", "case": "case"}),
+    "supervision:attachment": Rule("liuqiang", ("zhangsan", "lixia"),
+                                   params={"code": "replied_order", "case": "closed_case"}),
 }
 
 # API operations, by "METHOD /api/v1/path" as in the schema, each with a body that passes
@@ -772,6 +785,19 @@ API = {
     "POST /api/v1/service/services/{code}/read": api("zhangsan", ("wangjun", "lixia"),
                                                      code="s_own"),
     "GET /api/v1/service/served": api("zhangsan", ("wangjun",), method="GET", scoped=True),
+    "GET /api/v1/supervision/orders": api("liuqiang", ("zhangsan",), method="GET", scoped=True),
+    "POST /api/v1/supervision/orders": api("liuqiang", ("zhangsan", "lixia", "wangjun"), body={
+        "reason": "overdue", "reply_due_on": TODAY, "cases": [Obj("case")]}),
+    "GET /api/v1/supervision/orders/{code}": api("liuqiang", ("zhangsan", "lixia"),
+                                                 code="order", method="GET"),
+    "POST /api/v1/supervision/orders/{code}/cases/{case}/reply": api(
+        "wangjun", ("zhangsan", "lixia", "liuqiang", "chenzhi"), code="order", case="case",
+        body={"text": "已答复"}),
+    "POST /api/v1/supervision/orders/{code}/cases/{case}/close": api(
+        "liuqiang", ("zhangsan", "lixia", "wangjun"), code="order", case="case",
+        body={"note": "完毕"}),
+    "POST /api/v1/supervision/orders/{code}/close": api(
+        "liuqiang", ("zhangsan", "lixia", "wangjun"), code="order", body={"note": "完毕"}),
 }
 NOT_ENDPOINTS = {"openapi-json", "openapi-view", "api-root"}  # the API's own schema pages
 
@@ -1015,6 +1041,16 @@ def world(demo):
                    s_own=s_own.code, s_other=s_other.code,
                    s_attempt=str(s_other.attempts.get().pk))
     objects["secrets"] += [s_own.code, s_other.code]
+    from tianping.supervision import actions as supervision
+
+    order, replied = (supervision.issue([c], actor=people["liuqiang"], reason="overdue",
+                                        reply_due_on=today, today=today)
+                      for c in (case, closed))
+    supervision.reply(replied.items.get(), actor=people["wangjun"], text="已说明",
+                      attachment=SimpleUploadedFile("说明.pdf", PDF,
+                                                    content_type="application/pdf"))
+    objects.update(order=order.code, replied_order=replied.code)
+    objects["secrets"] += [order.code, replied.code]
     return people, objects
 
 
