@@ -145,10 +145,11 @@ def compose_bench(case, *, actor, sole: bool, judges=(), assessors: int = 0, ass
             row.since, row.reason, row.added_by = today, reason, actor
         CaseMember.objects.bulk_create(rows)
         seats = current_seats(case)
+        # names only (the seats' labels are worded when read: `seats`, as codes)
         case_event(case, "bench_composed", actor=actor,
                    bench="sole" if sole else "panel",
-                   members=", ".join(f"{s.get_seat_display()} {s.person_name}" for s in seats),
-                   reason=reason)
+                   members="、".join(s.person_name for s in seats),
+                   seats=[s.seat for s in seats], reason=reason)
     return seats
 
 

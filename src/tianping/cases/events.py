@@ -48,6 +48,7 @@ value("channel", choices(Channel), _("Channel"))
 value("bench", mapping({"sole": _("sole judge"), "panel": _("collegial panel")}),
       _("Bench"))
 value("seat", choices(Seat), _("Seat"))
+value("seats", choices(Seat), _("Seats on the bench"))
 value("submission_kind", choices(SubmissionKind), _("Kind of material"))
 value("decision", mapping({"granted": _("granted, the member steps aside"),
                            "refused": _("refused")}), _("Decision"))
@@ -65,7 +66,7 @@ value("reasons", reason_text, _("Reasons"))
 value("passed_over", checked_text, _("Rules passed over"))
 caption = case_timeline.caption
 caption("number", _("Case number"))
-caption("members", _("Members"))
+caption("members", _("Members of the bench"))
 caption("party", _("Party"))
 caption("files", _("Files"))
 caption("member", _("Member"))

@@ -12,7 +12,7 @@ def empty_database(demo_network):
     transaction only, rolled back afterwards)."""
     from django.contrib.auth import get_user_model
 
-    from tianping.cases.models import TriageRule
+    from tianping.cases.models import Assessor, TriageRule
     from tianping.courts.models import Team
     from tianping.mediation.models import Mediator, Partner, PartnerCoordinator, Station
 
@@ -22,6 +22,7 @@ def empty_database(demo_network):
     Partner.objects.all().delete()
     get_user_model().objects.all().delete()
     TriageRule.objects.all().delete()
+    Assessor.objects.all().delete()
     Team.objects.all().delete()
     while Court.objects.exists():  # a court's children first
         Court.objects.filter(children__isnull=True).delete()

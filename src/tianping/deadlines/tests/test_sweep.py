@@ -158,7 +158,9 @@ def test_a_database_worker_runs_the_queued_sweep(demo):
         call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert TimeLimitWarning.objects.count() == 3
     tasks = {t.task_path.rsplit(".", 1)[-1]: t for t in DBTaskResult.objects.all()}
-    assert set(tasks) == {"sweep_deadlines", "sweep_mediation_clocks"}  # both clocks' sweeps
+    # every clock's sweep: time limits, mediation clocks, supervision replies
+    assert set(tasks) == {"sweep_deadlines", "sweep_mediation_clocks",
+                          "sweep_supervision_replies"}
     assert all(t.status == TaskResultStatus.SUCCESSFUL for t in tasks.values())
     assert tasks["sweep_deadlines"].return_value == 3
 
