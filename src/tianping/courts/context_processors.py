@@ -32,6 +32,7 @@ def _public_items(user):
         *([(reverse("portal:lawyer"), _("My clients' matters"))] if lawyer else []),
         (reverse("tools:fees"), _("Fee calculator")),
         (reverse("portal:courts"), _("Courts and service points")),
+        (reverse("hearings:notices"), _("Public notice board")),
     ]
 
 
@@ -41,6 +42,7 @@ def _staff_items(user):
     if roles & permissions.FILING_ROLES:
         items.append((reverse("review:queue"), _("Filing review")))
     items.append((reverse("cases:list"), _("Cases")))
+    items.append((reverse("hearings:calendars"), _("Hearings")))
     if roles & (permissions.FILING_ROLES | permissions.OVERSIGHT_ROLES | {Role.MEDIATOR}):
         items.append((reverse("mediation:mediations"), _("Mediations")))
     items.append((reverse("mediation:roster"), _("Mediators")))  # the roster (mediation app)
@@ -89,6 +91,7 @@ def navigation(request):
                 (reverse("tools:case_numbers"), _("Case-number check")),
                 (reverse("catalog:index"), _("Catalogs")),
                 (reverse("portal:courts"), _("Courts and service points")),
+                (reverse("hearings:notices"), _("Public notice board")),
             ]
         }
     unread = user.notifications.filter(read_at__isnull=True).count()
