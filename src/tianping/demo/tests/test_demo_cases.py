@@ -44,6 +44,14 @@ def test_demo_cases_cover_every_state_once(demo_network):
     # every case has its timeline, its judge and its time limit
     for case in Case.objects.all():
         assert case.events.exists() and case.judge_id and case.time_limit
+    # public hearings of the coming days for the notice board, one of them on circuit
+    from tianping.demo.hearings import load_demo_hearings
+    from tianping.hearings.models import Hearing
+
+    assert load_demo_hearings() >= 2 and load_demo_hearings() == 0
+    upcoming = Hearing.objects.filter(status="scheduled", is_public=True)
+    assert upcoming.count() >= 2
+    assert all(h.starts_at.date() > today for h in upcoming)
 
 
 def test_every_demo_court_that_files_has_a_clerk_and_a_president(demo_network):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from tianping.catalog.builtin import sync_builtin_catalogs
 from tianping.demo.cases import load_demo_cases
+from tianping.demo.hearings import load_demo_hearings
 from tianping.demo.mediation_groups import load_demo_mediation_groups
 from tianping.demo.mediations import load_demo_mediations
 from tianping.demo.network import DEMO_PASSWORD, load_demo, load_holiday_table
@@ -33,6 +34,9 @@ class Command(BaseCommand):
         mediated += load_demo_mediation_groups() if cases else 0
         if mediated:
             self.stdout.write(_("Demo mediations made: %(n)d.") % {"n": mediated})
+        heard = load_demo_hearings() if cases else 0
+        if heard:
+            self.stdout.write(_("Demo hearings scheduled: %(n)d.") % {"n": heard})
         if not created:
             self.stdout.write(
                 _("Demo data is already in place; logins were printed when it was created.")
