@@ -16,14 +16,7 @@ from tianping.cases.forms_panel import BenchForm, RecusalDecisionForm, RecusalFo
 from tianping.cases.models_panel import RecusalRequest
 from tianping.cases.permissions import can_assign, get_case_for_user
 from tianping.courts.permissions import effective_user, public_user_page
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+from tianping.lib.form_errors import add_errors as _add_errors
 
 
 def bench_context(user, case) -> dict:

@@ -15,14 +15,7 @@ from tianping.courts import administration
 from tianping.courts.forms_admin import CalendarDayForm, CourtroomForm
 from tianping.courts.models import CalendarDay, Courtroom
 from tianping.courts.views_admin import administered_court, client_address
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+from tianping.lib.form_errors import add_errors as _add_errors
 
 
 @login_required

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tianping.courts.models import Court
+from tianping.lib.form_errors import add_errors
 from tianping.lib.keyset import rows_page
 from tianping.mediation import actions, queries
 from tianping.mediation.forms import DelistForm, MediatorForm, RosterFilterForm
@@ -34,14 +35,6 @@ from tianping.mediation.permissions import (
 
 def client_address(request):
     return request.META.get("REMOTE_ADDR")
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _roster(request, mediators, partners, *, public_court=None):

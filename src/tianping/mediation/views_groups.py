@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from tianping.audit.actions import record_view
 from tianping.flows import mediation_groups as flow
+from tianping.lib.form_errors import add_errors
 from tianping.lib.text import CleanTextForm
 from tianping.lib.widgets import DateInput
 from tianping.mediation import groups
@@ -35,7 +36,6 @@ from tianping.mediation.permissions import (
     group_courts,
     groups_visible_to,
 )
-from tianping.mediation.views import add_errors
 
 KINDS = [("legal", gettext_lazy("Legal person (法人)")),
          ("organisation", gettext_lazy("Other organisation (非法人组织)"))]

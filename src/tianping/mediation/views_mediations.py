@@ -24,6 +24,7 @@ from tianping.audit.actions import record_view
 from tianping.filings.choices import FilingKind, FilingStatus
 from tianping.filings.permissions import get_filing_for_clerk
 from tianping.flows import mediation as flow
+from tianping.lib.form_errors import add_errors
 from tianping.lib.keyset import rows_page
 from tianping.mediation import actions_mediations as actions
 from tianping.mediation.choices import OPEN_STATUSES, MediationStatus, SessionStatus
@@ -54,7 +55,6 @@ from tianping.mediation.permissions import (
     parties_invited,
 )
 from tianping.mediation.recommend import recommend, townships_of
-from tianping.mediation.views import add_errors
 from tianping.mediation.views_outcomes import outcome_context
 
 LIST_ORDER = ("status_rank", "due", "id")

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from tianping.filings.choices import FilingKind
 from tianping.flows import mediation_outcomes as flow
+from tianping.lib.form_errors import add_errors
 from tianping.mediation import actions_outcomes as outcomes
 from tianping.mediation.agreement_templates import TEMPLATES, default_template, draft_text
 from tianping.mediation.choices import MediationStatus
@@ -29,7 +30,6 @@ from tianping.mediation.forms_outcomes import (
 )
 from tianping.mediation.models import MediationRating
 from tianping.mediation.permissions import get_mediation_for_user, parties_answered_by
-from tianping.mediation.views import add_errors
 
 
 def outcome_context(request, m, parties, *, conductor: bool, forms: dict) -> dict:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tianping.lib.form_errors import add_errors
 from tianping.mediation import actions, queries
 from tianping.mediation.forms import AgreementForm, CoordinatorForm, PartnerForm, StationForm
 from tianping.mediation.models import PartnerCoordinator
@@ -24,7 +25,7 @@ from tianping.mediation.permissions import (
     require_reader,
     stations_visible_to,
 )
-from tianping.mediation.views import add_errors, client_address
+from tianping.mediation.views import client_address
 
 
 @login_required
