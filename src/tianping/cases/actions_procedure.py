@@ -60,6 +60,12 @@ def check_target(case, procedure: str) -> None:
 
         raise ValidationError({"procedure": same_procedure(procedure)})
     targets = lawful_targets(case)
+    if procedure in (P.SUMMARY, P.SMALL_CLAIMS) and case.members.filter(
+            until__isnull=True, seat__in=["presiding", "judge", "assessor"]).exists():
+        raise ValidationError({"procedure": _(
+            "A collegial panel tries this case; under the %(procedure)s a sole judge does "
+            "(民事诉讼法 art. 40): compose a sole bench first.") % {
+            "procedure": P(procedure).label}})
     if procedure not in targets:
         if targets:
             allowed = _("、").join(str(P(t).label) for t in sorted(targets))

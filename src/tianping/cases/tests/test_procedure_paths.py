@@ -85,3 +85,15 @@ def test_the_leader_approves_on_the_case_page(demo, case):  # noqa: F811
     assert c.post(decide, {"approve": "yes"}).status_code == 302
     case.refresh_from_db()
     assert case.procedure == "ordinary"
+
+
+def test_a_panel_case_does_not_go_to_a_sole_judge_procedure(demo, case):  # noqa: F811
+    from tianping.cases import actions_panel as panel
+
+    panel.compose_bench(case, actor=demo["liuqiang"], sole=False,
+                        judges=[demo["liuqiang"], demo["wangjun"]], assessors=1)
+    with pytest.raises(ValidationError, match="独任|sole"):
+        change_procedure(case, actor=demo["wangjun"], procedure="summary", reason="简单")
+    panel.compose_bench(case, actor=demo["liuqiang"], sole=True)
+    assert change_procedure(case, actor=demo["wangjun"], procedure="summary",
+                            reason="简单").procedure == "summary"
