@@ -121,7 +121,10 @@ LEGITIMATE = [
 
 
 def visible_text(page) -> str:
-    """The text a reader sees: the body without scripts, plus form values and titles."""
+    """The text a reader sees: the body without scripts, plus form values and titles.
+    Waits for the page that a click has just opened to have its body."""
+    page.wait_for_load_state("domcontentloaded")
+    page.wait_for_function("document.body !== null")
     return page.evaluate(
         """() => {
             const parts = [document.body.innerText];

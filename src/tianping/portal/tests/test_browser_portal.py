@@ -48,6 +48,7 @@ def test_a_new_litigant_registers_signs_in_and_edits_the_profile(page):
     in_english(page)
     page.goto(page.base_url + "/accounts/login/")
     page.click("a[href='/accounts/register/']")
+    page.wait_for_url("**/accounts/register/")
     assert_reads_well(page, "en")
     shoot(page, "register")
     fill_registration(page, "13912345678", id_number="110105199001011233")
