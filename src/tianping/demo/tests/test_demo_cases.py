@@ -52,6 +52,16 @@ def test_demo_cases_cover_every_state_once(demo_network):
     upcoming = Hearing.objects.filter(status="scheduled", is_public=True)
     assert upcoming.count() >= 2
     assert all(h.starts_at.date() > today for h in upcoming)
+    # what the court served on the parties of those cases: through the inbox to the
+    # plaintiffs who consented, by post to the defendants, one receipt back
+    from tianping.demo.service import load_demo_service
+    from tianping.service.models import Service
+
+    assert load_demo_service() >= 2 and load_demo_service() == 0
+    served = Service.objects.filter(case__hearings__isnull=False).distinct()
+    assert served.filter(effective_on__isnull=False).count() >= 2
+    assert served.filter(attempts__channel="postal", attempts__receipt_on__isnull=False).exists()
+    assert served.filter(attempts__channel="platform").exists()
 
 
 def test_every_demo_court_that_files_has_a_clerk_and_a_president(demo_network):

@@ -7,6 +7,7 @@ from tianping.demo.hearings import load_demo_hearings
 from tianping.demo.mediation_groups import load_demo_mediation_groups
 from tianping.demo.mediations import load_demo_mediations
 from tianping.demo.network import DEMO_PASSWORD, load_demo, load_holiday_table
+from tianping.demo.service import load_demo_service
 
 
 class Command(BaseCommand):
@@ -37,6 +38,9 @@ class Command(BaseCommand):
         heard = load_demo_hearings() if cases else 0
         if heard:
             self.stdout.write(_("Demo hearings scheduled: %(n)d.") % {"n": heard})
+        served = load_demo_service() if cases else 0
+        if served:
+            self.stdout.write(_("Demo documents served: %(n)d.") % {"n": served})
         if not created:
             self.stdout.write(
                 _("Demo data is already in place; logins were printed when it was created.")
