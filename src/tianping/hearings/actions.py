@@ -32,6 +32,8 @@ from tianping.hearings.models import Booking, Hearing
 from tianping.hearings.permissions import require_scheduler
 from tianping.lib.text import clean_text
 from tianping.lib.uploads import check_upload
+from tianping.parties.choices import OPPONENT_ROLES
+from tianping.service.queries import last_service_date
 
 MAX_HOURS = 12
 REASON_LENGTH = 500
@@ -96,7 +98,14 @@ def _check_place(case, place_kind, courtroom, link, address, township, errors) -
 
 def earliest_day(case: Case, served_on: datetime.date | None = None) -> datetime.date:
     """The first day a hearing of CASE may be held (`rules.earliest_hearing_day`). SERVED_ON:
-    the day the complaint's copy reached the defendant, once service records it."""
+    the day the complaint's copy reached the defendant; by default the day the service
+    record says the notice to respond (应诉通知书, sent with the copy) reached the last of the
+    defendants, and while any of them is not served yet, the estimate from the filing
+    date (5 days to send the copy)."""
+    if served_on is None:
+        defendants = list(case.parties.filter(role__in=OPPONENT_ROLES))
+        if defendants:
+            served_on = last_service_date(case, "response-notice", parties=defendants)
     return rules.earliest_hearing_day(case.filed_on, served_on)
 
 

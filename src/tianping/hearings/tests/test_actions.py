@@ -133,6 +133,29 @@ def test_a_given_service_date_moves_the_earliest_day(judge):
     assert actions.earliest_day(case, served) == served + datetime.timedelta(days=18)
 
 
+def test_the_service_record_of_the_notice_to_respond_moves_the_earliest_day(judge):
+    from tianping.service import actions as service
+
+    case = a_case(judge, filed_on=timezone.localdate() - datetime.timedelta(days=30))
+    estimate = actions.earliest_day(case)
+    assert estimate == case.filed_on + datetime.timedelta(days=5 + 15 + 3)
+    defendant = case.parties.get(role="defendant")
+    defendant.address = "锡林浩特市额尔敦路1号"
+    defendant.save()
+    posted = timezone.localdate() - datetime.timedelta(days=4)
+    served = service.serve(case, party=defendant, channels=["postal"], key="k1", actor=judge,
+                           document_name="response-notice", title="应诉通知书",
+                           tracking_number="1100000001", posted_on=posted)
+    assert actions.earliest_day(case) == estimate  # posted, not yet received
+    receipt_on = timezone.localdate() - datetime.timedelta(days=1)
+    service.record_postal_receipt(served.attempts.get(), receipt_on=receipt_on, actor=judge)
+    # 15 days to answer from the day on the receipt, the summons 3 days before
+    assert actions.earliest_day(case) == receipt_on + datetime.timedelta(days=18)
+    with pytest.raises(ValidationError, match=(receipt_on + datetime.timedelta(days=18))
+                       .isoformat()):
+        book(case, judge, 10)
+
+
 @pytest.mark.parametrize(("place", "field"), [
     ({"place_kind": "online", "link": "http://meet.example.org"}, "link"),
     ({"place_kind": "circuit", "address": "嘎查村委会"}, "address"),
