@@ -27,8 +27,7 @@ from tianping.flows import mediation as flow
 from tianping.lib.form_errors import add_errors
 from tianping.lib.keyset import rows_page
 from tianping.mediation import actions_mediations as actions
-from tianping.mediation.choices import OPEN_STATUSES, MediationStatus, SessionStatus
-from tianping.mediation.events import mediation_timeline
+from tianping.mediation.choices import OPEN_STATUSES, MediationStatus
 from tianping.mediation.forms_mediations import (
     AnswerForm,
     ApplyForm,
@@ -41,21 +40,16 @@ from tianping.mediation.forms_mediations import (
     SessionForm,
 )
 from tianping.mediation.models import MediationSession, Mediator
+from tianping.mediation.page_detail import act_on_form, choosable_mediators, detail_context
 from tianping.mediation.permissions import (
-    answers_for_mediator,
-    can_conduct,
-    can_manage_mediations,
     can_read_mediation_figures,
-    can_withdraw,
     get_mediation_for_user,
     group_courts,
     groups_visible_to,
-    is_mediator_of,
     mediations_visible_to,
     parties_invited,
 )
-from tianping.mediation.recommend import recommend, townships_of
-from tianping.mediation.views_outcomes import outcome_context
+from tianping.mediation.recommend import recommend
 
 LIST_ORDER = ("status_rank", "due", "id")
 TABS = {  # labels worded when shown (lazy), in the reader's language
@@ -172,108 +166,11 @@ def refer(request, code):
     return redirect("mediation:detail", mediation.code)
 
 
-def _context(request, m, forms=None):
-    user = request.user
-    today = timezone.localdate()
-    filing = m.filing
-    parties = actions.parties_of(m)
-    manager = can_manage_mediations(user, m.court)
-    conductor = can_conduct(user, m)
-    answerable = parties_invited(user, m) if filing else []
-    answered = {a.party_id: a for a in m.answers.select_related("party")}
-    forms = forms or {}
-    ctx = {
-        "m": m, "filing": filing, "parties": parties, "today": today,
-        "manager": manager, "conductor": conductor, "mediator_self": is_mediator_of(user, m),
-        "answers_for_mediator": answers_for_mediator(user, m),
-        "answers": list(answered.values()),
-        "sessions": list(m.sessions.select_related("station")),
-        "events": [(e, mediation_timeline.label(e), mediation_timeline.details(e))
-                   for e in m.events.select_related("actor")],
-        "clocks": _clocks(m),
-        "can_withdraw": m.is_open and can_withdraw(user, m),
-    }
-    if m.status == MediationStatus.AWAITING_APPOINTMENT and manager:
-        roster = Mediator.objects.filter(court=m.court, delisted_on__isnull=True).order_by("name")
-        towns = townships_of([p.address for p in parties],
-                             set(roster.values_list("township", flat=True)))
-        ctx["suggestions"] = recommend(m.court, speciality=m.speciality, townships=towns,
-                                       today=today)
-        ctx["appoint_form"] = forms.get("appoint") or AppointForm(
-            mediators=roster, initial={"mediator": m.chosen_mediator_id
-                                       or m.preferred_mediator_id or (
-                ctx["suggestions"][0].mediator.pk if ctx["suggestions"] else None)})
-    if m.status == MediationStatus.APPOINTED and ctx["answers_for_mediator"]:
-        ctx["decline_form"] = forms.get("decline") or DeclineForm()
-    unanswered = [p for p in answerable if p.pk not in answered]
-    if m.is_open and unanswered:
-        ctx["answer_form"] = forms.get("answer") or AnswerForm(
-            parties=unanswered, mediators=_choosable(m))
-    if m.status == MediationStatus.IN_PROGRESS and conductor:
-        ctx["session_form"] = forms.get("session") or SessionForm(court=m.court)
-        ctx["record_forms"] = {
-            s.pk: (forms.get(f"record{s.pk}") or RecordForm(parties=parties))
-            for s in ctx["sessions"] if s.status == SessionStatus.SCHEDULED}
-        ctx["extend_form"] = forms.get("extend") or ExtendForm(parties=parties)
-        ctx["end_form"] = forms.get("end") or EndForm()
-        if manager or ctx["mediator_self"]:
-            ctx["other_answer_form"] = forms.get("other_answer") or (
-                AnswerForm(parties=[p for p in parties if p.pk not in answered],
-                           mediators=_choosable(m))
-                if len(answered) < len(parties) else None)
-    ctx.update(outcome_context(request, m, parties, conductor=conductor, forms=forms))
-    return ctx
-
-
-def _choosable(m):
-    """The roster a party chooses from while no mediator is appointed (None after)."""
-    if m.status != MediationStatus.AWAITING_APPOINTMENT:
-        return None
-    return Mediator.objects.filter(court=m.court, delisted_on__isnull=True).order_by("name")
-
-
-def _clocks(m):
-    from tianping.law.steps import render as render_step
-
-    found = []
-    labels = {"choice": (_("The parties choose a mediator together by"), m.choice_due_on,
-                         m.chosen_on),
-              "appointment": (_("Appoint a mediator by"), m.appoint_due_on, m.appointed_on),
-              "acceptance": (_("Mediator to accept by"), m.accept_due_on, m.accepted_on),
-              "period": (_("Mediation period ends"), m.ends_on, m.ended_on)}
-    for key, (label, day, done_on) in labels.items():
-        steps = (m.clock_steps or {}).get(key)
-        if day and steps:
-            found.append({"label": label, "day": day, "done_on": done_on,
-                          "steps": [render_step(s["code"], s.get("params") or {})
-                                    for s in steps]})
-    return found
-
-
 @login_required
 def detail(request, code):
     m = get_mediation_for_user(request.user, code)
     record_view(request, m)
-    return render(request, "mediation/mediation.html", _context(request, m))
-
-
-def act_on_form(request, code, form_name, build, act, done):
-    """Bind the form, run the act; on a refusal show the page again with what was typed."""
-    m = get_mediation_for_user(request.user, code)
-    form = build(m)
-    if form.is_valid():
-        try:
-            act(m, form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, done)
-            return redirect("mediation:detail", m.code)
-    context = _context(request, m, {form_name: form})
-    context["failed_form"] = form_name
-    return render(request, "mediation/mediation.html", context, status=400)
+    return render(request, "mediation/mediation.html", detail_context(request, m))
 
 
 _act = act_on_form
@@ -334,7 +231,7 @@ def _party(m, pk):
 def answer(request, code):
     def build(m):
         own = parties_invited(request.user, m) if m.filing_id else []
-        roster = _choosable(m)
+        roster = choosable_mediators(m)
         return AnswerForm(request.POST, parties=own or _parties(m),
                           mediators=Mediator.objects.none() if roster is None else roster)
 

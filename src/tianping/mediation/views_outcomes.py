@@ -18,8 +18,6 @@ from tianping.filings.choices import FilingKind
 from tianping.flows import mediation_outcomes as flow
 from tianping.lib.form_errors import add_errors
 from tianping.mediation import actions_outcomes as outcomes
-from tianping.mediation.agreement_templates import TEMPLATES, default_template, draft_text
-from tianping.mediation.choices import MediationStatus
 from tianping.mediation.forms_outcomes import (
     DraftForm,
     PaperForm,
@@ -28,72 +26,10 @@ from tianping.mediation.forms_outcomes import (
     RulingForm,
     SignForm,
 )
-from tianping.mediation.models import MediationRating
+from tianping.mediation.page_detail import act_on_form
 from tianping.mediation.permissions import get_mediation_for_user, parties_answered_by
 
-
-def outcome_context(request, m, parties, *, conductor: bool, forms: dict) -> dict:
-    """What the mediation page shows and offers about the agreement and after."""
-    if m.filing_id is None:
-        return {}
-    user = request.user
-    agreement = outcomes.agreement_of(m)
-    own = list(parties_answered_by(user, m))
-    ctx = {"agreement": agreement, "templates": list(TEMPLATES.items())}
-    if agreement is not None:
-        signatures = list(agreement.signatures.filter(version=agreement.version)
-                          .select_related("party"))
-        signed = {s.party_id for s in signatures}
-        ctx["signatures"] = signatures
-        ctx["unsigned"] = [p for p in parties if p.pk not in signed]
-        mine_unsigned = [p for p in own if p.pk not in signed]
-        if m.status == MediationStatus.IN_PROGRESS and not agreement.is_signed:
-            if mine_unsigned:
-                ctx["sign_form"] = forms.get("sign") or SignForm(
-                    parties=mine_unsigned, initial={"version": agreement.version})
-            if conductor and ctx["unsigned"]:
-                ctx["paper_form"] = forms.get("paper") or PaperForm(parties=ctx["unsigned"])
-        if agreement.is_signed:
-            ctx["confirmation_due"] = outcomes.confirmation_due(agreement, m.court)
-            joined = {s.party_id for s in signatures if s.joins_confirmation}
-            ctx["joined"] = [p for p in parties if p.pk in joined]
-            ctx["not_joined"] = [p for p in parties if p.pk not in joined]
-            ctx["may_join"] = [p for p in own if p.pk in signed and p.pk not in joined]
-            ctx["may_choose_route"] = not agreement.route and (conductor or bool(own))
-            if agreement.request_id:
-                ctx["application"] = agreement.request
-                ctx["application_case"] = getattr(agreement.request, "case", None)
-            if conductor or own:
-                ctx["performance_form"] = forms.get("performance") or PerformanceForm()
-    if not m.is_open and m.mediator_id and own:
-        rated = set(MediationRating.objects.filter(mediation=m).values_list("party_id",
-                                                                             flat=True))
-        unrated = [p for p in own if p.pk not in rated]
-        if unrated:
-            ctx["rating_form"] = forms.get("rating") or RatingForm(parties=unrated)
-    if conductor and m.status == MediationStatus.IN_PROGRESS and not (
-            agreement and agreement.is_signed):
-        ctx["draft_form"] = forms.get("draft") or _fresh_draft(request, m, agreement)
-    return ctx
-
-
-def _fresh_draft(request, m, agreement) -> DraftForm:
-    """The drafting form: the agreement as drafted, or a template's text filled in from
-    the dispute (`?template=` picks another template)."""
-    asked = request.GET.get("template")
-    if agreement is not None and asked not in TEMPLATES:
-        return DraftForm(initial={"template": agreement.template, "text": agreement.text,
-                                  "amount": agreement.amount, "pay_by": agreement.pay_by})
-    template = asked if asked in TEMPLATES else default_template(m)
-    amount = m.filing.amount
-    return DraftForm(initial={"template": template, "amount": amount,
-                              "text": draft_text(m, template, amount=amount)})
-
-
-def _act(request, code, form_name, build, act, done):
-    from tianping.mediation.views_mediations import act_on_form
-
-    return act_on_form(request, code, form_name, build, act, done)
+_act = act_on_form
 
 
 def _party_of(parties, pk):
