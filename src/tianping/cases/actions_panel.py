@@ -31,22 +31,13 @@ from tianping.cases.models_panel import BENCH_SEATS, Assessor, CaseMember, Recus
 from tianping.cases.permissions import require_assigner
 from tianping.courts.choices import Role
 from tianping.courts.models import Membership
-from tianping.lib.text import clean_text, too_long
+from tianping.lib.text import bounded_text
 
 SOLE_ONLY = frozenset({Procedure.SUMMARY, Procedure.SMALL_CLAIMS})
 MAX_PANEL = 7
 REASON_LENGTH = 300
 GROUNDS_LENGTH = 2000
 JUDGE_ROLES = frozenset({Role.JUDGE, Role.DIVISION_HEAD, Role.PRESIDENT})
-
-
-def _text(value, limit, field, *, required=False, message=""):
-    value = clean_text(value or "").strip()
-    if required and not value:
-        raise ValidationError({field: message})
-    if problem := too_long(value, limit):
-        raise ValidationError({field: problem})
-    return value
 
 
 def current_seats(case):
@@ -93,7 +84,7 @@ def compose_bench(case, *, actor, sole: bool, judges=(), assessors: int = 0, ass
         raise ValidationError(_("Only a pending case's bench can be composed."))
     if case.judge_id is None:
         raise ValidationError(_("Assign the case's judge first."))
-    reason = _text(reason, REASON_LENGTH, "reason")
+    reason = bounded_text(reason, REASON_LENGTH, "reason")
     judges = [j for j in judges if j is not None]
     try:
         assessors = int(assessors or 0)
@@ -160,7 +151,7 @@ def replace_seat(member: CaseMember, *, actor, user=None, reason: str,
     today = today or timezone.localdate()
     case = member.case
     require_assigner(case, actor)
-    reason = _text(reason, REASON_LENGTH, "reason", required=True,
+    reason = bounded_text(reason, REASON_LENGTH, "reason", required=True,
                    message=_("Give the reason for the change."))
     if member.until is not None:
         raise ValidationError(_("This seat has already ended."))
@@ -218,7 +209,7 @@ def request_recusal(case, member: CaseMember, *, actor, grounds: str) -> Recusal
     if getattr(actor, "pk", None) not in _party_accounts(case):
         raise PermissionDenied(_("Only a party of the case (or their representative) can ask "
                                  "for a recusal."))
-    grounds = _text(grounds, GROUNDS_LENGTH, "grounds", required=True,
+    grounds = bounded_text(grounds, GROUNDS_LENGTH, "grounds", required=True,
                     message=_("Give the grounds for the recusal."))
     if member.case_id != case.pk or member.until is not None:
         raise ValidationError({"member": _("Choose a member now sitting on this case.")})
@@ -263,7 +254,7 @@ def decide_recusal(request: RecusalRequest, *, actor, granted: bool, reasons: st
         raise PermissionDenied(_("The president decides on a judge's or an assessor's "
                                  "recusal, the presiding judge on the others'; nobody on "
                                  "their own."))
-    reasons = _text(reasons, GROUNDS_LENGTH, "reasons", required=not granted,
+    reasons = bounded_text(reasons, GROUNDS_LENGTH, "reasons", required=not granted,
                     message=_("Give the reasons for refusing."))
     with transaction.atomic():
         lock_case(request.case)

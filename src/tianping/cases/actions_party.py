@@ -20,7 +20,7 @@ from tianping.cases.models_party_acts import (
     SubmissionKind,
 )
 from tianping.cases.permissions import can_act_as_judge
-from tianping.lib.text import clean_text, too_long
+from tianping.lib.text import bounded_text
 from tianping.lib.uploads import check_upload, check_uploads
 from tianping.notifications.actions import notify
 
@@ -28,15 +28,6 @@ MAX_FILES = 10
 TITLE_LENGTH = 200
 NOTE_LENGTH = 2000
 TOPIC_LENGTH = 500
-
-
-def _text(value, limit, field, *, required=False, message=""):
-    value = clean_text(value or "").strip()
-    if required and not value:
-        raise ValidationError({field: message})
-    if problem := too_long(value, limit):
-        raise ValidationError({field: problem})
-    return value
 
 
 def parties_acted_for(user, case) -> list[CaseParty]:
@@ -67,9 +58,9 @@ def submit_material(case, *, actor, party, kind: str, title: str, note: str = ""
         raise ValidationError(_("The case is closed: material is no longer handed in here."))
     if kind not in SubmissionKind.values:
         raise ValidationError({"kind": _("Choose what you hand in.")})
-    title = _text(title, TITLE_LENGTH, "title", required=True,
+    title = bounded_text(title, TITLE_LENGTH, "title", required=True,
                   message=_("Give the material a title."))
-    note = _text(note, NOTE_LENGTH, "note")
+    note = bounded_text(note, NOTE_LENGTH, "note")
     files = list(files or [])
     if not files:
         raise ValidationError({"files": _("Attach the material (PDF, JPEG, PNG or OFD).")})
@@ -120,9 +111,9 @@ def ask_meeting(case, *, actor, topic: str, preferred: str = "") -> MeetingReque
                                  "to meet the judge."))
     if not case.is_pending:
         raise ValidationError(_("The case is closed."))
-    topic = _text(topic, TOPIC_LENGTH, "topic", required=True,
+    topic = bounded_text(topic, TOPIC_LENGTH, "topic", required=True,
                   message=_("Say what you want to talk about."))
-    preferred = _text(preferred, 200, "preferred")
+    preferred = bounded_text(preferred, 200, "preferred")
     with transaction.atomic():
         case = lock_case(case)
         if MeetingRequest.objects.filter(case=case, requested_by=actor,
@@ -144,9 +135,9 @@ def answer_meeting(request: MeetingRequest, *, actor, meets_at: datetime.datetim
     case = request.case
     if not can_act_as_judge(actor, case):
         raise PermissionDenied(_("Only the case's judge answers a request to meet."))
-    answer = _text(answer, TOPIC_LENGTH, "answer", required=decline,
+    answer = bounded_text(answer, TOPIC_LENGTH, "answer", required=decline,
                    message=_("Say why you decline."))
-    place = _text(place, 200, "place")
+    place = bounded_text(place, 200, "place")
     link = (link or "").strip()
     if meets_at is not None and timezone.is_naive(meets_at):
         meets_at = timezone.make_aware(meets_at)

@@ -54,6 +54,20 @@ def too_long(value: str, max_length: int) -> str | None:
     ) % {"max": max_length, "length": len(value)}
 
 
+def bounded_text(value, limit: int, field: str, *, required: bool = False,
+                 message: str = "") -> str:
+    """VALUE cleaned and stripped, for an action: a `ValidationError` on FIELD when it is
+    longer than LIMIT characters, or empty while REQUIRED (with MESSAGE)."""
+    from django.core.exceptions import ValidationError
+
+    value = clean_text(value or "").strip()
+    if required and not value:
+        raise ValidationError({field: message})
+    if problem := too_long(value, limit):
+        raise ValidationError({field: problem})
+    return value
+
+
 def ApiText(max_length: int):  # noqa: N802 (a type)
     """Text in an API schema: cleaned, at most MAX_LENGTH characters."""
 

@@ -23,7 +23,7 @@ from tianping.cases.permissions import can_act_as_judge
 from tianping.catalog.numbering import issue_case_number
 from tianping.courts.holidays import court_calendar
 from tianping.law.mediation import clock_due, referred_clock
-from tianping.lib.text import clean_text, too_long
+from tianping.lib.text import bounded_text, clean_text
 from tianping.mediation.choices import (
     OPEN_STATUSES,
     SPECIALITY_BY_CAUSE_NAME,
@@ -72,13 +72,6 @@ def move(mediation: Mediation, name: str) -> None:
         raise ValidationError(
             _("This cannot be done while the mediation is “%(status)s”.")
             % {"status": mediation.get_status_display()}) from None
-
-
-def _text(value: str, limit: int, field: str) -> str:
-    value = clean_text(value or "").strip()
-    if message := too_long(value, limit):
-        raise ValidationError({field: message})
-    return value
 
 
 def speciality_of(cause) -> str:
@@ -145,7 +138,7 @@ def register_referred(case, mediator: Mediator, *, actor, today: datetime.date,
             "party who agreed.")})
     if Mediation.objects.filter(case=case, status__in=OPEN_STATUSES).exists():
         raise ValidationError(_("This case is already in mediation."))
-    override = _text(override, NOTE_LENGTH, "override")
+    override = bounded_text(override, NOTE_LENGTH, "override")
     held = open_counts([mediator.pk]).get(mediator.pk, 0)
     speciality = speciality_of(case.cause)
     codes = mediator_warnings(mediator, speciality=speciality, open_count=held, today=today)
@@ -203,7 +196,7 @@ def appoint(mediation: Mediation, mediator: Mediator, *, actor, today: datetime.
     require_mediation_manager(actor, mediation.court)
     if mediator.court_id != mediation.court_id:
         raise ValidationError({"mediator": _("Choose a mediator on this court's roster.")})
-    override = _text(override, NOTE_LENGTH, "override")
+    override = bounded_text(override, NOTE_LENGTH, "override")
     with transaction.atomic():
         mediation = locked(mediation)
         held = open_counts([mediator.pk]).get(mediator.pk, 0)
@@ -246,7 +239,7 @@ def decline(mediation: Mediation, *, actor, reason: str) -> Mediation:
     """The mediator declines with reasons (在线调解规则 art. 12): the court appoints again."""
     if not answers_for_mediator(actor, mediation):
         raise PermissionDenied(_("Only the mediator appointed can decline."))
-    reason = _text(reason, NOTE_LENGTH, "reason")
+    reason = bounded_text(reason, NOTE_LENGTH, "reason")
     if not reason:
         raise ValidationError({"reason": _("Say why you decline.")})
     with transaction.atomic():
@@ -300,7 +293,7 @@ def record_answer(mediation: Mediation, party, *, actor, answer: str,
     today = today or timezone.localdate()
     if answer not in Answer.values:
         raise ValidationError({"answer": _("Answer yes or no.")})
-    note = _text(note, NOTE_LENGTH, "note")
+    note = bounded_text(note, NOTE_LENGTH, "note")
     own = party.pk in {p.pk for p in parties_invited(actor, mediation)}
     if not own:
         require_conductor(actor, mediation)
@@ -389,7 +382,7 @@ def schedule_session(mediation: Mediation, *, actor, starts_at: datetime.datetim
         errors["place"] = _("Say where the session is held.")
     if errors:
         raise ValidationError(errors)
-    place = _text(place, 200, "place")
+    place = bounded_text(place, 200, "place")
     with transaction.atomic():
         mediation = locked(mediation)
         if mediation.status != MediationStatus.IN_PROGRESS:
@@ -423,7 +416,7 @@ def record_session(session: MediationSession, *, actor, attended, record: str):
     """The session was held: who attended (the dispute's parties, by id) and the record."""
     mediation = session.mediation
     require_conductor(actor, mediation)
-    record = _text(record, RECORD_LENGTH, "record")
+    record = bounded_text(record, RECORD_LENGTH, "record")
     if not record:
         raise ValidationError({"record": _("Write the record of the session.")})
     ids = {p.pk for p in parties_of(mediation)}
@@ -469,7 +462,7 @@ def extend(mediation: Mediation, *, actor, days: int, agreed_parties, note: str 
     """Longer only if every party agrees (特邀调解规定 art. 27; 在线调解规则 art. 24): the
     mediator records each party's agreement; DAYS are added to the period."""
     require_conductor(actor, mediation)
-    note = _text(note, NOTE_LENGTH, "note")
+    note = bounded_text(note, NOTE_LENGTH, "note")
     if not isinstance(days, int) or not 1 <= days <= MAX_AGREED_DAYS:
         raise ValidationError({"days": _("Between 1 and %(max)d days.") % {
             "max": MAX_AGREED_DAYS}})
@@ -498,8 +491,8 @@ def end(mediation: Mediation, *, actor, outcome: str, today: datetime.date, reas
     """End the mediation: "settled" (agreement), "failed" (with the reason of 在线调解规则
     art. 25 and the mediator's report, 21) or "withdrawn" (by the applicant). Called by the
     flow, which then settles, returns or withdraws the dispute's filing."""
-    report = _text(report, REPORT_LENGTH, "report")
-    undisputed_facts = _text(undisputed_facts, REPORT_LENGTH, "undisputed_facts")
+    report = bounded_text(report, REPORT_LENGTH, "report")
+    undisputed_facts = bounded_text(undisputed_facts, REPORT_LENGTH, "undisputed_facts")
     if outcome == "withdrawn":
         if not can_withdraw(actor, mediation):
             raise PermissionDenied(_("Only the applicant can withdraw the application."))

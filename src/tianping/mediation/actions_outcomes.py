@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 from tianping.courts.holidays import court_calendar
 from tianping.law.periods import compute_period
 from tianping.lib.money import check_amount
+from tianping.lib.text import bounded_text
 from tianping.lib.uploads import check_upload
-from tianping.mediation.actions_mediations import _text, locked
+from tianping.mediation.actions_mediations import locked
 from tianping.mediation.agreement_templates import TEMPLATES
 from tianping.mediation.choices import MediationStatus
 from tianping.mediation.events import mediation_event
@@ -82,7 +83,7 @@ def draft(mediation: Mediation, *, actor, template: str, text: str, amount=None,
                                 "document in the case."))
     if template not in TEMPLATES:
         raise ValidationError({"template": _("Choose a template.")})
-    text = _text(text, AGREEMENT_LENGTH, "text")
+    text = bounded_text(text, AGREEMENT_LENGTH, "text")
     if not text:
         raise ValidationError({"text": _("Write the terms of the agreement.")})
     if amount is not None:
@@ -279,7 +280,7 @@ def note_performance(mediation: Mediation, *, actor, performed: bool, note: str 
     if not can_note_performance(actor, mediation):
         raise PermissionDenied(_("Only the mediator or a party can say whether the agreement "
                                  "was performed."))
-    note = _text(note, COMMENT_LENGTH, "note")
+    note = bounded_text(note, COMMENT_LENGTH, "note")
     with transaction.atomic():
         mediation = locked(mediation)
         agreement = _locked_agreement(mediation)
@@ -307,7 +308,7 @@ def rate(mediation: Mediation, party, *, actor, stars, comment: str = "") -> Med
         stars = 0
     if not 1 <= stars <= 5:
         raise ValidationError({"stars": _("Give 1 to 5 stars.")})
-    comment = _text(comment, COMMENT_LENGTH, "comment")
+    comment = bounded_text(comment, COMMENT_LENGTH, "comment")
     with transaction.atomic():
         mediation = locked(mediation)
         if mediation.is_open or mediation.mediator_id is None:
