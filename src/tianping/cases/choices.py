@@ -19,6 +19,7 @@ class Procedure(models.TextChoices):
     SUMMARY = "summary", _("Summary procedure (简易程序)")
     SMALL_CLAIMS = "small_claims", _("Small claims (小额诉讼程序)")
     SPECIAL = "special", _("Special procedure (特别程序)")
+    PAYMENT_ORDER = "payment_order", _("Payment order procedure (督促程序)")
     ENFORCEMENT = "enforcement", _("Enforcement (执行程序)")
 
 

@@ -15,6 +15,7 @@ WHY = {
     "extended": _("an extension was approved"),
     "procedure changed": _("the procedure changed"),
     "holiday schedule": _("the holiday schedule of a year it runs through was published"),
+    "public notice": _("it runs from the end of the public notice (Civil Procedure Law art. 187)"),
 }
 
 

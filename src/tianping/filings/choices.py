@@ -58,6 +58,35 @@ class FilingKind(models.TextChoices):
         "mediation_document",
         _("Application for a mediation document (申请出具调解书)"),
     )
+    SPECIAL_PROCEDURE = (
+        "special_procedure",
+        _("Application under the special procedure (特别程序申请)"),
+    )
+    PAYMENT_ORDER = "payment_order", _("Application for a payment order (申请支付令)")
+
+
+class SpecialSubject(models.TextChoices):
+    """What a special-procedure application asks (民事诉讼法 2023 ch. 15). The judicial
+    confirmation of a mediation agreement is its own kind, applied for from the agreement."""
+
+    VOTER = "voter", _("Voter qualification (选民资格案件)")
+    MISSING = "missing", _("Declaring a person missing (宣告失踪)")
+    DEATH = "death", _("Declaring a person dead (宣告死亡)")
+    DEATH_ACCIDENT = "death_accident", _(
+        "Declaring dead a person missing after an accident (因意外事件宣告死亡)"
+    )
+    ESTATE_ADMINISTRATOR = "estate_administrator", _(
+        "Appointing an estate administrator (指定遗产管理人)"
+    )
+    INCAPACITY = "incapacity", _(
+        "Declaring a person without or with limited capacity (认定无/限制民事行为能力)"
+    )
+    OWNERLESS_PROPERTY = "ownerless_property", _("Declaring property ownerless (认定财产无主)")
+    SECURITY_INTEREST = "security_interest", _("Realising a security interest (实现担保物权)")
+
+
+# Applications heard without an opponent named in a suit: applicant and respondent.
+APPLICATION_KINDS = frozenset({"special_procedure", "payment_order"})
 
 
 # Applied for from a mediation's signed agreement (`flows.mediation_outcomes`), never typed
@@ -81,6 +110,11 @@ REVIEW_DAYS = {
     # No source sets a review period for a pre-filing mediation document: the civil seven days
     # (docs/architecture.md).
     FilingKind.MEDIATION_DOCUMENT: 7,
+    # No source at hand sets a review period for a special-procedure application: the civil
+    # seven days (docs/architecture.md, UNSURE).
+    FilingKind.SPECIAL_PROCEDURE: 7,
+    # 民事诉讼法 art. 226: the court tells the creditor within five days whether it accepts.
+    FilingKind.PAYMENT_ORDER: 5,
 }
 TYPE_CODES = {
     FilingKind.CIVIL: "民初",
@@ -91,6 +125,8 @@ TYPE_CODES = {
     FilingKind.ENFORCEMENT: "执",
     FilingKind.JUDICIAL_CONFIRMATION: "民特",
     FilingKind.MEDIATION_DOCUMENT: "诉前调书",
+    FilingKind.SPECIAL_PROCEDURE: "民特",
+    FilingKind.PAYMENT_ORDER: "民督",
 }
 
 

@@ -23,6 +23,12 @@ kind(
     _("Handed in; review due by %(review_due_on)s"),
 )
 kind(
+    "from_payment_order",
+    _("Suit after a payment order"),
+    _("A suit after the payment order procedure of %(case_number)s ended on the debtor's "
+      "objection; review due by %(review_due_on)s"),
+)
+kind(
     "received_at_assisting_court",
     _("Taken in at the assisting court"),
     _("Received by %(assisting_court)s"),

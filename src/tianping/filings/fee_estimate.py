@@ -8,6 +8,12 @@ administrative complaint pays per case (art. 13 (5)); a criminal private prosecu
 nothing, and an application for enforcement pays after enforcement (art. 20), so neither
 has an estimate here. A civil claim without an amount is not estimated either: its fee
 depends on what kind of non-property case the court finds it to be.
+
+An application for a payment order pays one third of the property fee on the amount
+(art. 14(3)), never halved. A special-procedure application pays nothing (art. 8(1): 依照
+民事诉讼法规定的特别程序审理的案件 不交纳案件受理费); the realisation of a security interest,
+a special procedure added in 2012 after the fee rules, is left without a fee here: the
+sources at hand set none (UNSURE, docs/architecture.md).
 """
 
 from decimal import Decimal
@@ -32,6 +38,8 @@ def estimate(kind: str, amount: Decimal | None, *, summary: bool = False) -> Fee
     try:
         if kind in PROPERTY_KINDS and amount:
             result = compute_fee(FeeKind.PROPERTY, amount, summary=summary)
+        elif kind == FilingKind.PAYMENT_ORDER and amount:
+            result = compute_fee(FeeKind.PAYMENT_ORDER, amount)
         elif kind == FilingKind.ADMINISTRATIVE:
             result = compute_fee(FeeKind.ADMINISTRATIVE, None, summary=summary)
         else:

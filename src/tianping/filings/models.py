@@ -12,6 +12,7 @@ from tianping.filings.choices import (
     RefusalBasis,
     RefusalOutcome,
     RepresentativeKind,
+    SpecialSubject,
     SteeringGreen,
 )
 from tianping.filings.workflow import FilingWorkflow
@@ -89,6 +90,15 @@ class Filing(ConcurrentTransitionMixin, FilingWorkflow, GreenChannel):
     claims = models.TextField(_("claims"), blank=True)
     amount = AmountField(_("amount claimed (yuan)"), null=True, blank=True)
     facts = models.TextField(_("facts and reasons"), blank=True)
+    # A special-procedure application (特别程序): what it asks, whom or what it concerns
+    # (the person missing, the property ...), and for a voter-qualification case the
+    # election day it must be decided before (民事诉讼法 art. 189).
+    special_subject = models.CharField(
+        _("what the application asks"), max_length=24, choices=SpecialSubject.choices,
+        blank=True,
+    )
+    subject_detail = models.TextField(_("the person or property concerned"), blank=True)
+    election_on = models.DateField(_("election day"), null=True, blank=True)
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -4,7 +4,15 @@ from django.utils.translation import gettext as _
 
 from tianping.catalog.choices import DocumentType
 from tianping.catalog.identity import IdentityError, validate_document
-from tianping.filings.choices import CLAIMANT_ROLES, OPPONENT_ROLES, Channel, PartyKind
+from tianping.filings.choices import (
+    CLAIMANT_ROLES,
+    OPPONENT_ROLES,
+    Channel,
+    FilingKind,
+    PartyKind,
+    PartyRole,
+    SpecialSubject,
+)
 from tianping.parties.copying import normalised_id_number
 
 
@@ -77,8 +85,12 @@ def completeness_errors(filing, parties: list[dict]) -> list[str]:
     roles = {p.get("role") for p in parties}
     if not roles & CLAIMANT_ROLES:
         errors.append(_("Name at least one plaintiff or applicant."))
-    if not roles & OPPONENT_ROLES:
+    if filing.kind == FilingKind.SPECIAL_PROCEDURE:
+        errors.extend(special_errors(filing))  # the person concerned may be no party
+    elif not roles & OPPONENT_ROLES:
         errors.append(_("Name at least one defendant or respondent."))
+    if filing.kind == FilingKind.PAYMENT_ORDER:
+        errors.extend(payment_order_errors(filing, parties))
     if filing.channel == Channel.ONLINE:
         errors.extend(contact_errors(parties))
     if not filing.claims.strip():
@@ -87,4 +99,35 @@ def completeness_errors(filing, parties: list[dict]) -> list[str]:
         errors.append(_("State the facts and reasons."))
     if filing.amount is not None and filing.amount < 0:
         errors.append(_("The amount claimed cannot be negative."))
+    return errors
+
+
+def special_errors(filing) -> list[str]:
+    """A special-procedure application says what it asks and whom or what it concerns; a
+    voter-qualification case gives the election day (民事诉讼法 arts. 188-189)."""
+    errors = []
+    if filing.special_subject not in SpecialSubject.values:
+        errors.append(_("Choose what the special-procedure application asks."))
+    if not (filing.subject_detail or "").strip():
+        errors.append(_("Name the person or the property the application concerns."))
+    if filing.special_subject == SpecialSubject.VOTER and filing.election_on is None:
+        errors.append(_("Give the election day: the court decides before it."))
+    return errors
+
+
+def payment_order_errors(filing, parties: list[dict]) -> list[str]:
+    """A payment order is for money or securities due (民事诉讼法 art. 225): the amount,
+    and a debtor (respondent) who can be served in China, so with an address there."""
+    errors = []
+    if not filing.amount or filing.amount <= 0:
+        errors.append(_("Give the amount of money the debtor owes."))
+    debtors = [p for p in parties if p.get("role") == PartyRole.RESPONDENT]
+    if not debtors:
+        errors.append(_("Name the debtor as respondent."))
+    errors += [
+        _("%(party)s: give the debtor's address in China, where the order can be served.")
+        % {"party": p.get("name") or _("the debtor")}
+        for p in debtors
+        if not (p.get("address") or "").strip()
+    ]
     return errors

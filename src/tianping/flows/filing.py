@@ -8,8 +8,9 @@ from django.utils import timezone
 from tianping.cases import actions as case_actions
 from tianping.deadlines.actions import refresh_time_limit
 from tianping.filings import actions as filing_actions
-from tianping.filings.choices import FilingStatus
+from tianping.filings.choices import FilingKind, FilingStatus
 from tianping.payments.actions import open_fee
+from tianping.payorders.actions import open_order
 
 
 def accept_filing(filing, *, actor, acted_for=None, today=None, rng=None):
@@ -23,6 +24,8 @@ def accept_filing(filing, *, actor, acted_for=None, today=None, rng=None):
         refresh_time_limit(case, actor=actor, acted_for=acted_for, why="filed")
         case_actions.assign_at_random(case, actor=actor, acted_for=acted_for, rng=rng)
         open_fee(case, actor=actor, acted_for=acted_for, today=today)
+        if filing.kind == FilingKind.PAYMENT_ORDER:  # a 民督 case: its order to issue
+            open_order(case, amount=filing.amount, basis=filing.facts)
         filing_actions.note_case_opened(
             filing, case_number=case.number, actor=actor, acted_for=acted_for
         )

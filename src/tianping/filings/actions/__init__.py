@@ -38,6 +38,7 @@ from tianping.filings.actions.handing_in import (
     submit_filing,
     withdraw_filing,
 )
+from tianping.filings.actions.procedures import hand_in_suit_after_payment_order
 from tianping.filings.actions.review import (
     accept_filing,
     decide_refusal,
@@ -62,6 +63,7 @@ __all__ = [
     "find_attachment",
     "forward_filing",
     "hand_in_at_window",
+    "hand_in_suit_after_payment_order",
     "note_case_opened",
     "receive_for_other_court",
     "record_if_recommended",

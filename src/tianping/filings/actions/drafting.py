@@ -46,6 +46,9 @@ DRAFT_FIELDS = [
     "is_livelihood",
     "is_enterprise",
     "is_migrant_wages",
+    "special_subject",
+    "subject_detail",
+    "election_on",
 ]
 REPRESENTATIVE_FIELDS = ("kind", "name", "id_number", "licence_number", "law_firm", "phone")
 EVIDENCE_FIELDS = ("name", "source", "purpose")
@@ -91,7 +94,7 @@ def delete_draft(filing: Filing, *, actor) -> Filing:
         filing.evidence.all().delete()
         filing.parties.all().delete()
         filing.attachments.all().delete()
-        for name in ("claims", "facts"):
+        for name in ("claims", "facts", "subject_detail"):
             setattr(filing, name, "")
         filing.amount = None
         filing.cause = None

@@ -112,6 +112,9 @@ def _filing_out(filing) -> dict:
                 "claims",
                 "amount",
                 "facts",
+                "special_subject",
+                "subject_detail",
+                "election_on",
             )
         },
         "cause_code": filing.cause.code if filing.cause_id else None,
@@ -188,7 +191,7 @@ def get_filing(request, code: str):
 @router.patch("/{code}", response=MyFilingOut, summary="Save fields of a draft")
 def update_draft(request, code: str, payload: DraftIn):
     filing = _filing(request, code)
-    nullable = {"amount", "cause_code"}
+    nullable = {"amount", "cause_code", "election_on"}
     data = {
         k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None or k in nullable
     }

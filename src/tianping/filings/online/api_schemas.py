@@ -12,7 +12,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from tianping.filings.choices import FilingKind, PartyKind, PartyRole
+from tianping.filings.choices import FilingKind, PartyKind, PartyRole, SpecialSubject
 from tianping.filings.choices import RepresentativeKind as RepKind
 from tianping.filings.limits import (
     ANSWER_LENGTH,
@@ -137,6 +137,9 @@ class MyFilingOut(FilingSummaryOut):
     is_livelihood: bool
     is_enterprise: bool
     is_migrant_wages: bool
+    special_subject: SpecialSubject | Literal[""] = ""
+    subject_detail: str = ""
+    election_on: date | None = None
     cause_code: str | None
     cause_name: str | None
     claims: str
@@ -173,6 +176,15 @@ class DraftIn(Schema):
         ),
     )
     facts: ApiText(FACTS_LENGTH) | None = None
+    special_subject: SpecialSubject | Literal[""] | None = Field(
+        None, description="A special-procedure application: what it asks."
+    )
+    subject_detail: ApiText(CLAIMS_LENGTH) | None = Field(
+        None, description="A special-procedure application: the person or property concerned."
+    )
+    election_on: date | None = Field(
+        None, description="A voter-qualification case: the election day."
+    )
     cause_code: ApiText(NAME_LENGTH) | None = Field(
         None, description="From the catalog in force today."
     )

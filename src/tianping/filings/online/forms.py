@@ -20,11 +20,13 @@ from tianping.catalog.queries import get_entry
 from tianping.courts.models import Court
 from tianping.filings import actions
 from tianping.filings.choices import (
+    APPLICATION_KINDS,
     FILEABLE_KINDS,
     AttachmentKind,
     FilingKind,
     PartyKind,
     PartyRole,
+    SpecialSubject,
 )
 from tianping.filings.choices import RepresentativeKind as RepKind
 from tianping.filings.limits import (
@@ -116,6 +118,28 @@ class ClaimsForm(WizardForm):
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     cause = forms.CharField(required=False, max_length=NAME_LENGTH)
+    # a special-procedure application only (the page shows them for that kind)
+    special_subject = forms.ChoiceField(
+        label=gettext_lazy("What the application asks"),
+        required=False,
+        choices=[("", "—"), *SpecialSubject.choices],
+    )
+    subject_detail = forms.CharField(
+        label=gettext_lazy("The person or property concerned"),
+        required=False,
+        max_length=CLAIMS_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "The missing person, the person whose capacity is in question, the property "
+            "and where it is, the security and the secured debt ..."
+        ),
+    )
+    election_on = forms.DateField(
+        label=gettext_lazy("Election day"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("Voter qualification only: the court decides before it."),
+    )
 
 
 class PartyForm(WizardForm):
@@ -244,10 +268,15 @@ def initial_parties(filing, user) -> list[dict]:
     saved = [{**party_fields(p), "was": p.position} for p in filing.parties.all()]
     if saved:
         return saved
-    me = {"role": "plaintiff", "kind": "natural", "doc_type": "resident_id"}
+    applying = filing.kind in APPLICATION_KINDS  # an applicant and a respondent
+    me = {"role": "applicant" if applying else "plaintiff", "kind": "natural",
+          "doc_type": "resident_id"}
     if user.kind == "litigant":
         me.update(name=user.full_name, id_number=user.id_number, phone=user.phone)
-    return [me, {"role": "defendant", "kind": "natural", "doc_type": "resident_id"}]
+    if filing.kind == FilingKind.SPECIAL_PROCEDURE:
+        return [me]  # the person concerned is named with the application, a party if any
+    other = "respondent" if applying else "defendant"
+    return [me, {"role": other, "kind": "natural", "doc_type": "resident_id"}]
 
 
 def initial_rows(step, filing, user, extra=False) -> list[dict]:
@@ -264,7 +293,8 @@ def initial_rows(step, filing, user, extra=False) -> list[dict]:
             }
             for e in filing.evidence.select_related("attachment")
         ] or [{}]
-    blank = {"role": "defendant", "kind": "natural"} if step == "parties" else {}
+    other = "respondent" if filing.kind in APPLICATION_KINDS else "defendant"
+    blank = {"role": other, "kind": "natural"} if step == "parties" else {}
     return rows + ([blank] if extra else [])
 
 

@@ -80,6 +80,9 @@ def build_forms(step, filing, user, data=None) -> dict:
             "amount": filing.amount,
             "facts": filing.facts,
             "cause": filing.cause.code if filing.cause_id else "",
+            "special_subject": filing.special_subject,
+            "subject_detail": filing.subject_detail,
+            "election_on": filing.election_on,
         }
         return {"form": f.ClaimsForm(data, initial=initial)}
     return {}

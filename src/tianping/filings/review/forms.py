@@ -24,11 +24,13 @@ from tianping.filings.choices import (
     FILEABLE_KINDS,
     WINDOW_CHANNELS,
     Channel,
+    FilingKind,
     FilingStatus,
     MediationChoice,
     PartyKind,
     PartyRole,
     RepresentativeKind,
+    SpecialSubject,
 )
 from tianping.filings.limits import (
     CLAIMS_LENGTH,
@@ -228,6 +230,25 @@ class FilingDataForm(LabelledForm):
         label=gettext_lazy("Migrant workers' unpaid wages"), required=False
     )
 
+    # a special-procedure application (特别程序) only
+    special_subject = forms.ChoiceField(
+        label=gettext_lazy("What the application asks"),
+        required=False,
+        choices=[("", gettext_lazy("Not a special-procedure application")),
+                 *SpecialSubject.choices],
+    )
+    subject_detail = forms.CharField(
+        label=gettext_lazy("The person or property concerned"),
+        required=False,
+        max_length=CLAIMS_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    election_on = forms.DateField(
+        label=gettext_lazy("Election day"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["key"].initial = secrets.token_hex(16)
@@ -239,6 +260,8 @@ class FilingDataForm(LabelledForm):
         data = self.cleaned_data
         names = ["kind", "cause", "claims", "amount", "facts"]
         names += ["is_livelihood", "is_enterprise", "is_migrant_wages"]
+        if data["kind"] == FilingKind.SPECIAL_PROCEDURE:
+            names += ["special_subject", "subject_detail", "election_on"]
         return {name: data[name] for name in names}
 
 
