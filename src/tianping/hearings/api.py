@@ -18,6 +18,7 @@ from pydantic import Field
 from tianping.audit.actions import record_view
 from tianping.courts.models import Courtroom
 from tianping.courts.permissions import effective_user, require_staff
+from tianping.flows.hearings import postpone_with_summons, schedule_with_summons
 from tianping.hearings import actions, queries
 from tianping.hearings.api_schemas import (
     HearingCancelIn,
@@ -103,12 +104,13 @@ def schedule(request, payload: HearingScheduleIn, code: str = CODE):
     user = _staff(request)
     case = get_case_to_schedule(user, code)
     require_scheduler(case, user)
-    hearing = actions.schedule(
+    summoned = schedule_with_summons(
         case, **_acting(request), kind=payload.kind, starts_at=payload.starts_at,
         ends_at=payload.ends_at, place_kind=payload.place_kind,
         courtroom=_room(case, payload.courtroom), link=payload.link, address=payload.address,
-        township=payload.township, is_public=payload.is_public, waiver=payload.waiver)
-    return Status(201, _out(hearing))
+        township=payload.township, is_public=payload.is_public, waiver=payload.waiver,
+        serve_now=payload.serve_now)
+    return Status(201, _out(summoned.hearing))
 
 
 @router.get("/notices", response=HearingNoticePageOut, auth=None,
@@ -168,11 +170,11 @@ def hearing_detail(request, code: str = CODE):
              summary="Postpone (延期开庭): the reason, who caused it, the new time")
 def postpone(request, payload: HearingPostponeIn, code: str = CODE):
     hearing = _hearing(request, code)
-    new = actions.postpone(
+    summoned = postpone_with_summons(
         hearing, **_acting(request), reason=payload.reason, caused_by=payload.caused_by,
         starts_at=payload.starts_at, ends_at=payload.ends_at, exception=payload.exception,
-        courtroom=_room(hearing.case, payload.courtroom))
-    return Status(201, _out(new))
+        courtroom=_room(hearing.case, payload.courtroom), serve_now=payload.serve_now)
+    return Status(201, _out(summoned.hearing))
 
 
 @router.post("/{code}/cancel", response=HearingOut, summary="Cancel, with the reason")

@@ -37,6 +37,8 @@ class HearingScheduleIn(Schema):
     waiver: ApiText(300) = Field(
         "", description="Summary procedure or small claims: how the parties waived the "
                         "defence period (to hold the hearing before it ends).")
+    serve_now: bool = Field(False, description="Serve the summonses at once on the parties "
+                            "who consented to electronic service (inbox, SMS).")
 
 
 class HearingPostponeIn(Schema):
@@ -48,6 +50,8 @@ class HearingPostponeIn(Schema):
         f"Why the next session is more than a month later: {_codes(IntervalException)}."))
     courtroom: int | None = Field(None, ge=1, le=2**62,
                                   description="Another courtroom's id (else the same place).")
+    serve_now: bool = Field(False, description="Serve the new summonses at once on the "
+                            "parties who consented to electronic service.")
 
 
 class HearingCancelIn(Schema):

@@ -38,6 +38,11 @@ class ScheduleForm(CleanTextForm):
         label=_("The parties waived the defence period (summary procedure, small claims)"),
         help_text=_("Only to hold the hearing before the defence period ends: say how the "
                     "parties waived it."), required=False, max_length=300)
+    serve_now = forms.BooleanField(
+        label=_("Serve the summonses now on the parties who consented to electronic service"),
+        help_text=_("A summons is issued to each party (a notice to appear to each "
+                    "representative) either way; the others are served from the service page."),
+        required=False)
 
     def __init__(self, *args, court=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,6 +62,9 @@ class PostponeForm(CleanTextForm):
         choices=IntervalException.choices,
         help_text=_("The next session is within one month unless by force majeure or with "
                     "the parties' consent."))
+    serve_now = forms.BooleanField(
+        label=_("Serve the new summonses now on the parties who consented to electronic "
+                "service"), required=False)
 
 
 class CancelForm(CleanTextForm):
