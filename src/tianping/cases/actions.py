@@ -89,6 +89,8 @@ def _default_procedure(type_code: str) -> str:
         return Procedure.ENFORCEMENT
     if type_code.startswith("民特") or "调确" in type_code:  # incl. judicial confirmation
         return Procedure.SPECIAL
+    if type_code.startswith("民督"):  # 民事诉讼法 ch. 17: no trial, the order or its end
+        return Procedure.PAYMENT_ORDER
     return Procedure.ORDINARY
 
 
@@ -195,9 +197,12 @@ def _division_for(case: Case, decision: triage.Decision):
     return case.court.divisions.filter(kind=kind).order_by("pk").first() if kind else None
 
 
-def assign_at_random(case: Case, *, actor, acted_for=None, rng=None):
-    """Random judge of the case's team (or division), weighted by load (随机分案)."""
+def assign_at_random(case: Case, *, actor, acted_for=None, rng=None, exclude=()):
+    """Random judge of the case's team (or division), weighted by load (随机分案); never one
+    of EXCLUDE (a remanded case goes to another judge: 民事诉讼法 art. 41 ¶2)."""
     candidates = eligible_judges(case.court, team=case.team, division=case.division)
+    if exclude:
+        candidates = candidates.exclude(pk__in=list(exclude))
     judge = draw_judge(candidates, rng or _RNG)
     if judge is None:
         case_event(
@@ -271,6 +276,7 @@ def close_case(
     note: str = "",
     documents=(),
     acted_for=None,
+    served_document=None,
 ) -> Case:
     """Close the case (结案) with its closure mode and date, storing the DOCUMENTS that close
     it (judgment, mediation paper ...: uploads, each checked by its content) with it: all
@@ -283,7 +289,9 @@ def close_case(
     if mode not in ClosureMode.values:
         raise ValidationError(_("Choose how the case was closed."))
     documents = list(documents)
-    if mode in DOCUMENT_REQUIRED and not documents:
+    if served_document is not None and served_document.case_id != case.pk:
+        raise ValidationError(_("That document is not a document of this case."))
+    if mode in DOCUMENT_REQUIRED and not documents and served_document is None:
         raise ValidationError(missing_document(mode))
     if mode == ClosureMode.OTHER and not (note or "").strip():
         raise ValidationError(_("Say in the note how the case ended."))
@@ -308,6 +316,8 @@ def close_case(
             acted_for=acted_for,
             mode=case.closure_mode,
             closed_on=closed_on,
+            # a document already served (the mediation document: `flows.closing`)
+            **({"document": served_document.pk} if served_document is not None else {}),
         )
         attach_case_documents(case, documents, actor=actor, acted_for=acted_for)
     return case

@@ -41,6 +41,7 @@ _BY_TYPE = {
     "民初": "civil-ordinary",
     "民撤": "civil-ordinary",
     "民终": "civil-appeal-judgment",
+    "民申": "civil-retrial-review",
     "民特": "civil-special",
     "行初": "administrative-first-instance",
     "行终": "administrative-appeal",
@@ -48,18 +49,37 @@ _BY_TYPE = {
     "刑终": "criminal-appeal",
     "执": "enforcement",
     "执恢": "enforcement",
+    "民督": "payment-order",
 }
 
 
 # Cases opened from an application whose rule is not its type code's: the judicial
 # confirmation of a mediation agreement is a 民特 (or 诉前调确) case ruled within 15 days
 # (+10), not the special procedure's 30 days (司法确认规定 arts. 4-5).
-_BY_FILING_KIND = {"judicial_confirmation": "judicial-confirmation"}
+_BY_FILING_KIND = {
+    "judicial_confirmation": "judicial-confirmation",
+    "special_procedure": "civil-special",
+    "payment_order": "payment-order",  # 15 days from acceptance to issue the order
+}
+
+
+# Apps above this one that know a case's rule better than its type code (the appeals app:
+# a 民终 case against a ruling has 30 days, not the 3 months of an appeal against a
+# judgment, CPL art. 183) register a function CASE -> rule code or None, in their ready().
+_RULE_SOURCES: list = []
+
+
+def register_rule_source(source) -> None:
+    if source not in _RULE_SOURCES:
+        _RULE_SOURCES.append(source)
 
 
 def rule_code_for(case) -> str | None:
-    """Which time-limit rule governs the case, from what was filed, its type code and
-    procedure."""
+    """Which time-limit rule governs the case: a registered source's answer, else from what
+    was filed, its type code and procedure."""
+    for source in _RULE_SOURCES:
+        if code := source(case):
+            return code
     if case.filing_id and (code := _BY_FILING_KIND.get(case.filing.kind)):
         return code
     return _BY_PROCEDURE.get((case.type_code, case.procedure)) or _BY_TYPE.get(case.type_code)
@@ -114,6 +134,17 @@ def refresh_time_limit(case, *, actor, acted_for=None, why: str) -> CaseTimeLimi
             expires_on=limit.expires_on,
         )
     return limit
+
+
+def restart_time_limit(case, *, starts_on: datetime.date, actor, acted_for=None,
+                       why: str = "public notice") -> CaseTimeLimit | None:
+    """Count the case's limit from STARTS_ON instead of the filing date: a special-procedure
+    case with a public notice is decided within thirty days of the notice's end (民事诉讼法
+    art. 187). The caller (`payorders.special`) has checked who and locked the case."""
+    if starts_on < case.filed_on:
+        raise ValidationError(_("The limit cannot start before the filing date."))
+    CaseTimeLimit.objects.filter(case=case).update(starts_on=starts_on)
+    return refresh_time_limit(case, actor=actor, acted_for=acted_for, why=why)
 
 
 def recompute_provisional() -> int:

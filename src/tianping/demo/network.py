@@ -85,6 +85,9 @@ PERSONAS = [
     Persona("zhoumei", "周梅", "内2502", Role.TRIAL_MANAGEMENT, "审判管理办公室"),
     Persona("admin", "系统管理员", "内2502", Role.ADMINISTRATOR, "办公室"),
     Persona("bayar", "巴雅尔", "内25", Role.TRIAL_MANAGEMENT, "审判管理办公室", True),
+    # the intermediate court files and tries the appeals from 锡林浩特 and 二连浩特
+    Persona("gaoyuan", "高原", "内25", Role.FILING_CLERK, "立案庭"),
+    Persona("baowen", "包文", "内25", Role.JUDGE, "民事审判第一庭"),
     Persona("sarula", "萨如拉", "内2501", Role.JUDGE, "民事审判第一庭"),
     # 二连浩特 receives filings (online and across regions) and decides its extensions.
     Persona("tuya", "图雅", "内2501", Role.FILING_CLERK, "立案庭"),

@@ -46,7 +46,8 @@ def decide_procedure_change(request, *, actor, approve: bool, note: str = ""):
     return request
 
 
-def close_case(case, *, actor, mode: str, closed_on, note: str = "", documents=(), acted_for=None):
+def close_case(case, *, actor, mode: str, closed_on, note: str = "", documents=(), acted_for=None,
+               served_document=None):
     """Close the case (结案) with the documents that close it (`cases.actions.close_case`);
     its time limit stops running. All of it, or nothing."""
     with transaction.atomic():
@@ -58,6 +59,7 @@ def close_case(case, *, actor, mode: str, closed_on, note: str = "", documents=(
             note=note,
             documents=documents,
             acted_for=acted_for,
+            served_document=served_document,
         )
         stop_time_limit(case)
     return case

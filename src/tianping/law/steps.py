@@ -38,6 +38,34 @@ MESSAGES = {
         "%(n)s working day(s), counted from the next day (%(skipped)s rest day(s) "
         "skipped): %(day)s."
     ),
+    "appeal-party-served": _(
+        "%(party)s was served on %(served)s: %(n)s days to appeal (%(source)s), counted "
+        "from the next day: %(day)s."
+    ),
+    "appeal-party-unserved": _("%(party)s has not been served yet: the period has not begun."),
+    "appeal-pending": _(
+        "An appeal was filed in time: the document does not take effect while it is heard."
+    ),
+    "effective-after-period": _(
+        "The last appeal period ends on %(day)s; without an appeal the document takes "
+        "effect the next day, %(effective)s (Civil Procedure Law art. 158)."
+    ),
+    "effective-mediation": _(
+        "A mediation document cannot be appealed: it takes effect when the last party "
+        "signs for it, %(day)s (Civil Procedure Law art. 100)."
+    ),
+    "effective-small-claims": _(
+        "A small-claims judgment is final (一审终审): it takes effect when served on the "
+        "last party, %(day)s (Civil Procedure Law art. 165)."
+    ),
+    "effective-second-instance": _(
+        "A second-instance judgment or ruling is final: it takes effect when served on "
+        "the last party, %(day)s (Civil Procedure Law art. 182)."
+    ),
+    "effective-final-ruling": _(
+        "This ruling cannot be appealed: it takes effect when served on the last party, "
+        "%(day)s (Civil Procedure Law arts. 157, 158, 185)."
+    ),
     "holiday-data-missing": _(
         "No holiday schedule for %(year)s is on file yet: only weekends were "
         "treated as rest days, so this date may still move when the schedule "
