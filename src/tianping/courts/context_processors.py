@@ -36,18 +36,33 @@ def _public_items(user):
     ]
 
 
-def _staff_items(user):
+SERVICE_ROLES = {Role.JUDGE, Role.JUDGE_ASSISTANT, Role.COURT_CLERK, Role.FILING_CLERK}
+SERVICE_FIRST = {Role.JUDGE_ASSISTANT, Role.COURT_CLERK, Role.FILING_CLERK}
+
+
+def _staff_items(user) -> tuple[list, list]:
+    """(the menu's first line, what folds under "More"): each role's daily pages first,
+    the reference pages and tools after, so the menu keeps to one line at desktop width."""
     roles = permissions.roles_in(user)
     items = [(reverse("workspace:home"), _("Workspace"))]
-    if roles & permissions.FILING_ROLES:
-        items.append((reverse("review:queue"), _("Filing review")))
+    more = []
+    if roles & permissions.FILING_ROLES:  # the leaders decide refusals: theirs under More
+        (items if Role.FILING_CLERK in roles else more).append(
+            (reverse("review:queue"), _("Filing review")))
     items.append((reverse("cases:list"), _("Cases")))
-    items.append((reverse("hearings:calendars"), _("Hearings")))
+    if Role.FILING_CLERK in roles:  # appeals and retrial applications to file (appeals app)
+        more.append((reverse("appeals:incoming"), _("Incoming appeals")))
+    (items if roles & (permissions.TRIAL_ROLES | {Role.FILING_CLERK}) else more).append(
+        (reverse("hearings:calendars"), _("Hearings")))
+    if roles & SERVICE_ROLES:  # the service queue (送达待办)
+        (items if roles & SERVICE_FIRST else more).append(
+            (reverse("service:queue"), _("Service queue")))
     if roles & (permissions.FILING_ROLES | permissions.OVERSIGHT_ROLES | {Role.MEDIATOR}):
-        items.append((reverse("mediation:mediations"), _("Mediations")))
-    items.append((reverse("mediation:roster"), _("Mediators")))  # the roster (mediation app)
+        (items if roles & {Role.FILING_CLERK, Role.MEDIATOR} else more).append(
+            (reverse("mediation:mediations"), _("Mediations")))
+    more.append((reverse("mediation:roster"), _("Mediators")))  # the roster (mediation app)
     if roles & (permissions.OVERSIGHT_ROLES | {Role.ADMINISTRATOR}):  # FIGURE_ROLES (mediation)
-        items.append((reverse("mediation:figures"), _("Mediation figures")))
+        more.append((reverse("mediation:figures"), _("Mediation figures")))
     if roles & permissions.OVERSIGHT_ROLES:
         items += [
             (reverse("cases:dashboard"), _("Dashboard")),
@@ -58,15 +73,15 @@ def _staff_items(user):
     if Role.PRESIDENT in roles:  # the approver of extensions (deadlines.permissions)
         items.append((reverse("deadlines:extension_requests"), _("Extensions")))
     if roles & permissions.LAWYER_VERIFYING_ROLES:  # lawyers registered at their court
-        items.append((reverse("courts:lawyers"), _("Lawyers to verify")))
-    items += [
+        more.append((reverse("courts:lawyers"), _("Lawyers to verify")))
+    more += [
         (reverse("courts:list"), _("Courts")),
         (reverse("catalog:index"), _("Catalogs")),
         (reverse("tools:case_numbers"), _("Case-number check")),
         (reverse("tools:fees"), _("Fee calculator")),
         (reverse("workspace:backups"), _("A/B backup")),
     ]
-    return items
+    return items, more
 
 
 def _administration_items(user):
@@ -98,5 +113,5 @@ def navigation(request):
     inbox = (reverse("notifications:inbox"), _("Messages") + (f" ({unread})" if unread else ""))
     if user.is_public_user:
         return {"nav_items": [(reverse("portal:home"), _("My home")), *_public_items(user), inbox]}
-    staff_items = _staff_items(permissions.effective_user(request))
-    return {"nav_items": [*staff_items, *_administration_items(user), inbox]}
+    items, more = _staff_items(permissions.effective_user(request))
+    return {"nav_items": [*items, inbox], "nav_more": [*more, *_administration_items(user)]}

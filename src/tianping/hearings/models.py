@@ -96,6 +96,8 @@ class Booking(models.Model):
         indexes = [
             models.Index(fields=["resource", "starts_at"], condition=Q(active=True),
                          name="booking_active"),
+            # a person's or a room's calendar, held hearings included (released bookings)
+            models.Index(fields=["resource", "starts_at"], name="booking_resource_time"),
         ]
 
     def __str__(self) -> str:

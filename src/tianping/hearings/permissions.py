@@ -10,13 +10,18 @@ principal: `courts.permissions.effective_user`).
 - A courtroom's calendar: the staff of the court (and of the courts above that oversee
   it). A judge's calendar: the judge, and staff of a court the judge serves at. A hearing
   on a calendar shows its case only to those who see the case; others see the time taken.
+- The hearing record (庭审笔录) of a held hearing: the case's staff who see it, and the
+  parties of the case and their agents with an account (not the filer as such, nor anyone
+  else: the same 404).
 - The public notice board (诉讼服务电子公示栏): public hearings, to anyone.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from tianping.cases.models import CaseParty, CaseRepresentative
 from tianping.cases.models_panel import Seat
 from tianping.cases.permissions import can_act_as_judge, cases_visible_to, get_case_for_user
 from tianping.courts.models import Courtroom, Membership
@@ -49,6 +54,20 @@ def hearings_visible_to(user):
 def get_hearing_for_user(user, code: str) -> Hearing:
     hearing = (hearings_visible_to(user).select_related("case", "courtroom", "case__court")
                .filter(code=code).first())
+    if hearing is None:
+        raise Http404("No such hearing.")
+    return hearing
+
+
+def get_record_for_party(user, code: str) -> Hearing:
+    """The hearing CODE with a hearing record, for a party of its case or a party's agent
+    with an account; 404 for anyone else (or while there is no record)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_public_user:
+        raise Http404("No such hearing.")
+    own = (Q(case_id__in=CaseParty.objects.filter(user=user).values("case_id"))
+           | Q(case_id__in=CaseRepresentative.objects.filter(user=user).values("case_id")))
+    hearing = (Hearing.objects.select_related("case").filter(own, code=code)
+               .exclude(record="").first())
     if hearing is None:
         raise Http404("No such hearing.")
     return hearing

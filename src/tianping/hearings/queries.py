@@ -39,10 +39,15 @@ def courtroom_week(room, monday: datetime.date):
 
 def judge_week(judge, monday: datetime.date):
     start, end = _week_bounds(monday)
+    # A person is booked once per hearing (`booking_once`: no DISTINCT needed), and a
+    # booking has its hearing's times, kept after it is released (held, postponed,
+    # cancelled): the filter on the week's bookings reads the index `booking_resource_time`.
     return list(Hearing.objects.filter(bookings__resource=f"user:{judge.pk}",
+                                       bookings__starts_at__gte=start,
+                                       bookings__starts_at__lt=end,
                                        status__in=ON_CALENDAR, starts_at__gte=start,
                                        starts_at__lt=end)
-                .select_related("case", "courtroom").order_by("starts_at", "id").distinct())
+                .select_related("case", "courtroom").order_by("starts_at", "id"))
 
 
 def week_days(hearings, monday: datetime.date, viewer) -> list[dict]:

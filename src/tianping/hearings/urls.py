@@ -15,4 +15,5 @@ urlpatterns = [
     path("hearings/<str:code>/held/", views.held, name="held"),
     path("hearings/<str:code>/record/", views.add_record, name="record"),
     path("hearings/<str:code>/record/file/", views.record_file, name="record_file"),
+    path("hearings/<str:code>/record/mine/", views.party_record_file, name="party_record_file"),
 ]

@@ -17,7 +17,13 @@ from django.views.decorators.http import require_POST
 
 from tianping.audit.actions import record_view
 from tianping.courts.models import Courtroom
-from tianping.courts.permissions import effective_user, require_staff, visible_court_ids
+from tianping.courts.permissions import (
+    effective_user,
+    public_user_page,
+    require_staff,
+    visible_court_ids,
+)
+from tianping.flows.hearings import postpone_with_summons, schedule_with_summons
 from tianping.hearings import actions, queries
 from tianping.hearings.forms import CancelForm, HeldForm, PostponeForm, RecordForm, ScheduleForm
 from tianping.hearings.permissions import (
@@ -26,6 +32,7 @@ from tianping.hearings.permissions import (
     get_case_to_schedule,
     get_courtroom_for_user,
     get_hearing_for_user,
+    get_record_for_party,
     require_scheduler,
 )
 
@@ -43,6 +50,13 @@ def _put_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+def _summoned_message(summoned) -> str:
+    return _("Hearing scheduled. Summonses and notices issued: %(issued)d; served "
+             "electronically: %(served)d; to serve by post or in person: %(left)d.") % {
+        "issued": len(summoned.issued), "served": len(summoned.served),
+        "left": len(summoned.issued) - len(summoned.served)}
+
+
 @login_required
 def schedule(request, code):
     user = require_staff(effective_user(request))
@@ -52,16 +66,17 @@ def schedule(request, code):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            hearing = actions.schedule(
+            summoned = schedule_with_summons(
                 case, **_acting(request), kind=data["kind"], starts_at=data["starts_at"],
                 ends_at=data["ends_at"], place_kind=data["place_kind"],
                 courtroom=data["courtroom"], link=data["link"], address=data["address"],
-                township=data["township"], is_public=data["is_public"], waiver=data["waiver"])
+                township=data["township"], is_public=data["is_public"], waiver=data["waiver"],
+                serve_now=data["serve_now"])
         except ValidationError as exc:
             _put_errors(form, exc)
         else:
-            messages.success(request, _("Hearing scheduled."))
-            return redirect("hearings:detail", hearing.code)
+            messages.success(request, _summoned_message(summoned))
+            return redirect("hearings:detail", summoned.hearing.code)
     context = {"case": case, "form": form, "earliest": actions.earliest_day(case),
                "may_waive": case.procedure in ("summary", "small_claims")}
     return render(request, "hearings/schedule.html", context,
@@ -116,10 +131,11 @@ def _act(request, code, form_class, name, act):
 @require_POST
 def postpone(request, code):
     def act(hearing, data):
-        new = actions.postpone(hearing, **_acting(request), reason=data["reason"],
-                               caused_by=data["caused_by"], starts_at=data["starts_at"],
-                               ends_at=data["ends_at"], exception=data["exception"] or "")
-        act.new = new
+        summoned = postpone_with_summons(
+            hearing, **_acting(request), reason=data["reason"], caused_by=data["caused_by"],
+            starts_at=data["starts_at"], ends_at=data["ends_at"],
+            exception=data["exception"] or "", serve_now=data["serve_now"])
+        act.new = summoned.hearing
 
     page, _hearing = _act(request, code, PostponeForm, "postpone_form", act)
     if page is not None:
@@ -166,6 +182,15 @@ def record_file(request, code):
     _user, hearing = _staff_hearing(request, code)
     if not hearing.record:
         raise Http404
+    record_view(request, hearing.case, "hearing_record_read", hearing=hearing.code)
+    return FileResponse(hearing.record.open("rb"), filename=hearing.record_name or "record")
+
+
+@public_user_page
+def party_record_file(request, code):
+    """A party of the case (or their agent) downloads the hearing record; the read is
+    recorded, as for the staff."""
+    hearing = get_record_for_party(request.user, code)
     record_view(request, hearing.case, "hearing_record_read", hearing=hearing.code)
     return FileResponse(hearing.record.open("rb"), filename=hearing.record_name or "record")
 

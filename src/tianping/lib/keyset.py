@@ -176,3 +176,27 @@ def rows_page(queryset, ordering: tuple[str, ...], *, after: str | None, size: i
         items = items[:size]
         following = _encode([_value(items[-1], f.lstrip("-")) for f in ordering])
     return KeysetPage(items, following, after if keyed else None)
+
+
+def merged_page(querysets, ordering: tuple[str, ...], *, after: str | None, size: int = 50):
+    """Like keyset_page, over the union of QUERYSETS (disjoint, of one model): each is
+    read through its own index (one query each, SIZE + 1 rows at most) and the keys merged.
+    Where a list's filter is an OR of conditions with different indexes (a partial index
+    for one, a range for the other), the database would otherwise gather and sort every
+    matching row for each page. ORDERING's fields must all run in one direction."""
+    size = max(1, min(int(size), MAX_SIZE))
+    descending = {field.startswith("-") for field in ordering}
+    if len(descending) != 1:
+        raise ValueError("merged_page needs one direction for the whole ordering")
+    names = [field.lstrip("-") for field in ordering]
+    items, keyed = [], False
+    for queryset in querysets:
+        rows, this_keyed = _keyed(queryset, ordering, after)
+        keyed = keyed or this_keyed
+        items += list(rows.values_list(*names)[: size + 1])
+    items.sort(reverse=descending.pop())
+    following = None
+    if len(items) > size:
+        items = items[:size]
+        following = _encode(list(items[-1]))
+    return KeysetPage(items, following, after if keyed else None)

@@ -14,8 +14,8 @@ from ninja.files import UploadedFile
 from tianping.audit.actions import record_view
 from tianping.cases.permissions import get_case_for_user
 from tianping.cases.reads import document_ref
-from tianping.courts.permissions import effective_user
-from tianping.lib.api_pages import PageOut
+from tianping.courts.permissions import effective_user, require_staff
+from tianping.lib.api_pages import PageOut, page_response
 from tianping.lib.keyset import rows_page
 from tianping.lib.pdf import pdf_bytes_response
 from tianping.lib.text import ApiText
@@ -26,6 +26,8 @@ from tianping.service.api_schemas import (
     Key,
     PostalReceiptIn,
     PublicNoticeIn,
+    QueueItemOut,
+    QueuePageIn,
     ServedItemOut,
     ServedPageIn,
     ServeIn,
@@ -41,8 +43,10 @@ from tianping.service.permissions import (
     service_for_party,
     service_for_reader,
     service_for_staff,
+    services_for_staff,
     services_served_on,
 )
+from tianping.service.queries import queue_page
 
 router = Router(tags=["service"])
 
@@ -81,7 +85,7 @@ def _service_out(service) -> dict:
             "channel", "status", "address", "sent_at", "effective_at", "effective_on",
             "tracking_number", "posted_on", "receipt_on", "recipient", "witness", "reason",
             "published_on", "published_where", "abroad")} | {"id": a.pk}
-        for a in service.attempts.order_by("sent_at", "id")]
+        for a in sorted(service.attempts.all(), key=lambda a: (a.sent_at, a.pk))]
     effective = service.effective_attempt
     return {
         "code": service.code, "case": service.case.code, "case_number": service.case.number,
@@ -129,7 +133,8 @@ def address_confirmation_pdf(request, code: str, party: int):
 def case_services(request, code: str):
     case = case_for_staff(effective_user(request), code)
     return [_service_out(s) for s in case.services.select_related(
-        "case", "party", "document", "effective_attempt").order_by("created_at", "id")[:500]]
+        "case", "party", "document", "effective_attempt").prefetch_related("attempts")
+        .order_by("created_at", "id")[:500]]
 
 
 @router.post("/cases/{code}/services", response={201: ServiceOut},
@@ -236,3 +241,20 @@ def served(request, paging: Query[ServedPageIn]):
         {"code": s.code, "case": s.case.code, "case_number": s.case.number,
          "party_name": s.party.name, "title": s.title, "effective_on": s.effective_on,
          "first_read_at": s.first_read_at} for s in page.items], "next": page.next}
+
+
+@router.get("/queue", response=PageOut[QueueItemOut],
+            summary="The service queue: what is waiting to be served, oldest first (staff)",
+            description="Across the cases the staff member sees: services not yet effective, "
+                        "court post whose receipt is not back, public notices running.")
+def queue(request, paging: Query[QueuePageIn]):
+    user = require_staff(effective_user(request))
+    page = queue_page(services_for_staff(user), kind=paging.kind, after=paging.after,
+                      size=paging.limit)
+    return page_response([
+        {"code": s.code, "case": s.case.code, "case_number": s.case.number,
+         "party": s.party_id, "party_name": s.party.name, "title": s.title,
+         "created_at": s.created_at, "waiting_days": s.waiting_days,
+         "pending": [{"id": a.pk, "channel": a.channel, "tracking_number": a.tracking_number,
+                      "posted_on": a.posted_on, "effective_on": a.effective_on}
+                     for a in s.pending]} for s in page.items], page.next)

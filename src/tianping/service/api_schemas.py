@@ -1,6 +1,7 @@
 """The shapes of the service API (each schema named once across the project)."""
 
 import datetime
+from typing import Literal
 
 from ninja import Field, Schema
 
@@ -124,3 +125,29 @@ class ServedItemOut(Schema):
     title: str
     effective_on: datetime.date | None
     first_read_at: datetime.datetime | None
+
+
+class QueuePageIn(PageIn):
+    kind: Literal["all", "postal", "notice"] = Field(
+        "all", description="all: everything waiting; postal: court post whose receipt is not "
+                           "back; notice: public notices still running.")
+
+
+class QueueAttemptOut(Schema):
+    id: int
+    channel: str
+    tracking_number: str
+    posted_on: datetime.date | None
+    effective_on: datetime.date | None = Field(description="A public notice's day of effect.")
+
+
+class QueueItemOut(Schema):
+    code: str
+    case: str
+    case_number: str
+    party: int
+    party_name: str
+    title: str
+    created_at: datetime.datetime
+    waiting_days: int
+    pending: list[QueueAttemptOut] = Field(description="The channels still waiting.")

@@ -104,7 +104,14 @@ class Service(models.Model):
                                     condition=~Q(document_name=""),
                                     name="service_named_once"),
         ]
-        indexes = [models.Index(fields=["party", "-created_at"], name="service_party")]
+        indexes = [
+            models.Index(fields=["party", "-created_at"], name="service_party"),
+            # the service queue: what is not yet effective, oldest first, and the public
+            # notices still running (their day of effect ahead)
+            models.Index(fields=["created_at", "id"], condition=Q(effective_on__isnull=True),
+                         name="service_waiting"),
+            models.Index(fields=["effective_on"], name="service_effective_on"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} · {self.party.name}"

@@ -6,6 +6,9 @@ all ask here, with the person whose authority applies (`courts.permissions.effec
   the case now (`case.members`, seat open).
 - See the service of a case: whoever sees the case among the staff
   (`cases.permissions.get_case_for_user`).
+- The service queue (what is waiting to be served, across cases): the staff, for the
+  services of the cases they see (`cases.permissions.cases_visible_to`); a clerk or judge
+  assistant sees their teams' cases, the filing division and the president the court's.
 - A party (or their representative with an account) sees only what was served on that
   party, and confirms only their own address; anything else is the same 404.
 """
@@ -17,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from tianping.cases.models import CaseParty
 from tianping.cases.models_panel import Seat
-from tianping.cases.permissions import can_act_as_judge, get_case_for_user
+from tianping.cases.permissions import can_act_as_judge, cases_visible_to, get_case_for_user
 from tianping.courts.permissions import is_staff_member
 from tianping.service.models import Service
 
@@ -44,6 +47,13 @@ def case_for_staff(user, code: str):
     if not is_staff_member(user):
         raise Http404("No such case.")
     return get_case_for_user(user, code)
+
+
+def services_for_staff(user):
+    """Every service of a case USER sees among the staff (none for anyone else)."""
+    if not is_staff_member(user):
+        return Service.objects.none()
+    return Service.objects.filter(case__in=cases_visible_to(user).values("pk"))
 
 
 def parties_of(user):

@@ -6,6 +6,7 @@ from tianping.service import views as v
 
 app_name = "service"
 urlpatterns = [
+    path("queue/", v.queue, name="queue"),
     path("cases/<str:code>/", v.case_service, name="case"),
     path("cases/<str:code>/serve/", v.serve, name="serve"),
     path("cases/<str:code>/parties/<int:pk>/address/", v.record_address, name="address"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from tianping.audit.actions import record_view
 from tianping.cases.permissions import get_case_for_user
-from tianping.courts.permissions import effective_user, public_user_page
+from tianping.courts.permissions import effective_user, public_user_page, require_staff
 from tianping.lib.pdf import pdf_bytes_response
 from tianping.service import actions, documents
 from tianping.service.forms import (
@@ -33,8 +33,15 @@ from tianping.service.permissions import (
     party_for_user,
     service_for_party,
     service_for_staff,
+    services_for_staff,
 )
-from tianping.service.queries import attempts_of, services_of_case
+from tianping.service.queries import (
+    QUEUE_KINDS,
+    attempts_of,
+    latest_addresses,
+    queue_page,
+    services_of_case,
+)
 
 
 def _acting(request) -> dict:
@@ -49,8 +56,9 @@ def _staff_case(request, code):
 def _render_case(request, user, case, status=200, **forms):
     parties = list(case.parties.all())
     bound = forms.get("address_form")
+    latest = latest_addresses(case)
     for party in parties:
-        party.confirmation = actions.latest_address(party)
+        party.confirmation = latest.get(party.pk)
         party.address_form = (bound if bound is not None and bound.prefix == f"p{party.pk}"
                               else SignedAddressForm(prefix=f"p{party.pk}"))
     context = {
@@ -67,6 +75,18 @@ def case_service(request, code):
     user, case = _staff_case(request, code)
     record_view(request, case, "service_viewed")
     return _render_case(request, user, case)
+
+
+@login_required
+def queue(request):
+    """The service queue (送达待办) of the court's clerks and judge assistants: across the
+    cases they see, what is not yet served, the postal receipts awaited and the public
+    notices running, oldest first, a keyset page."""
+    user = require_staff(effective_user(request))
+    kind = request.GET.get("kind")
+    kind = kind if kind in QUEUE_KINDS else "all"
+    page = queue_page(services_for_staff(user), kind=kind, after=request.GET.get("after"))
+    return render(request, "service/queue.html", {"page": page, "kind": kind})
 
 
 def _document(case, value: str):

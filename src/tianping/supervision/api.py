@@ -4,9 +4,11 @@ permissions, queries and actions as the pages: 404 for what one may not see, 403
 act one may not take, 422 for bad input."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Path, Query, Router, Status
+from ninja import File, Form, Path, Query, Router, Status
+from ninja.files import UploadedFile
 from pydantic import Field
 
 from tianping.audit.actions import record_view
@@ -106,13 +108,37 @@ def order_detail(request, code: str = CODE):
 
 
 @router.post("/orders/{code}/cases/{case}/reply", response=SupervisionOrderOut,
-             summary="The case's judge replies (attachments on the page)")
+             summary="The case's judge replies (JSON; with a file: .../reply/file)")
 def reply(request, payload: SupervisionReplyIn, code: str = CODE, case: str = CASE):
     user = _staff(request)
     order = get_order_for_user(user, code)
     item = get_item_for_user(user, order, case)
     actions.reply(item, **_acting(request), text=payload.text)
     return _order_out(user, get_order_for_user(user, code))
+
+
+@router.post("/orders/{code}/cases/{case}/reply/file", response=SupervisionOrderOut,
+             summary="The case's judge replies with an attached file (multipart)",
+             description="Form fields: `text`, and `attachment` (PDF, JPEG, PNG or OFD, "
+                         "checked by its content and bounded in size as on the page).")
+def reply_with_file(request, payload: Form[SupervisionReplyIn],
+                    attachment: File[UploadedFile], code: str = CODE, case: str = CASE):
+    user = _staff(request)
+    order = get_order_for_user(user, code)
+    item = get_item_for_user(user, order, case)
+    actions.reply(item, **_acting(request), text=payload.text, attachment=attachment)
+    return _order_out(user, get_order_for_user(user, code))
+
+
+@router.get("/orders/{code}/cases/{case}/attachment", response={200: bytes},
+            summary="The file attached to the judge's reply (the read is recorded)")
+def reply_attachment(request, code: str = CODE, case: str = CASE):
+    user = _staff(request)
+    item = get_item_for_user(user, get_order_for_user(user, code), case)
+    if not item.attachment:
+        raise Http404
+    record_view(request, item.case, "supervision_attachment_read", order=code)
+    return FileResponse(item.attachment.open("rb"), filename=item.attachment_name or "reply")
 
 
 @router.post("/orders/{code}/cases/{case}/close", response=SupervisionOrderOut,
