@@ -6,12 +6,16 @@ Who sees which case:
 - a litigant or lawyer: the cases where they are a party or an agent, or that they filed;
 - the president, the trial management office and the filing division: every case of their
   court (and of the courts below, where their membership gives that sight);
-- a division head: the cases of their division;
+- a division head: the cases of their division; a higher court's division head whose
+  membership sees the courts below, also the cases of the lower courts' divisions of the
+  same kind (业务指导: the line of work they guide and supervise);
 - a judge: the cases they judge, those of their teams and those of their division (its
   judges sit on each other's panels and discuss its cases in the division's meetings of
   judges), never the rest of the court;
 - a judge assistant or court clerk: the cases of their teams;
-- an enforcement officer: the enforcement cases of their court.
+- an enforcement officer: the enforcement cases of their court;
+- any staff member seated on a case's bench now (a panel's judge from another division,
+  the judge assistant, the court clerk): that case.
 Anything else, and anything missing, is the same 404.
 
 Who acts on a case:
@@ -26,24 +30,45 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from tianping.cases.models import Case, CaseParty, CaseRepresentative
+from tianping.cases.models import Case, CaseMember, CaseParty, CaseRepresentative
 from tianping.courts.choices import Role
-from tianping.courts.models import TeamMember
+from tianping.courts.models import Division, TeamMember
 from tianping.courts.permissions import current_memberships
 
 COURT_WIDE = {Role.PRESIDENT, Role.TRIAL_MANAGEMENT, Role.FILING_CLERK}
 TRIAL = {Role.JUDGE, Role.JUDGE_ASSISTANT, Role.COURT_CLERK}
 
 
+def _below_condition(m) -> Q:
+    """The cases of the courts below that a higher court's division head whose membership
+    sees them guides (业务指导): those of the lower courts' divisions of the same kind
+    (the intermediate court's civil division the basic courts' civil divisions), all of
+    theirs for a head without a division."""
+    lower = m.court.descendant_ids()
+    if not m.division_id:
+        return Q(court_id__in=lower)
+    kind = Division.objects.filter(pk=m.division_id).values("kind")
+    return Q(court_id__in=lower, division_id__in=Division.objects.filter(
+        court_id__in=lower, kind__in=kind).values("pk"))
+
+
 def _staff_condition(user) -> Q:
     condition = Q(pk__in=[])
-    for m in current_memberships(user):
+    memberships = current_memberships(user)
+    if memberships:
+        # whoever sits on a case's bench now (a panel's judges from another division or
+        # team, its judge assistant, its clerk) sees that case
+        seated = CaseMember.objects.filter(user=user, until__isnull=True)
+        condition |= Q(pk__in=seated.values("case_id"))
+    for m in memberships:
         courts = {m.court_id} | (m.court.descendant_ids() if m.sees_lower_courts else set())
         if m.role in COURT_WIDE:
             condition |= Q(court_id__in=courts)
         elif m.role == Role.DIVISION_HEAD:
             scope = Q(division_id=m.division_id) if m.division_id else Q()
-            condition |= Q(court_id__in=courts) & scope
+            condition |= Q(court_id=m.court_id) & scope
+            if m.sees_lower_courts:
+                condition |= _below_condition(m)
         elif m.role in TRIAL:
             teams = TeamMember.objects.filter(user=user).values("team_id")
             own = Q(judge=user) | Q(team_id__in=teams)

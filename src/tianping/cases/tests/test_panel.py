@@ -128,3 +128,22 @@ def test_recusal_is_asked_by_a_party_and_decided_by_the_president(demo, case):
                                 reasons="理由不成立", today=TODAY)
     assert done.status == RecusalRequest.Status.REFUSED
     assert [e.kind for e in case.events.all()][-1] == "recusal_decided"
+
+
+def test_whoever_sits_on_the_bench_sees_the_case_and_no_longer_once_replaced(demo, case):
+    from django.contrib.auth import get_user_model
+
+    from tianping.cases.permissions import cases_visible_to
+    from tianping.courts.models import Court, Membership
+
+    clerk = get_user_model().objects.create_user("clerk2", kind="staff", full_name="乌兰")
+    Membership.objects.create(user=clerk, court=Court.objects.get(code="内2502"),
+                              role="court_clerk")  # in no team of the case, no division
+    assert not cases_visible_to(clerk).filter(pk=case.pk).exists()
+    seats = panel.compose_bench(case, actor=demo["liuqiang"], sole=True, clerk=clerk,
+                                today=TODAY)
+    assert cases_visible_to(clerk).filter(pk=case.pk).exists()
+    seat = next(s for s in seats if s.seat == Seat.CLERK)
+    panel.replace_seat(seat, actor=demo["liuqiang"], user=demo["sunli"], reason="工作调整",
+                       today=TODAY)
+    assert not cases_visible_to(clerk).filter(pk=case.pk).exists()
