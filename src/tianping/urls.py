@@ -24,6 +24,9 @@ urlpatterns = [
     path("", include("tianping.hearings.urls")),  # /hearings/..., /notices/
     path("notifications/", include("tianping.notifications.urls")),
     path("supervision/", include("tianping.supervision.urls")),
+    path("procedures/", include("tianping.payorders.urls")),
+    path("appeals/", include("tianping.appeals.urls")),
+    path("documents/", include("tianping.documents.urls")),
     path("filing-review/", include("tianping.filings.review.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -86,6 +86,7 @@ OF_COURT = {"code": "court"}
 COURT_ADMIN_WHO = ("admin", ("zhangsan", "wangjun", "lixia", "chenzhi", "bayar"))
 COURT_ADMIN = Rule(*COURT_ADMIN_WHO, params=OF_COURT)
 ROSTER_KEEPER = ("admin", ("zhangsan", "wangjun", "lixia", "bayar", "nasen", "hutao"))
+TEMPLATE_EDITOR = ("admin", ("zhangsan", "wangjun", "lixia", "lilawyer"))
 
 # Pages, by URL name. Parameters name the object they take: see `world`.
 PAGES = {
@@ -208,6 +209,8 @@ PAGES = {
     "hearings:record": Rule("wangjun", ("zhangsan", "lixia", "chenzhi"), ("POST",),
                             params={"code": "held_hearing"}),
     "hearings:record_file": Rule("wangjun", ("zhangsan",), params={"code": "held_hearing"}),
+    "hearings:party_record_file": Rule("zhangsan", ("wangjun", "lixia", "lilawyer"),
+                                       params={"code": "held_hearing"}),
     "catalog:index": PUBLIC,
     "catalog:import": Rule("platform", ("zhangsan", "wangjun", "lixia", "chenzhi", "admin")),
     "catalog:browse": Rule(public=True, params={"kind": "civil-causes"}),
@@ -370,7 +373,18 @@ PAGES = {
                             params={"code": "accepted", "name": "acceptance-notice"}),
     # Service (送达): the case's judge (its assistant or clerk) serves and records; a party
     # reads only what was served on them (s_own: 张三's; s_other: 李四's, by post)
+    "service:queue": Rule("wangjun", ("zhangsan",), scoped=True),
     "service:case": Rule("wangjun", ("zhangsan",), params={"code": "case"}),
+    # document templates: the court's administrator (or president); issuing: the case's staff
+    "documents:court_templates": Rule(*TEMPLATE_EDITOR, params=OF_COURT),
+    "documents:edit_template": Rule(*TEMPLATE_EDITOR, ("GET", "POST"),
+                                    params={"code": "court", "kind": "summons"}),
+    "documents:template_version": Rule(*TEMPLATE_EDITOR, params={
+        "code": "court", "kind": "summons", "pk": "doc_template"}),
+    "documents:use_default": Rule(*TEMPLATE_EDITOR, ("POST",),
+                                  params={"code": "court", "kind": "summons"}),
+    "documents:case": Rule("wangjun", ("zhangsan", "lixia", "chenzhi"), ("GET", "POST"),
+                           params={"code": "case"}),
     "service:serve": Rule("wangjun", ("zhangsan", "lixia"), ("POST",), params={"code": "case"}),
     "service:address": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
                             params={"code": "case", "pk": "defendant_party"}),
@@ -389,6 +403,28 @@ PAGES = {
                                   params={"code": "s_other"}),
     "service:certificate": Rule("wangjun", ("zhangsan",), params={"code": "s_other"}),
     "service:open": Rule("zhangsan", ("wangjun", "lixia"), params={"code": "s_own"}),
+    # Effectiveness and appeal: 张三 appeals his closed_case; 李霞 records at the window,
+    # the fee and the transfer; 高原 (内25) files the 民终 and the 民申; the judge decides
+    "appeals:incoming": Rule("gaoyuan", ("zhangsan",), scoped=True),
+    "appeals:docket": Rule("gaoyuan", ("zhangsan", "lixia"), ("POST",),
+                           params={"code": "closed_case"}),
+    "appeals:docket_retrial": Rule("gaoyuan", ("zhangsan", "lixia"), ("POST",),
+                                   params={"code": "retrial"}),
+    "appeals:window": Rule("lixia", ("zhangsan", "wangjun"), ("GET", "POST"),
+                           params={"code": "closed_case"}),
+    "appeals:transfer": Rule("lixia", ("zhangsan", "chenzhi"), ("POST",),
+                             params={"code": "closed_case"}),
+    "appeals:fee": Rule("lixia", ("zhangsan", "wangjun"), ("POST",), params={"code": "appeal"}),
+    "appeals:outcome": Rule("wangjun", ("zhangsan", "lixia"), ("GET", "POST"),
+                            params={"code": "case"}),
+    "appeals:retrial_outcome": Rule("wangjun", ("zhangsan", "lixia"), ("GET", "POST"),
+                                    params={"code": "case"}),
+    "appeals:mediation_close": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
+                                    params={"code": "case"}),
+    "appeals:appeal": Rule("zhangsan", ("wangjun", "lixia"), ("GET", "POST"),
+                           params={"code": "closed_case"}),
+    "appeals:retrial": Rule("zhangsan", ("wangjun", "lixia"), ("GET", "POST"),
+                            params={"code": "closed_case"}),
     # Supervision (督办): leaders issue and close (order: liuqiang's on the case), the case's
     # judge replies (never the issuer); replied_order: on closed_case, replied with a file
     "supervision:orders": Rule("liuqiang", ("zhangsan",), scoped=True),
@@ -402,6 +438,18 @@ PAGES = {
                                    params={"code": "order", "case": "case"}),
     "supervision:attachment": Rule("liuqiang", ("zhangsan", "lixia"),
                                    params={"code": "replied_order", "case": "closed_case"}),
+    # a payment order (民督) of 张三's against 钱七 (po_debtor), judge 王军
+    "payorders:procedure": Rule("wangjun", ("lilawyer",), params={"code": "po_case"}),
+    **{f"payorders:{act}": Rule("wangjun", ("zhangsan", "lixia", "po_debtor"), ("POST",),
+                                params={"code": "po_case"})
+       for act in ("issue", "dismiss", "terminate", "effect", "notice")},
+    "payorders:object": Rule("po_debtor", ("zhangsan", "lixia", "wangjun"), ("POST",),
+                             params={"code": "po_case"}),
+    "payorders:window": Rule("lixia", ("zhangsan", "po_debtor"), ("POST",),
+                             params={"code": "po_case"}),
+    "payorders:answer": Rule("zhangsan", ("po_debtor",), ("POST",), params={"code": "po_case"}),
+    "payorders:suit": Rule("lixia", ("zhangsan", "po_debtor"), ("POST",),
+                           params={"code": "po_case"}),
 }
 
 # API operations, by "METHOD /api/v1/path" as in the schema, each with a body that passes
@@ -758,6 +806,22 @@ API = {
         body={"multipart": True, "form_file": PDF_FILE, "postal_address": "北京市"}),
     "GET /api/v1/service/cases/{code}/parties/{party}/address/pdf": api(
         "wangjun", ("zhangsan",), code="case", party="defendant_party", method="GET"),
+    "GET /api/v1/documents/courts/{code}": api(*TEMPLATE_EDITOR, code="court", method="GET"),
+    "GET /api/v1/documents/courts/{code}/{kind}": api(*TEMPLATE_EDITOR, code="court",
+                                                      kind="summons", method="GET"),
+    "PUT /api/v1/documents/courts/{code}/{kind}": api(
+        *TEMPLATE_EDITOR, code="court", kind="summons", method="PUT",
+        body={"title": "传票", "body": "{{ 案号 }}"}),
+    "POST /api/v1/documents/courts/{code}/{kind}/preview": api(
+        *TEMPLATE_EDITOR, code="court", kind="summons", body={"title": "传票", "body": "x"}),
+    "GET /api/v1/documents/cases/{code}": api("wangjun", ("zhangsan", "lixia", "chenzhi"),
+                                              code="case", method="GET"),
+    "POST /api/v1/documents/cases/{code}": api(
+        "wangjun", ("zhangsan", "lixia", "chenzhi"), code="case",
+        body={"kind": "response_notice", "party": Obj("defendant_party")}),
+    "GET /api/v1/documents/cases/{code}/issued/{pk}": api(
+        "wangjun", ("zhangsan", "lixia", "chenzhi"), code="case", pk="issued_doc",
+        method="GET"),
     "GET /api/v1/service/cases/{code}/services": api("wangjun", ("zhangsan",), code="case",
                                                      method="GET"),
     "POST /api/v1/service/cases/{code}/services": api(
@@ -785,6 +849,39 @@ API = {
     "POST /api/v1/service/services/{code}/read": api("zhangsan", ("wangjun", "lixia"),
                                                      code="s_own"),
     "GET /api/v1/service/served": api("zhangsan", ("wangjun",), method="GET", scoped=True),
+    "GET /api/v1/service/queue": api("wangjun", ("zhangsan",), method="GET", scoped=True),
+    "GET /api/v1/appeals/cases/{code}": api("zhangsan", code="closed_case", method="GET"),
+    "POST /api/v1/appeals/cases/{code}/appeals": api(
+        "zhangsan", ("lixia", "wangjun"), code="closed_case",
+        body={"party": Obj("closed_plaintiff"), "grounds": "理由", "requests": "请求"}),
+    "POST /api/v1/appeals/cases/{code}/window-appeals": api(
+        "lixia", ("zhangsan", "wangjun"), code="closed_case",
+        body={"multipart": True, "party": Obj("closed_plaintiff"), "grounds": "理由",
+              "requests": "请求", "petition": PDF_FILE}),
+    "POST /api/v1/appeals/appeals/{code}/fee": api(
+        "lixia", ("zhangsan", "wangjun"), code="appeal", body={"paid_on": TODAY,
+                                                               "receipt": "R1"}),
+    "POST /api/v1/appeals/cases/{code}/transfer": api("lixia", ("zhangsan", "chenzhi"),
+                                                      code="closed_case"),
+    "GET /api/v1/appeals/incoming": api("gaoyuan", ("zhangsan",), method="GET", scoped=True),
+    "POST /api/v1/appeals/incoming/{code}/second-instance": api(
+        "gaoyuan", ("zhangsan", "lixia"), code="closed_case"),
+    "POST /api/v1/appeals/cases/{code}/outcome": api(
+        "wangjun", ("zhangsan", "lixia"), code="case",
+        body={"multipart": True, "outcome": "upheld", "decided_on": TODAY,
+              "document": PDF_FILE}),
+    "POST /api/v1/appeals/cases/{code}/mediation-close": api(
+        "wangjun", ("zhangsan", "lixia"), code="case",
+        body={"document": Obj("case_document_id")}),
+    "POST /api/v1/appeals/cases/{code}/retrials": api(
+        "zhangsan", ("lixia", "wangjun"), code="closed_case",
+        body={"party": Obj("closed_plaintiff"), "grounds": "新证据"}),
+    "POST /api/v1/appeals/retrials/{code}/review-case": api(
+        "gaoyuan", ("zhangsan", "lixia"), code="retrial"),
+    "POST /api/v1/appeals/cases/{code}/retrial-outcome": api(
+        "wangjun", ("zhangsan", "lixia"), code="case",
+        body={"multipart": True, "outcome": "dismissed", "decided_on": TODAY,
+              "document": PDF_FILE}),
     "GET /api/v1/supervision/orders": api("liuqiang", ("zhangsan",), method="GET", scoped=True),
     "POST /api/v1/supervision/orders": api("liuqiang", ("zhangsan", "lixia", "wangjun"), body={
         "reason": "overdue", "reply_due_on": TODAY, "cases": [Obj("case")]}),
@@ -793,11 +890,32 @@ API = {
     "POST /api/v1/supervision/orders/{code}/cases/{case}/reply": api(
         "wangjun", ("zhangsan", "lixia", "liuqiang", "chenzhi"), code="order", case="case",
         body={"text": "已答复"}),
+    "POST /api/v1/supervision/orders/{code}/cases/{case}/reply/file": api(
+        "wangjun", ("zhangsan", "lixia", "liuqiang", "chenzhi"), code="order", case="case",
+        body={"multipart": True, "text": "已答复", "attachment": PDF_FILE}),
+    "GET /api/v1/supervision/orders/{code}/cases/{case}/attachment": api(
+        "liuqiang", ("zhangsan", "lixia"), code="replied_order", case="closed_case",
+        method="GET"),
     "POST /api/v1/supervision/orders/{code}/cases/{case}/close": api(
         "liuqiang", ("zhangsan", "lixia", "wangjun"), code="order", case="case",
         body={"note": "完毕"}),
     "POST /api/v1/supervision/orders/{code}/close": api(
         "liuqiang", ("zhangsan", "lixia", "wangjun"), code="order", body={"note": "完毕"}),
+    "GET /api/v1/procedures/cases/{code}": api("wangjun", ("lilawyer",), code="po_case",
+                                               method="GET"),
+    **{f"POST /api/v1/procedures/cases/{{code}}/{path}": api(
+        "wangjun", ("zhangsan", "lixia", "po_debtor"), code="po_case", body=body)
+       for path, body in (("payment-order/issue", None), ("payment-order/terminate", None),
+                          ("payment-order/effective", None),
+                          ("payment-order/dismiss", {"reasons": "存在其他债务纠纷"}),
+                          ("special/notice", {"published_on": TODAY, "where": "人民法院报"}))},
+    "POST /api/v1/procedures/cases/{code}/payment-order/objection": api(
+        "po_debtor", ("zhangsan", "lixia", "wangjun"), code="po_case",
+        body={"party_id": Obj("po_debtor_party"), "text": "借款已还清"}),
+    "POST /api/v1/procedures/cases/{code}/payment-order/answer": api(
+        "zhangsan", ("po_debtor",), code="po_case", body={"want_suit": True}),
+    "POST /api/v1/procedures/cases/{code}/payment-order/suit": api(
+        "lixia", ("zhangsan", "po_debtor"), code="po_case"),
 }
 NOT_ENDPOINTS = {"openapi-json", "openapi-view", "api-root"}  # the API's own schema pages
 
@@ -1041,6 +1159,22 @@ def world(demo):
                    s_own=s_own.code, s_other=s_other.code,
                    s_attempt=str(s_other.attempts.get().pk))
     objects["secrets"] += [s_own.code, s_other.code]
+    from django.core.files.base import ContentFile
+
+    from tianping.cases.models import CaseDocument
+    from tianping.documents.models import IssuedDocument
+    from tianping.documents.queries import default_template
+
+    summons = default_template("summons")  # an issued document, without laying out a PDF
+    paper = CaseDocument(case=case, title="传票（李四）", content_type="application/pdf",
+                         size=len(PDF), sha256="0" * 64, uploaded_by=people["wangjun"],
+                         is_public=False)
+    paper.file.save("summons.pdf", ContentFile(PDF), save=False)
+    paper.save()
+    issued = IssuedDocument.objects.create(case=case, document=paper, template=summons,
+                                           kind="summons", party=defendant, addressee="李四",
+                                           issued_by=people["wangjun"])
+    objects.update(doc_template=str(summons.pk), issued_doc=str(issued.pk))
     from tianping.supervision import actions as supervision
 
     order, replied = (supervision.issue([c], actor=people["liuqiang"], reason="overdue",
@@ -1051,6 +1185,42 @@ def world(demo):
                                                     content_type="application/pdf"))
     objects.update(order=order.code, replied_order=replied.code)
     objects["secrets"] += [order.code, replied.code]
+    # a payment order (民督) of 张三's, issued, against 钱七 who has an account
+    po_filing = actions.start_filing(actor=filer, court=court, channel=Channel.ONLINE,
+                                     filer=filer, kind="payment_order")
+    actions.save_draft(po_filing, actor=filer, claims="发出支付令", facts="借款到期未还",
+                       amount=Decimal("5000"))
+    actions.set_parties(po_filing, [
+        {**PARTIES[0], "role": "applicant"},
+        {**PARTIES[1], "role": "respondent", "name": "钱七"}], actor=filer)
+    po_case = accept_filing(actions.submit_filing(po_filing, actor=filer),
+                            actor=people["lixia"])
+    people["po_debtor"] = get_user_model().objects.create_user(
+        "qianqi", password=DEMO_PASSWORD, kind="litigant", full_name="钱七")
+    po_debtor = po_case.parties.get(role="respondent")
+    po_debtor.user = people["po_debtor"]
+    po_debtor.save()
+    objects.update(po_case=po_case.code, po_debtor_party=po_debtor.pk)
+    objects["secrets"] += [po_case.code, po_case.number]
+    # appeals: 张三 (plaintiff of closed_case, served its judgment) appealed; 高原 is the
+    # intermediate court's filing clerk; a retrial application waits at 内25
+    from tianping.appeals import actions as appeal_actions
+    from tianping.appeals.models import RetrialApplication
+    from tianping.appeals.tests.helpers import appeal_court_staff, serve_by_post
+
+    people["gaoyuan"] = appeal_court_staff()["gaoyuan"]
+    closed_plaintiff = closed.parties.get(role="plaintiff")
+    serve_by_post(closed, closed_plaintiff, closed.documents.get(), timezone.localdate(),
+                  actor=people["wangjun"])
+    appeal = appeal_actions.file_appeal(closed, actor=filer, party=closed_plaintiff,
+                                        grounds="事实错误", requests="改判", channel="online")
+    retrial = RetrialApplication.objects.create(
+        case=closed, applicant=closed_plaintiff, grounds="新证据", filed_by=filer,
+        effective_on=timezone.localdate(), filed_on=timezone.localdate(),
+        court=Court.objects.get(code="内25"))
+    objects.update(appeal=appeal.code, retrial=retrial.code,
+                   closed_plaintiff=closed_plaintiff.pk, case_document_id=document.pk)
+    objects["secrets"] += [appeal.code, retrial.code]
     return people, objects
 
 
