@@ -17,6 +17,7 @@ class ReasonsForm(ConfirmForm):
     reasons = forms.CharField(
         label=gettext_lazy("Reasons for dismissing the application"), max_length=TEXT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}))
+    field_order = ["reasons", "confirm"]  # the reasons first, the confirmation last
 
 
 class ObjectionForm(CleanTextForm):

@@ -62,6 +62,19 @@ def test_demo_cases_cover_every_state_once(demo_network):
     assert served.filter(effective_on__isnull=False).count() >= 2
     assert served.filter(attempts__channel="postal", attempts__receipt_on__isnull=False).exists()
     assert served.filter(attempts__channel="platform").exists()
+    # the closed cases' documents served on every party, one judgment appealed and filed at the
+    # intermediate court as the linked 民终 case
+    from tianping.appeals.models import Appeal
+    from tianping.appeals.queries import effect_of
+    from tianping.demo.appeals import load_demo_appeals
+
+    assert load_demo_appeals() >= 2 and load_demo_appeals() == 0
+    appeal = Appeal.objects.get()
+    assert appeal.status == "docketed" and "内25民终" in appeal.second_case.number
+    assert appeal.second_case.judge.username == "baowen"
+    others = Case.objects.filter(state="closed", services__isnull=False).exclude(
+        pk=appeal.case_id).distinct()
+    assert others and all(effect_of(c) is not None for c in others)
 
 
 def test_every_demo_court_that_files_has_a_clerk_and_a_president(demo_network):

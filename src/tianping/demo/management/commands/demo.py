@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from tianping.catalog.builtin import sync_builtin_catalogs
+from tianping.demo.appeals import load_demo_appeals
 from tianping.demo.cases import load_demo_cases
 from tianping.demo.hearings import load_demo_hearings
 from tianping.demo.mediation_groups import load_demo_mediation_groups
@@ -41,6 +42,9 @@ class Command(BaseCommand):
         served = load_demo_service() if cases else 0
         if served:
             self.stdout.write(_("Demo documents served: %(n)d.") % {"n": served})
+        judged = load_demo_appeals() if cases else 0
+        if judged:
+            self.stdout.write(_("Demo judgments served: %(n)d.") % {"n": judged})
         if not created:
             self.stdout.write(
                 _("Demo data is already in place; logins were printed when it was created.")
