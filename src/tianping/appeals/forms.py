@@ -21,7 +21,7 @@ class AppealForm(forms.Form):
 
     def __init__(self, *args, parties=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["party"].choices = [(p.pk, f"{p.name}（{p.get_role_display()}）")
+        self.fields["party"].choices = [(p.pk, f"{p.name}（{p.role_label}）")
                                         for p in parties]
 
 
@@ -54,7 +54,7 @@ class RetrialForm(forms.Form):
 
     def __init__(self, *args, parties=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["party"].choices = [(p.pk, f"{p.name}（{p.get_role_display()}）")
+        self.fields["party"].choices = [(p.pk, f"{p.name}（{p.role_label}）")
                                         for p in parties]
 
 

@@ -4,10 +4,11 @@ retrial application (民申). Called from `flows.appeals`, which gives the time 
 assignment and the link of the dispute in the same transaction."""
 
 from tianping.cases.actions import triage_case
-from tianping.cases.choices import Procedure
+from tianping.cases.choices import AppealRole, Procedure
 from tianping.cases.events import case_event
 from tianping.cases.models import Case, CaseParty, CaseRepresentative
 from tianping.catalog.numbering import issue_case_number
+from tianping.parties.choices import CLAIMANT_ROLES, OPPONENT_ROLES
 from tianping.parties.copying import party_fields
 
 
@@ -38,3 +39,26 @@ def open_linked_case(source: Case, *, court, type_code: str, actor, acted_for=No
         case.procedure = Procedure.ORDINARY
         case.save(update_fields=["procedure"])
     return case
+
+
+def set_appeal_roles(source: Case, second: Case, appellant_ids) -> None:
+    """Name each party of SECOND (opened from SOURCE by `open_linked_case`, its parties
+    copied in order) by its standing on appeal: the appellants; the parties of the other
+    side of an appellant, appellees; the rest, the other parties below (民事诉讼法 art. 173)."""
+    appellant_ids = set(appellant_ids)
+    originals = list(source.parties.order_by("position", "id"))
+    copies = list(second.parties.order_by("position", "id"))
+    sides = {p.role for p in originals if p.pk in appellant_ids}
+    opposed = set()
+    if sides & CLAIMANT_ROLES:
+        opposed |= OPPONENT_ROLES
+    if sides & OPPONENT_ROLES:
+        opposed |= CLAIMANT_ROLES
+    for original, copy in zip(originals, copies, strict=True):
+        if original.pk in appellant_ids:
+            copy.appeal_role = AppealRole.APPELLANT
+        elif original.role in opposed:
+            copy.appeal_role = AppealRole.APPELLEE
+        else:
+            copy.appeal_role = AppealRole.BELOW
+        copy.save(update_fields=["appeal_role"])

@@ -23,6 +23,15 @@ class Procedure(models.TextChoices):
     ENFORCEMENT = "enforcement", _("Enforcement (执行程序)")
 
 
+class AppealRole(models.TextChoices):
+    """A party's standing in a second-instance case (民事诉讼法 arts. 171-173): who appealed,
+    the other side, and the other parties of the first instance (原审第三人 ...)."""
+
+    APPELLANT = "appellant", _("Appellant (上诉人)")
+    APPELLEE = "appellee", _("Appellee (被上诉人)")
+    BELOW = "below", _("Other party of the first instance (原审其他当事人)")
+
+
 class Track(models.TextChoices):
     """Triage (繁简分流): simple cases go to the fast-track team; cases routed to mediation
     first (调解优先) to a mediation-and-adjudication team, which offers court-referred

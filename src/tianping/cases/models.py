@@ -3,9 +3,17 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
-from tianping.cases.choices import PENDING_STATES, CaseState, ClosureMode, Procedure, Track
+from tianping.cases.choices import (
+    PENDING_STATES,
+    AppealRole,
+    CaseState,
+    ClosureMode,
+    Procedure,
+    Track,
+)
 from tianping.cases.workflow import CaseWorkflow
 from tianping.lib.green_channel import GreenChannel, green_first
 from tianping.lib.money import AmountField
@@ -162,11 +170,38 @@ class CaseParty(PartyDetails):
         blank=True,
         related_name="case_parties",
     )
+    # In a second-instance case: appellant, appellee or another party below (blank else).
+    appeal_role = models.CharField(_("standing on appeal"), max_length=12, blank=True,
+                                   choices=AppealRole.choices)
 
     class Meta:
         ordering = ["case", "position", "id"]
         verbose_name = _("party")
         verbose_name_plural = _("parties")
+
+    @property
+    def role_label(self) -> str:
+        """The party's role as the case's pages and documents name it: in a second-instance
+        case with the role of the first instance, e.g. 上诉人（原审被告）."""
+        if not self.appeal_role:
+            return self.get_role_display()
+        below = BELOW_ROLE_NAMES.get(self.role, self.role)
+        if self.appeal_role == AppealRole.APPELLANT:
+            return _("Appellant (%(role)s below)") % {"role": below}
+        if self.appeal_role == AppealRole.APPELLEE:
+            return _("Appellee (%(role)s below)") % {"role": below}
+        return _("%(role)s below") % {"role": below}
+
+
+# The first-instance roles as a second-instance case names them (原审原告 ...).
+BELOW_ROLE_NAMES = {
+    "plaintiff": pgettext_lazy("role below", "plaintiff"),
+    "defendant": pgettext_lazy("role below", "defendant"),
+    "third_party": pgettext_lazy("role below", "third party"),
+    "applicant": pgettext_lazy("role below", "applicant"),
+    "respondent": pgettext_lazy("role below", "respondent"),
+    "private_prosecutor": pgettext_lazy("role below", "private prosecutor"),
+}
 
 
 class CaseRepresentative(models.Model):

@@ -68,11 +68,25 @@ def place(hearing, court) -> str:
     return f"{hearing.township}{hearing.address}（巡回审判）"
 
 
+APPEAL_ROLES = {"appellant": "上诉人", "appellee": "被上诉人", "below": ""}
+
+
+def role_name(party) -> str:
+    """The party's role in Chinese; in a second-instance case with the role below:
+    上诉人（原审被告）, 被上诉人（原审原告）, 原审第三人."""
+    role = ROLES.get(party.role, "")
+    appeal_role = getattr(party, "appeal_role", "")
+    if not appeal_role:
+        return role
+    standing_on_appeal = APPEAL_ROLES.get(appeal_role, "")
+    return f"{standing_on_appeal}（原审{role}）" if standing_on_appeal else f"原审{role}"
+
+
 def standing(party=None, representative=None) -> str:
     if representative is not None:
         party = representative.party
-        return f"{ROLES.get(party.role, '')}{party.name}的委托诉讼代理人"
-    return ROLES.get(party.role, party.get_role_display()) if party is not None else ""
+        return f"{role_name(party)}{party.name}的委托诉讼代理人"
+    return (role_name(party) or party.get_role_display()) if party is not None else ""
 
 
 def case_values(case, *, party=None, representative=None, hearing=None, extra=None,
@@ -97,7 +111,7 @@ def case_values(case, *, party=None, representative=None, hearing=None, extra=No
         "审理程序": PROCEDURES.get(case.procedure, ""), "立案日期": figure_date(case.filed_on),
         "原告": _names(parties, CLAIMANTS), "被告": _names(parties, OPPONENTS),
         "第三人": _names(parties, ("third_party",)),
-        "当事人": "；".join(f"{ROLES.get(p.role, '')}{p.name}" for p in parties),
+        "当事人": "；".join(f"{role_name(p)}{p.name}" for p in parties),
         "受送达人": addressee, "受送达人身份": standing(party, representative),
         "受送达人地址": address,
         "事由": "", "开庭时间": "", "开庭地点": "", "法庭": "",

@@ -21,7 +21,7 @@ from tianping.appeals.choices import (
 )
 from tianping.appeals.models import Appeal, DisputeCase
 from tianping.cases import actions as case_actions
-from tianping.cases.actions_linked import open_linked_case
+from tianping.cases.actions_linked import open_linked_case, set_appeal_roles
 from tianping.cases.choices import ClosureMode
 from tianping.deadlines.actions import refresh_time_limit
 from tianping.flows.cases import close_case
@@ -59,6 +59,7 @@ def docket_appeal(case, *, actor, acted_for=None, today=None, rng=None):
             case.type_code), actor=actor, acted_for=acted_for, today=today,
             ordinary=True, amount=max(amounts) if amounts else None)
         appeal_actions.note_docketed(case, second, actor=actor, acted_for=acted_for)
+        set_appeal_roles(case, second, [a.appellant_id for a in appeals])
         refresh_time_limit(second, actor=actor, acted_for=acted_for, why="filed")
         case_actions.assign_at_random(second, actor=actor, acted_for=acted_for, rng=rng)
     return second

@@ -88,7 +88,7 @@ class ReliefApplicationForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["ground"].choices = ground_choices()
         self.fields["applicant"].choices = [("", _("Choose the party who applies"))] + [
-            (p.pk, f"{p.get_role_display()} {p.name}") for p in parties
+            (p.pk, f"{p.role_label} {p.name}") for p in parties
         ]
 
     def clean(self):

@@ -67,7 +67,7 @@ class ServeForm(KeyedForm):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["party"].choices = [
-            (p.pk, f"{p.get_role_display()} {p.name}") for p in case.parties.all()]
+            (p.pk, f"{p.role_label} {p.name}") for p in case.parties.all()]
         documents = [(f"doc:{d.pk}", d.title) for d in case.documents.order_by("uploaded_at")]
         named = [(f"name:{n}", str(t)) for n, t in NAMED_DOCUMENTS.items()]
         self.fields["document"].choices = documents + named

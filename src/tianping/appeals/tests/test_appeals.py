@@ -241,3 +241,28 @@ def test_an_appeal_against_a_dismissal_ruling_runs_the_ruling_appeal_limit(demo,
     assert limit.rule_code == "civil-appeal-ruling"
     # 30 days from the day after filing, rolled past rest days at most
     assert second.filed_on + 30 * DAY <= limit.expires_on < second.filed_on + 40 * DAY
+
+
+def test_the_second_instance_names_the_appellant_and_the_appellee(world):
+    from django.utils import translation
+
+    from tianping.documents.values import standing
+
+    demo, case, judgment, plaintiff, defendant, zhaoliu = world
+    staff = appeal_court_staff()
+    serve_by_post(case, defendant, judgment, TODAY - 2 * DAY, actor=demo["wangjun"])
+    filed = appeal(case, defendant, zhaoliu)
+    actions.record_fee_paid(filed, actor=demo["lixia"], paid_on=TODAY, receipt="R3")
+    actions.transfer(case, actor=demo["lixia"])
+    second = flow.docket_appeal(case, actor=staff["gaoyuan"])
+    roles = {p.name: p for p in second.parties.all()}
+    assert roles[defendant.name].appeal_role == "appellant"
+    assert roles[plaintiff.name].appeal_role == "appellee"
+    with translation.override("zh-hans"):
+        assert roles[defendant.name].role_label == "上诉人（原审被告）"
+        assert roles[plaintiff.name].role_label == "被上诉人（原审原告）"
+    with translation.override("en"):
+        assert roles[defendant.name].role_label == "Appellant (defendant below)"
+    assert standing(roles[plaintiff.name]) == "被上诉人（原审原告）"
+    # the first instance keeps its own roles
+    assert {p.appeal_role for p in case.parties.all()} == {""}
