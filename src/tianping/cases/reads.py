@@ -351,11 +351,21 @@ def case_next(case) -> str:
             "date": case.closed_on.isoformat() if case.closed_on else "—",
             "mode": case.get_closure_mode_display(),
         }
-        if case.closure_mode == ClosureMode.JUDGMENT and case.procedure != Procedure.SMALL_CLAIMS:
-            space = "" if (get_language() or "").startswith("zh") else " "  # 。如不服
+        # only a first-instance judgment or ruling of dismissal tried under the ordinary or
+        # summary procedure can be appealed (small claims, the special procedure, payment
+        # orders and second-instance decisions are final: 民事诉讼法 arts. 165, 185, 182)
+        appealable = (case.type_code.endswith("初")
+                      and case.procedure in (Procedure.ORDINARY, Procedure.SUMMARY))
+        space = "" if (get_language() or "").startswith("zh") else " "  # 。如不服
+        if appealable and case.closure_mode == ClosureMode.JUDGMENT:
             text += space + _(
                 "If you disagree with the judgment, you may appeal within 15 days "
                 "of its service on you."
+            )
+        elif appealable and case.closure_mode == ClosureMode.DISMISSAL:
+            text += space + _(
+                "If you disagree with the ruling, you may appeal within 10 days of its "
+                "service on you."
             )
         return text
     if case.state == CaseState.SUSPENDED:

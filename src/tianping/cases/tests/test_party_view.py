@@ -103,3 +103,31 @@ def test_the_api_gives_the_same_view(demo, case):
     other = Client(headers={"Authorization": f"Bearer {issue_token(demo['lilawyer'], name='t')}"})
     assert other.get(f"/api/v1/party-cases/{case.code}").status_code == 404
     assert Client().get("/api/v1/party-cases").status_code == 401
+
+
+@pytest.mark.parametrize(("type_code", "procedure", "mode", "hint"), [
+    ("民初", "ordinary", "judgment", "十五日内提起上诉"),
+    ("民初", "summary", "dismissal", "十日内提起上诉"),
+    ("民初", "small_claims", "judgment", None),  # 一审终审
+    ("民终", "ordinary", "judgment", None),  # the second instance is final
+    ("民特", "special", "ruling", None),
+    ("民初", "ordinary", "withdrawal", None),
+])
+def test_the_next_step_tells_a_party_of_an_appeal_only_where_one_lies(
+        type_code, procedure, mode, hint):
+    import datetime
+
+    from django.utils import translation
+
+    from tianping.cases.models import Case
+    from tianping.cases.reads import case_next
+
+    case = Case(type_code=type_code, procedure=procedure, state="closed", closure_mode=mode,
+                closed_on=datetime.date(2026, 11, 20))
+    with translation.override("zh-hans"):
+        text = case_next(case)
+    assert "本案已于2026-11-20结案" in text
+    if hint:
+        assert hint in text
+    else:
+        assert "上诉" not in text
