@@ -75,6 +75,15 @@ def test_demo_cases_cover_every_state_once(demo_network):
     others = Case.objects.filter(state="closed", services__isnull=False).exclude(
         pk=appeal.case_id).distinct()
     assert others and all(effect_of(c) is not None for c in others)
+    # a payment order issued and served on the debtor, waiting for the fifteen days
+    from tianping.demo.procedures import load_demo_procedures
+    from tianping.payorders.models import PaymentOrder
+
+    assert load_demo_procedures() == 1 and load_demo_procedures() == 0
+    order = PaymentOrder.objects.get()
+    assert order.status == "issued" and order.case.type_code == "民督"
+    assert order.case.procedure == "payment_order"
+    assert Service.objects.filter(case=order.case, effective_on__isnull=False).exists()
 
 
 def test_every_demo_court_that_files_has_a_clerk_and_a_president(demo_network):

@@ -8,6 +8,7 @@ from tianping.demo.hearings import load_demo_hearings
 from tianping.demo.mediation_groups import load_demo_mediation_groups
 from tianping.demo.mediations import load_demo_mediations
 from tianping.demo.network import DEMO_PASSWORD, load_demo, load_holiday_table
+from tianping.demo.procedures import load_demo_procedures
 from tianping.demo.service import load_demo_service
 
 
@@ -45,6 +46,8 @@ class Command(BaseCommand):
         judged = load_demo_appeals() if cases else 0
         if judged:
             self.stdout.write(_("Demo judgments served: %(n)d.") % {"n": judged})
+        if cases and load_demo_procedures():
+            self.stdout.write(_("A demo payment order is waiting for the debtor's answer."))
         if not created:
             self.stdout.write(
                 _("Demo data is already in place; logins were printed when it was created.")
