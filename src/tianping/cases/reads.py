@@ -8,7 +8,8 @@ staff member may not see is the same 404 as a missing case.
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
+from django.db.models import Case as Switch
+from django.db.models import F, IntegerField, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -337,6 +338,16 @@ def public_events(case):
     return [
         (e, case_timeline.sentence(e)) for e in case.events.filter(is_public=True).order_by("seq")
     ]
+
+
+def parties_in_order(case):
+    """CASE's parties as its pages list them: in a second-instance case the appellants
+    first, then the appellees and the other parties below; else as filed."""
+    standing = Switch(When(appeal_role="appellee", then=Value(1)),
+                     When(appeal_role="below", then=Value(2)), default=Value(0),
+                     output_field=IntegerField())
+    return (case.parties.prefetch_related("representatives")
+            .order_by(standing, "position", "id"))
 
 
 def document_ref(document) -> str:

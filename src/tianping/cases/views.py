@@ -159,7 +159,7 @@ def _render_case(request, user, case, *, status=200, **forms):
         "case": case,
         "can": can,
         "days": case.days_pending(today),
-        "parties": case.parties.prefetch_related("representatives"),
+        "parties": reads.parties_in_order(case),
         "timeline": timeline(case),
         "documents": documents,
         "filing_documents": filing_documents(case),

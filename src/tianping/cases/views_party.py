@@ -14,7 +14,7 @@ from tianping.audit.actions import record_view
 from tianping.cases.actions_panel import current_seats
 from tianping.cases.forms_panel import RecusalForm
 from tianping.cases.permissions import cases_visible_to, get_case_for_user
-from tianping.cases.reads import case_next, document_ref, public_events
+from tianping.cases.reads import case_next, document_ref, parties_in_order, public_events
 from tianping.cases.views_party_acts import party_context
 from tianping.courts.permissions import public_user_page
 from tianping.payments.queries import fee_of, is_overdue, reliefs_of
@@ -46,7 +46,7 @@ def case_detail(request, code):
         "fee_pending_relief": any(r.status == "pending" for r in reliefs),
         "overdue": is_overdue(fee, timezone.localdate()),
         "case": case,
-        "parties": case.parties.prefetch_related("representatives"),
+        "parties": parties_in_order(case),
         "events": public_events(case),
         "documents": documents,
         "issued": issued,
