@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tianping.payorders",
     "tianping.documents",
     "tianping.appeals",
+    "tianping.indicators",
     "tianping.notifications",
     "tianping.audit",
     "tianping.workspace",

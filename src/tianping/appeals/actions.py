@@ -244,6 +244,7 @@ def record_outcome(second_case: Case, *, outcome: str, decided_on, actor, acted_
     first = _lock(appeals[0].case)
     Appeal.objects.filter(pk__in=[a.pk for a in appeals]).update(
         status=AppealStatus.DECIDED, outcome=outcome, decided_on=decided_on)
+    DisputeCase.objects.filter(case=second_case).update(outcome=outcome)
     case_event(first, "appeal_decided", actor=actor, acted_for=acted_for,
                linked_number=second_case.number, appeal_outcome=outcome)
     if remand_case is not None:

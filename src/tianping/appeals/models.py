@@ -41,6 +41,11 @@ class DisputeCase(models.Model):
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
     origin = models.ForeignKey("cases.Case", on_delete=models.PROTECT, null=True, blank=True,
                                related_name="+", verbose_name=_("came from"))
+    # The outcome of this stage for a second-instance link (维持原判, 改判, 发回重审 ...):
+    # written when the appeal is decided, or imported with the history; the indicators
+    # (发改率) read it here so that platform and imported cases count alike.
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices,
+                               blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -683,6 +683,9 @@ API = {
         "zhangsan", ("lixia", "wangjun", "hutao"), code="m_waiting"),
     "GET /api/v1/mediation/figures": api("chenzhi", ("zhangsan", "lixia", "wangjun", "hutao"),
                                          method="GET"),
+    # the indicators (issue 13): leaders; without parameters 422 for them, 403 for others
+    "GET /api/v1/indicators/compute": api("chenzhi", ("zhangsan", "lixia", "wangjun"),
+                                          method="GET"),
     # hearings: the parties read their case's hearings (time, place or link) like its staff
     "GET /api/v1/hearings/cases/{code}": api("wangjun", (), code="case", method="GET"),
     "POST /api/v1/hearings/cases/{code}": api(

@@ -1,0 +1,363 @@
+"""The indicator engine (issue 13, part 3): every count from the case records and their
+links, never from hand-entered totals, for a period [start, end] (both days included) and
+a slice (a court, with the courts below it or not; a division; a judge; a case type
+prefix; a procedure).
+
+Queries, however many indicators: one conditional aggregate over the sliced case rows
+(every case count, the appeal links and time limits through EXISTS subqueries), one
+recursive query for 案-件比 (the chain through 原审案号: `appeals.DisputeCase.origin`, at
+most `MAX_DEPTH` links deep), one aggregate over the pre-filing mediations, and one for
+the court's own reference ranges; plus the look-ups that check the slice. No Python loop
+runs over cases. Values are exact `Decimal`s rounded half up to two places, None when the
+denominator is 0. The formulas are in `registry.py` and docs/architecture.md.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, Sum
+from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from tianping.appeals.choices import Outcome, Stage
+from tianping.appeals.models import DisputeCase
+from tianping.cases.choices import ClosureMode, Procedure
+from tianping.cases.models import Case
+from tianping.courts.models import Court, Division
+from tianping.deadlines.models import CaseTimeLimit
+from tianping.indicators import registry
+from tianping.indicators.registry import COMPUTED, COUNTS, TypeScope
+from tianping.mediation.choices import MediationKind, MediationStatus
+from tianping.mediation.models import Mediation
+
+MAX_DEPTH = 10  # links followed from a dispute's first case (案-件比)
+TWO_PLACES = Decimal("0.01")
+REVERSED = (Outcome.AMENDED, Outcome.REMANDED)
+SUMMARY = (Procedure.SUMMARY, Procedure.SMALL_CLAIMS)
+MET, NOT_MET, NO_RANGE, NO_VALUE = "met", "not_met", "no_range", "no_value"
+
+
+@dataclass(frozen=True)
+class Slice:
+    """What is counted: checked and resolved by `make_slice`."""
+
+    court: Court
+    start: datetime.date
+    end: datetime.date
+    court_ids: tuple[int, ...]
+    include_lower: bool = False
+    division_ids: tuple[int, ...] | None = None
+    division_name: str = ""
+    judge_name: str = ""
+    judge_id: int | None = None
+    type_prefix: str = ""
+    procedure: str = ""
+
+    @property
+    def whole_court(self) -> bool:
+        return self.division_ids is None and not self.judge_name and self.judge_id is None
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def make_slice(court, start, end, *, include_lower=False, division=None, judge=None,
+               type_prefix="", procedure="") -> Slice:
+    """The slice for COURT (a Court or its code) and the period; DIVISION a Division or its
+    name in the court(s); JUDGE a user or a name (matched on `judge.full_name`). Raises
+    ValidationError on a period that ends before it starts or an unknown court, division,
+    judge or procedure."""
+    if start is None or end is None:
+        raise ValidationError(_("Give the first and the last day of the period."))
+    if end < start:
+        raise ValidationError(_("The period ends before it starts."))
+    if not isinstance(court, Court):
+        code = (court or "").strip()
+        court = Court.objects.filter(code=code).first()
+        if court is None:
+            raise ValidationError(_("No court has the code “%(code)s”.") % {"code": code})
+    ids = {court.pk} | (court.descendant_ids() if include_lower else set())
+    division_ids, division_name = None, ""
+    if division is not None and division != "":
+        if isinstance(division, Division):
+            division_ids, division_name = (division.pk,), division.name
+        else:
+            division_name = division.strip()
+            division_ids = tuple(Division.objects.filter(court_id__in=ids, name=division_name)
+                                 .values_list("pk", flat=True))
+        if not division_ids or (isinstance(division, Division) and division.court_id not in ids):
+            raise ValidationError(_("The court has no division “%(name)s”.")
+                                  % {"name": division_name})
+    judge_name, judge_id = "", None
+    if judge is not None and judge != "":
+        if isinstance(judge, str):
+            judge_name = judge.strip()
+            known = get_user_model().objects.filter(full_name=judge_name).filter(
+                Q(memberships__court_id__in=ids) | Q(cases_as_judge__court_id__in=ids)).exists()
+            if not known:
+                raise ValidationError(_("No judge named “%(name)s” sits or sat in the court.")
+                                      % {"name": judge_name})
+        else:
+            judge_id = judge.pk
+    if procedure and procedure not in Procedure.values:
+        raise ValidationError(_("Unknown procedure “%(value)s”.") % {"value": procedure})
+    return Slice(court=court, start=start, end=end, court_ids=tuple(sorted(ids)),
+                 include_lower=include_lower, division_ids=division_ids,
+                 division_name=division_name, judge_name=judge_name, judge_id=judge_id,
+                 type_prefix=type_prefix or "", procedure=procedure or "")
+
+
+# The cases -------------------------------------------------------------------------------
+
+def scope_q(scope: TypeScope) -> Q:
+    """The type-code predicates of SCOPE as a filter on cases."""
+    q = Q()
+    if scope.include_prefixes:
+        q &= _any("type_code__startswith", scope.include_prefixes)
+    if scope.include_suffixes:
+        q &= _any("type_code__endswith", scope.include_suffixes)
+    for prefix in scope.exclude_prefixes:
+        q &= ~Q(type_code__startswith=prefix)
+    for suffix in scope.exclude_suffixes:
+        q &= ~Q(type_code__endswith=suffix)
+    return q
+
+
+def _any(lookup: str, values) -> Q:
+    q = Q()
+    for value in values:
+        q |= Q(**{lookup: value})
+    return q
+
+
+def sliced_cases(s: Slice):
+    """Every case of the slice, whatever its type (the scopes are applied per count)."""
+    cases = Case.objects.filter(court_id__in=s.court_ids)
+    if s.division_ids is not None:
+        cases = cases.filter(division_id__in=s.division_ids)
+    if s.judge_id is not None:
+        cases = cases.filter(judge_id=s.judge_id)
+    elif s.judge_name:
+        cases = cases.filter(judge__full_name=s.judge_name)
+    if s.type_prefix:
+        cases = cases.filter(type_code__startswith=s.type_prefix)
+    if s.procedure:
+        cases = cases.filter(procedure=s.procedure)
+    return cases.order_by()
+
+
+def _appealed(**more):
+    return Exists(DisputeCase.objects.filter(origin=OuterRef("pk"), stage=Stage.SECOND, **more))
+
+
+def what_q(what: str, s: Slice) -> Q:
+    """The cases a count of kind WHAT counts in the period of S (before its scope)."""
+    filed = Q(filed_on__range=(s.start, s.end))
+    closed = Q(closed_on__range=(s.start, s.end))
+    pending_end = Q(filed_on__lte=s.end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=s.end))
+    if what in ("filed",):
+        return filed
+    if what in ("closed", "days_to_close"):
+        return closed
+    if what == "pending_start":
+        return Q(filed_on__lt=s.start) & (Q(closed_on__isnull=True) | Q(closed_on__gte=s.start))
+    if what in ("pending_end", "period_days_x_pending_end"):
+        return pending_end
+    if what == "closed_within_limit":
+        return closed & Q(Exists(CaseTimeLimit.objects.filter(
+            case=OuterRef("pk"), expires_on__gte=OuterRef("closed_on"))))
+    if what == "mediated_or_withdrawn":
+        return closed & Q(closure_mode__in=(ClosureMode.MEDIATION, ClosureMode.WITHDRAWAL))
+    if what == "pending_over_12m":
+        return pending_end & Q(filed_on__lt=s.end - datetime.timedelta(days=365))
+    if what == "appealed":
+        return closed & Q(_appealed())
+    if what == "not_appealed":
+        return closed & ~Q(_appealed())
+    if what == "reversed_remanded":
+        return closed & Q(_appealed(outcome__in=REVERSED))
+    if what == "closed_summary":
+        return closed & Q(procedure__in=SUMMARY)
+    if what in ("disputes", "dispute_cases"):
+        return filed & ~Q(Exists(DisputeCase.objects.filter(case=OuterRef("pk"),
+                                                            origin__isnull=False)))
+    raise ValueError(what)
+
+
+CASE_WHATS = {"filed", "closed", "pending_start", "pending_end", "closed_within_limit",
+              "mediated_or_withdrawn", "pending_over_12m", "appealed", "not_appealed",
+              "reversed_remanded", "closed_summary"}
+
+
+def _count_q(name: str, s: Slice) -> Q:
+    count = COUNTS[name]
+    return what_q(count.what, s) & scope_q(count.scope)
+
+
+def case_counts(s: Slice) -> dict[str, int]:
+    """Every case count of the registry in one aggregate query."""
+    aggregates = {}
+    for name, count in COUNTS.items():
+        if count.what in CASE_WHATS:
+            aggregates[name] = Count("pk", filter=_count_q(name, s))
+    length = ExpressionWrapper(F("closed_on") - F("filed_on"), output_field=DurationField())
+    aggregates["days_to_close"] = Sum(length, filter=_count_q("days_to_close", s))
+    # Only rows some count can use: filed by the end and open at or after the start.
+    rows = sliced_cases(s).filter(Q(filed_on__lte=s.end)
+                                  & (Q(closed_on__isnull=True) | Q(closed_on__gte=s.start)))
+    result = rows.aggregate(**aggregates)
+    days = result["days_to_close"]
+    result["days_to_close"] = days.days if days is not None else 0
+    result["period_days_x_pending_end"] = s.days * result["pending_end"]
+    return result
+
+
+def _roots(s: Slice):
+    """The disputes (案) of the slice: first-instance cases filed in the period with no
+    原审案号 (no link to a case they came from)."""
+    return sliced_cases(s).filter(_count_q("disputes", s))
+
+
+def dispute_counts(s: Slice) -> dict[str, int]:
+    """案 and 件 in one recursive query: the roots and every case linked after them."""
+    sql, params = _chain_sql(s)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} SELECT (SELECT COUNT(*) FROM chain WHERE depth = 0), "
+                       f"(SELECT COUNT(DISTINCT id) FROM chain)", params)
+        disputes, cases = cursor.fetchone()
+    return {"disputes": disputes, "dispute_cases": cases}
+
+
+def _chain_sql(s: Slice) -> tuple[str, list]:
+    roots_sql, roots_params = (_roots(s).values("pk").query
+                               .get_compiler(connection=connection).as_sql())
+    table = DisputeCase._meta.db_table
+    sql = (f"WITH RECURSIVE chain(id, depth) AS ("
+           f"SELECT root.id, 0 FROM {Case._meta.db_table} AS root WHERE root.id IN ({roots_sql}) "
+           f"UNION ALL SELECT link.case_id, chain.depth + 1 FROM {table} AS link "
+           f"JOIN chain ON link.origin_id = chain.id WHERE chain.depth < {MAX_DEPTH})")
+    return sql, list(roots_params)
+
+
+def mediation_counts(s: Slice) -> dict[str, int]:
+    """Pre-filing mediations ended in the period (the definition of `mediation.figures`:
+    ended = ended_on in the period, whatever the ending; settled = those settled). Per
+    court only: none for a division or judge slice."""
+    if not s.whole_court:
+        return {"prefiling_ended": 0, "prefiling_settled": 0}
+    result = prefiling_mediations(s).aggregate(
+        prefiling_ended=Count("pk"),
+        prefiling_settled=Count("pk", filter=Q(status=MediationStatus.SETTLED)))
+    return result
+
+
+def prefiling_mediations(s: Slice):
+    if not s.whole_court:
+        return Mediation.objects.none()
+    return Mediation.objects.filter(court_id__in=s.court_ids, kind=MediationKind.PRE_FILING,
+                                    ended_on__range=(s.start, s.end))
+
+
+# The indicators --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Result:
+    code: str
+    name: str
+    value: Decimal | None
+    numerator: int
+    denominator: int | None
+    unit: str
+    range: tuple[Decimal | None, Decimal | None] | None
+    status: str
+
+    def as_json(self) -> dict:
+        return {
+            "code": self.code, "name": self.name,
+            "value": None if self.value is None else str(self.value),
+            "numerator": self.numerator, "denominator": self.denominator, "unit": self.unit,
+            "range": None if self.range is None else [
+                None if b is None else str(b) for b in self.range],
+            "status": self.status,
+        }
+
+
+def value_of(numerator: int, denominator: int | None, factor: int) -> Decimal | None:
+    """NUMERATOR × FACTOR ÷ DENOMINATOR, exact, rounded half up to two places (None when
+    the denominator is 0); a count (DENOMINATOR None) is itself."""
+    if denominator is None:
+        return Decimal(numerator).quantize(TWO_PLACES)
+    if not denominator:
+        return None
+    return (Decimal(numerator) * factor / Decimal(denominator)).quantize(
+        TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def status_of(value: Decimal | None, bounds) -> str:
+    if bounds is None:
+        return NO_RANGE
+    if value is None:
+        return NO_VALUE
+    low, high = bounds
+    return MET if (low is None or value >= low) and (high is None or value <= high) else NOT_MET
+
+
+def counts(s: Slice) -> dict[str, int]:
+    return {**case_counts(s), **dispute_counts(s), **mediation_counts(s)}
+
+
+def compute(s: Slice, codes=None) -> list[Result]:
+    """The indicators (CODES, or all computed ones, in the registry's order) of slice S."""
+    indicators = COMPUTED if codes is None else [registry.BY_CODE[c] for c in codes]
+    totals = counts(s)
+    own = registry.court_ranges(s.court)
+    language = get_language()
+    results = []
+    for indicator in indicators:
+        numerator = sum(totals[n] for n in registry.parts(indicator, "numerator"))
+        below = registry.parts(indicator, "denominator")
+        denominator = sum(totals[n] for n in below) if below else None
+        value = value_of(numerator, denominator, indicator.factor)
+        bounds = registry.reference_range(indicator, s.court, own)
+        results.append(Result(indicator.code, indicator.name(language), value, numerator,
+                              denominator, indicator.unit, bounds, status_of(value, bounds)))
+    return results
+
+
+def as_json(s: Slice, results: list[Result]) -> dict:
+    """The answer of the CLI (--json) and the API."""
+    return {"court": s.court.code, "from": s.start.isoformat(), "to": s.end.isoformat(),
+            "indicators": [r.as_json() for r in results]}
+
+
+# Drill-down ------------------------------------------------------------------------------
+
+def cases_behind(code: str, part: str, s: Slice):
+    """The records behind indicator CODE's PART ("numerator" or "denominator") in slice S:
+    a queryset of cases (of pre-filing mediations for the pre-filing indicator). For a sum
+    (旧存 + 新收) the union; for Σ days and days × pending, the cases summed over."""
+    indicator = registry.BY_CODE.get(code)
+    if indicator is None or not indicator.computed:
+        raise ValidationError(_("Unknown indicator “%(code)s”.") % {"code": code})
+    if part not in ("numerator", "denominator"):
+        raise ValidationError(_("Choose the numerator or the denominator."))
+    names = registry.parts(indicator, part)
+    if not names:
+        return Case.objects.none()
+    if all(COUNTS[n].scope is None for n in names):
+        settled = Q(status=MediationStatus.SETTLED)
+        mediations = prefiling_mediations(s)
+        return mediations.filter(settled) if names == ("prefiling_settled",) else mediations
+    if names == ("dispute_cases",):  # the chain reaches cases of other courts (appeals)
+        sql, params = _chain_sql(s)
+        return Case.objects.filter(pk__in=RawSQL(f"{sql} SELECT id FROM chain", params))
+    q = Q(pk__in=[])
+    for name in names:
+        q |= _count_q(name, s)
+    return sliced_cases(s).filter(q)

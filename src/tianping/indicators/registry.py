@@ -1,0 +1,247 @@
+"""The indicators as data (issue 13, part 2): what each one counts, over which case types
+(口径), in which unit, which direction is better, its reference range per court level and
+its source. The engine (`compute.py`) reads only this; formulas and sources are in
+docs/architecture.md ("Indicators") and domain-reference §2.
+
+A formula is NUMERATOR ÷ DENOMINATOR × FACTOR, each side the name of a count the engine
+computes (`COUNTS` below says over which cases and how). Reference ranges: the sources give
+none for these indicators (the SPC publishes that "most indicators have a reasonable-range
+reference value" but not the values; UNSURE), so every range here is None and marked
+configurable: settings `TIANPING_INDICATOR_RANGES = {code: {level: (low, high)}}`, or a
+court's own `ReferenceRange` row (its trial management office), which wins.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+
+BASIC, INTERMEDIATE, HIGH = "basic", "intermediate", "high"
+PERCENT, DAYS, CASES, RATIO = "%", "days", "cases", "ratio"
+HIGHER, LOWER, NEITHER = "higher", "lower", "neither"  # which is better
+SPC_2024, TRADITIONAL, INTERNATIONAL = "spc2024", "traditional", "international"
+
+
+@dataclass(frozen=True)
+class TypeScope:
+    """Which case type codes count (口径), as data: a type code counts when it starts with
+    one of INCLUDE_PREFIXES and ends with one of INCLUDE_SUFFIXES (an empty tuple: any), and
+    starts with none of EXCLUDE_PREFIXES and ends with none of EXCLUDE_SUFFIXES."""
+
+    include_prefixes: tuple[str, ...] = ()
+    include_suffixes: tuple[str, ...] = ()
+    exclude_prefixes: tuple[str, ...] = ()
+    exclude_suffixes: tuple[str, ...] = ()
+
+    def matches(self, type_code: str) -> bool:
+        return ((not self.include_prefixes or type_code.startswith(self.include_prefixes))
+                and (not self.include_suffixes or type_code.endswith(self.include_suffixes))
+                and not (self.exclude_prefixes and type_code.startswith(self.exclude_prefixes))
+                and not (self.exclude_suffixes and type_code.endswith(self.exclude_suffixes)))
+
+
+# Trial cases: all but enforcement (执…), preservation (…保) and pre-filing mediation (…诉前调).
+_NOT_TRIAL = {"exclude_prefixes": ("执",), "exclude_suffixes": ("保", "诉前调")}
+TRIAL = TypeScope(**_NOT_TRIAL)
+FIRST_INSTANCE = TypeScope(include_suffixes=("初",), **_NOT_TRIAL)
+APPEAL = TypeScope(include_suffixes=("终",), **_NOT_TRIAL)
+CIVIL_FIRST_INSTANCE = TypeScope(include_prefixes=("民",), include_suffixes=("初",), **_NOT_TRIAL)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count the engine computes: WHAT (see compute.py) over the cases of SCOPE, or over
+    pre-filing mediations (scope None)."""
+
+    name: str
+    what: str
+    scope: TypeScope | None = TRIAL
+    description: str = ""
+
+
+COUNTS = {c.name: c for c in (
+    Count("received", "filed", description="trial cases filed in the period"),
+    Count("closed", "closed", description="trial cases closed in the period"),
+    Count("pending_start", "pending_start",
+          description="trial cases filed before the period and not closed before it"),
+    Count("pending_end", "pending_end",
+          description="trial cases filed by the end and not closed by the end"),
+    Count("closed_within_limit", "closed_within_limit",
+          description="closed in the period on or before their time limit's expiry"),
+    Count("days_to_close", "days_to_close",
+          description="Σ (closed_on − filed_on) in days over the cases closed"),
+    Count("mediated_or_withdrawn", "mediated_or_withdrawn",
+          description="closed in the period by mediation (调解) or withdrawal (撤诉)"),
+    Count("pending_over_12m", "pending_over_12m",
+          description="pending at the end, filed more than 365 days before the end"),
+    Count("first_closed", "closed", FIRST_INSTANCE,
+          description="first-instance cases (…初) closed in the period"),
+    Count("first_appealed", "appealed", FIRST_INSTANCE,
+          description="of those, the ones with a linked second-instance case"),
+    Count("first_not_appealed", "not_appealed", FIRST_INSTANCE,
+          description="of those, the ones without a linked second-instance case"),
+    Count("first_reversed_remanded", "reversed_remanded", FIRST_INSTANCE,
+          description="of those, the ones whose appeal closed 改判 or 发回重审"),
+    Count("civil_first_closed", "closed", CIVIL_FIRST_INSTANCE,
+          description="civil first-instance cases (民…初) closed in the period"),
+    Count("civil_first_summary", "closed_summary", CIVIL_FIRST_INSTANCE,
+          description="of those, closed under 简易程序 or 小额诉讼程序"),
+    Count("prefiling_ended", "mediation_ended", None,
+          description="pre-filing mediations ended in the period (settled, failed, withdrawn)"),
+    Count("prefiling_settled", "mediation_settled", None,
+          description="pre-filing mediations settled in the period"),
+    Count("disputes", "disputes", FIRST_INSTANCE,
+          description="first-instance cases filed in the period with no 原审案号 (the 案)"),
+    Count("dispute_cases", "dispute_cases", FIRST_INSTANCE,
+          description="those cases and every case linked after them (the 件)"),
+    Count("period_days_x_pending_end", "period_days_x_pending_end",
+          description="days in the period (both ends) × pending_end"),
+)}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    name_en: str
+    numerator: str
+    denominator: str | None  # None: the indicator is the numerator count itself
+    unit: str
+    direction: str
+    sets: tuple[str, ...]
+    source: str
+    factor: int = 100
+    ranges: dict = field(default_factory=dict)  # level -> (low, high); empty: configurable
+    unsure: str = ""
+    computed: bool = True  # False: known from the SPC system but not computable yet
+
+    def name(self, language: str | None) -> str:
+        return self.name_en if (language or "").startswith("en") else self.name_zh
+
+
+TRAD_SRC = "domain-reference §2.3 (traditional 审判质效 indicators, court publications)"
+SPC_SRC = "domain-reference §2.3 (SPC 审判质量管理指标体系 2024, names as published)"
+CEPEJ_SRC = "domain-reference §2.2 (CEPEJ GOJUST, CEPEJ(2008)11)"
+COURTOOLS_SRC = "domain-reference §2.1 (NCSC CourTools)"
+
+INDICATORS = (
+    Indicator("received", "新收", "Cases received", "received", None, CASES, NEITHER,
+              (TRADITIONAL,), TRAD_SRC, factor=1),
+    Indicator("closed", "已结", "Cases closed", "closed", None, CASES, NEITHER,
+              (TRADITIONAL,), TRAD_SRC, factor=1),
+    Indicator("pending_start", "旧存", "Pending at the start", "pending_start", None, CASES,
+              NEITHER, (TRADITIONAL, INTERNATIONAL), TRAD_SRC + "; CEPEJ P₀", factor=1),
+    Indicator("pending_end", "未结", "Pending at the end", "pending_end", None, CASES, LOWER,
+              (TRADITIONAL, INTERNATIONAL), TRAD_SRC + "; CEPEJ P₁", factor=1),
+    Indicator("clearance_rate", "结收比", "Clearance rate", "closed", "received", PERCENT,
+              HIGHER, (TRADITIONAL, INTERNATIONAL),
+              TRAD_SRC + " (汪清 140/152 = 92.1%); CEPEJ CR = R ÷ I; CourTools 2",
+              unsure="CourTools and CEPEJ count reopened and returned cases as incoming; "
+                     "here incoming is the cases filed (新收) only."),
+    Indicator("closure_rate", "结案率", "Closure rate", "closed", "pending_start+received",
+              PERCENT, HIGHER, (TRADITIONAL,),
+              TRAD_SRC + " (汪清 93/(10+99) = 85.32%)"),
+    Indicator("within_limit_rate", "法定审限内结案率", "Closed within the time limit",
+              "closed_within_limit", "closed", PERCENT, HIGHER, (SPC_2024, TRADITIONAL),
+              SPC_SRC + " (审限内结案率); CourTools 3",
+              unsure="A closed case without a time-limit record counts as not within. The "
+                     "limit is the one recorded now (after deductions and extensions). The "
+                     "SPC says a 100% target is wrong: no range set."),
+    Indicator("avg_days", "平均审理天数", "Average days to close", "days_to_close", "closed",
+              DAYS, LOWER, (SPC_2024, TRADITIONAL), TRAD_SRC + "; SPC 平均结案时间",
+              factor=1,
+              unsure="Calendar days from filing to closing; deducted periods (扣除审限) are "
+                     "not taken out (the SPC's 口径 is UNSURE)."),
+    Indicator("appeal_rate", "上诉率", "Appeal rate", "first_appealed", "first_closed",
+              PERCENT, LOWER, (SPC_2024, TRADITIONAL), SPC_SRC + " (上诉率)",
+              unsure="Appeals as linked now (an appeal filed after the period counts). The "
+                     "SPC's denominator (appealable closures only) is UNSURE: all "
+                     "first-instance closures here."),
+    Indicator("acceptance_rate", "一审服判息诉率", "First-instance acceptance rate",
+              "first_not_appealed", "first_closed", PERCENT, HIGHER, (TRADITIONAL,),
+              TRAD_SRC + " (汪清 (93 − 4)/93 = 95.7%)",
+              unsure="Retrial applications and petitions (申请再审/申诉) are not subtracted."),
+    Indicator("reversal_remand_rate", "发改率", "Amended or remanded on appeal",
+              "first_reversed_remanded", "first_closed", PERCENT, LOWER,
+              (SPC_2024, TRADITIONAL), TRAD_SRC + " (汪清 2/93 = 2.15%)",
+              unsure="The SPC's 2024-09 二审改判-发回重审比 is a ratio whose exact formula is "
+                     "UNSURE; the traditional 发改率 is computed instead."),
+    Indicator("mediation_withdrawal_rate", "调撤率", "Mediated or withdrawn",
+              "mediated_or_withdrawn", "closed", PERCENT, NEITHER, (TRADITIONAL,), TRAD_SRC),
+    Indicator("pending_over_12m", "超12个月未结", "Pending over 12 months",
+              "pending_over_12m", None, CASES, LOWER, (SPC_2024, TRADITIONAL),
+              SPC_SRC + " (超12个月未结案件比); 长期未结", factor=1),
+    Indicator("pending_over_12m_ratio", "超12个月未结案件比", "Share pending over 12 months",
+              "pending_over_12m", "pending_end", PERCENT, LOWER, (SPC_2024,), SPC_SRC,
+              unsure="Denominator (all pending at the end) UNSURE; suspended periods are not "
+                     "taken out of the age."),
+    Indicator("summary_procedure_rate", "简易程序适用率", "Summary procedure rate",
+              "civil_first_summary", "civil_first_closed", PERCENT, NEITHER, (TRADITIONAL,),
+              TRAD_SRC + " (小额/简易程序适用率)",
+              unsure="The procedure is the one the case closed under (a case switched to the "
+                     "ordinary procedure counts as ordinary)."),
+    Indicator("prefiling_mediation_success_rate", "诉前调解成功率",
+              "Pre-filing mediation success rate", "prefiling_settled", "prefiling_ended",
+              PERCENT, HIGHER, (TRADITIONAL,),
+              TRAD_SRC + "; the same definition as mediation.figures",
+              unsure="Counted per court only: a division or judge slice gives none."),
+    Indicator("case_dispute_ratio", "案-件比", "Cases per dispute", "dispute_cases", "disputes",
+              RATIO, LOWER, (SPC_2024,), SPC_SRC + " (案-件比)", factor=1,
+              unsure="The SPC's exact 口径 is UNSURE: here the disputes are first-instance "
+                     "cases filed in the period with no 原审案号, and the 件 every case linked "
+                     "after them (as linked now, any court, up to 10 links deep)."),
+    Indicator("disposition_time", "结案周期（CEPEJ）", "Disposition time (CEPEJ)",
+              "period_days_x_pending_end", "closed", DAYS, LOWER, (INTERNATIONAL,),
+              CEPEJ_SRC + " (DT = 365 × P₁ ÷ R; P₀ 240, I 272, R 329, P₁ 183 → 203.02)",
+              factor=1,
+              unsure="For a period other than a year, the period's days replace 365."),
+    # Known SPC 2024 indicators not computed yet (their data comes with later issues).
+    Indicator("enforcement_recovery_rate", "执行到位率", "Enforcement recovery rate",
+              "", None, PERCENT, HIGHER, (SPC_2024,), SPC_SRC, computed=False,
+              unsure="Amount recovered ÷ amount applied for: formula UNSURE; not computed."),
+    Indicator("enforcement_completion_rate", "执行完毕率", "Enforcement completion rate",
+              "", None, PERCENT, HIGHER, (SPC_2024,), SPC_SRC, computed=False,
+              unsure="Formula UNSURE; not computed."),
+    Indicator("second_instance_hearing_rate", "二审开庭率", "Second-instance hearing rate",
+              "", None, PERCENT, HIGHER, (SPC_2024,), SPC_SRC, computed=False,
+              unsure="Formula UNSURE; not computed."),
+    Indicator("appeal_transfer_days", "上诉案件移送时间", "Days to transfer an appeal",
+              "", None, DAYS, LOWER, (SPC_2024,), SPC_SRC, computed=False,
+              unsure="Start of the count UNSURE; not computed."),
+)
+
+BY_CODE = {i.code: i for i in INDICATORS}
+COMPUTED = tuple(i for i in INDICATORS if i.computed)
+
+
+def indicator_set(name: str) -> tuple[Indicator, ...]:
+    return tuple(i for i in INDICATORS if name in i.sets)
+
+
+def parts(indicator: Indicator, part: str) -> tuple[str, ...]:
+    """The count names behind the numerator or denominator ("a+b": a sum of counts)."""
+    side = indicator.numerator if part == "numerator" else indicator.denominator
+    return tuple(side.split("+")) if side else ()
+
+
+def court_ranges(court) -> dict:
+    """COURT's own ranges by indicator code (one query)."""
+    from tianping.indicators.models import ReferenceRange
+
+    return {r.code: r for r in ReferenceRange.objects.filter(court=court)}
+
+
+def reference_range(indicator: Indicator, court, own: dict | None = None
+                    ) -> tuple[Decimal | None, Decimal | None] | None:
+    """The range for COURT: its own `ReferenceRange` (OWN: `court_ranges(court)`), else the
+    settings' for its level, else the registry's; None when there is none."""
+    own = (court_ranges(court) if own is None else own).get(indicator.code)
+    if own is not None:
+        return own.low, own.high
+    configured = getattr(settings, "TIANPING_INDICATOR_RANGES", {}).get(indicator.code, {})
+    pair = configured.get(court.level) or indicator.ranges.get(court.level)
+    if not pair:
+        return None
+    low, high = pair
+    return (None if low is None else Decimal(str(low)),
+            None if high is None else Decimal(str(high)))
