@@ -14,6 +14,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from tianping.indicators import compute
 
@@ -61,8 +62,11 @@ class Command(BaseCommand):
             "court": s.court.code, "start": s.start, "end": s.end})
         statuses = {compute.MET: _("met (达标)"), compute.NOT_MET: _("not met (未达标)"),
                     compute.NO_RANGE: _("no range set"), compute.NO_VALUE: _("nothing to divide")}
+        units = {"%": "%", "days": pgettext("indicator unit", "days"),
+                 "cases": pgettext("indicator unit", "cases"), "ratio": ""}
         for r in results:
-            value = "—" if r.value is None else f"{r.value} {r.unit}"
+            shown = r.value.to_integral_value() if r.unit == "cases" and r.value else r.value
+            value = "—" if r.value is None else f"{shown} {units.get(r.unit, r.unit)}".strip()
             parts = str(r.numerator) if r.denominator is None else f"{r.numerator}/{r.denominator}"
             bounds = "" if r.range is None else "[{} – {}]".format(*(
                 "…" if b is None else b for b in r.range))
