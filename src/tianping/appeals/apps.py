@@ -8,8 +8,11 @@ class AppealsConfig(AppConfig):
 
     def ready(self):
         from tianping.appeals import events
+        from tianping.appeals.permissions import earlier_cases_sight
         from tianping.appeals.queries import second_instance_rule
+        from tianping.cases.permissions import register_case_sight
         from tianping.deadlines.actions import register_rule_source
 
         events.register()
         register_rule_source(second_instance_rule)
+        register_case_sight(earlier_cases_sight)

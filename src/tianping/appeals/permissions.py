@@ -11,15 +11,20 @@ API and actions all ask here; a refusal to see is a 404 like for cases.
 - retrial: a party applies; the filing division of the court applied to files the review
   case; its judge decides;
 - the chain of cases: whoever sees one of its cases sees the numbers of the others, each
-  linked only when they may open it; nobody else sees anything.
+  linked only when they may open it; nobody else sees anything;
+- the file sent up: whoever sees a later case of the dispute (the second instance, a
+  retrial review, a retrial after remand) opens the case it came from, to read
+  (`earlier_cases_sight`, registered with `cases.permissions.register_case_sight`).
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from tianping.appeals.choices import Stage
+from tianping.appeals.models import DisputeCase
 from tianping.cases.models import CaseParty
-from tianping.cases.permissions import can_act_as_judge, cases_visible_to
+from tianping.cases.permissions import can_act_as_judge, can_read_case, cases_visible_to
 from tianping.courts.choices import Role
 from tianping.courts.permissions import current_memberships
 
@@ -72,4 +77,15 @@ def dockets_of(user) -> list[int]:
 
 
 def can_see_case(user, case) -> bool:
-    return cases_visible_to(user).filter(pk=case.pk).exists()
+    return can_read_case(user, case)
+
+
+def earlier_cases_sight(user) -> Q:
+    """The cases of a dispute USER reads because they see a later stage of it: the case
+    each second instance, retrial review or retrial after remand came from, e.g. the first
+    instance's file for the second-instance court (registered with
+    `cases.permissions.register_case_sight`)."""
+    later = DisputeCase.objects.filter(
+        stage__in=(Stage.SECOND, Stage.RETRIAL_REVIEW, Stage.REMAND),
+        case__in=cases_visible_to(user), origin__isnull=False)
+    return Q(pk__in=later.values("origin_id"))

@@ -15,7 +15,10 @@ Who sees which case:
 - a judge assistant or court clerk: the cases of their teams;
 - an enforcement officer: the enforcement cases of their court;
 - any staff member seated on a case's bench now (a panel's judge from another division,
-  the judge assistant, the court clerk): that case.
+  the judge assistant, the court clerk): that case;
+- whoever sees a case of a later stage of the dispute (the second instance, the review of
+  a retrial application, the retrial after remand) opens the earlier case it came from: the
+  file sent up (registered by the appeals app: `register_case_sight`), to read, not to act.
 Anything else, and anything missing, is the same 404.
 
 Who acts on a case:
@@ -98,14 +101,44 @@ def cases_visible_to(user):
     return Case.objects.filter(condition)
 
 
+# Sight of a single case that the lists do not give: an app above this one registers a
+# function USER -> Q over cases (or None), e.g. the appeals app: the second-instance judge
+# reads the first-instance file sent up to them (案卷移送). Only whole-case reads ask these
+# (`get_case_for_user`, `can_read_case`), never the lists.
+_CASE_SIGHT: list = []
+
+
+def register_case_sight(source) -> None:
+    if source not in _CASE_SIGHT:
+        _CASE_SIGHT.append(source)
+
+
+def _linked_sight(user) -> Q | None:
+    if not getattr(user, "is_authenticated", False) or user.is_public_user:
+        return None
+    found = [q for q in (source(user) for source in _CASE_SIGHT) if q is not None]
+    if not found:
+        return None
+    condition = found[0]
+    for q in found[1:]:
+        condition |= q
+    return condition
+
+
+def can_read_case(user, case) -> bool:
+    """Whether USER may open CASE: their scope, or a registered sight of it."""
+    if cases_visible_to(user).filter(pk=case.pk).exists():
+        return True
+    sight = _linked_sight(user)
+    return sight is not None and Case.objects.filter(sight, pk=case.pk).exists()
+
+
 def get_case_for_user(user, code: str) -> Case:
     """The case with CODE if the user may see it; a 404 otherwise (missing or not theirs)."""
-    case = (
-        cases_visible_to(user)
-        .select_related("court", "division", "team", "judge", "cause", "filing", "time_limit")
-        .filter(code=code)
-        .first()
-    )
+    related = ("court", "division", "team", "judge", "cause", "filing", "time_limit")
+    case = cases_visible_to(user).select_related(*related).filter(code=code).first()
+    if case is None and (sight := _linked_sight(user)) is not None:
+        case = Case.objects.filter(sight, code=code).select_related(*related).first()
     if case is None:
         raise Http404("No such case.")
     return case

@@ -266,3 +266,33 @@ def test_the_second_instance_names_the_appellant_and_the_appellee(world):
     assert standing(roles[plaintiff.name]) == "被上诉人（原审原告）"
     # the first instance keeps its own roles
     assert {p.appeal_role for p in case.parties.all()} == {""}
+
+
+def test_the_second_instance_judge_reads_the_file_sent_up_and_only_that(world):
+    from django.contrib.auth import get_user_model
+    from django.http import Http404
+
+    from tianping.cases.permissions import can_act_as_judge, get_case_for_user
+    from tianping.courts.models import Court, Membership
+
+    demo, case, judgment, plaintiff, defendant, zhaoliu = world
+    staff = appeal_court_staff()
+    with pytest.raises(Http404):  # before the appeal: not theirs
+        get_case_for_user(staff["baowen"], case.code)
+    serve_by_post(case, defendant, judgment, TODAY - 2 * DAY, actor=demo["wangjun"])
+    filed = appeal(case, defendant, zhaoliu)
+    actions.record_fee_paid(filed, actor=demo["lixia"], paid_on=TODAY, receipt="R4")
+    actions.transfer(case, actor=demo["lixia"])
+    second = flow.docket_appeal(case, actor=staff["gaoyuan"])
+    assert second.judge == staff["baowen"]
+    # the file sent up: the second-instance judge opens the first-instance case, to read
+    assert get_case_for_user(staff["baowen"], case.code) == case
+    assert not can_act_as_judge(staff["baowen"], case)
+    # another judge of the appeal court, not on the second instance, does not
+    other = get_user_model().objects.create_user("judge25b", kind="staff", full_name="其乐")
+    Membership.objects.create(user=other, court=Court.objects.get(code="内25"), role="judge")
+    with pytest.raises(Http404):
+        get_case_for_user(other, case.code)
+    # nor does a litigant of no case (the sight is the staff's)
+    with pytest.raises(Http404):
+        get_case_for_user(demo["lilawyer"], second.code)
