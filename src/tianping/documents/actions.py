@@ -179,8 +179,10 @@ def issue(case: Case, kind: str, *, actor, acted_for=None, addressee_party=None,
             return found
     party = _addressee(case, kind, addressee_party, addressee_representative, hearing)
     filled = {**(extra or {}), **_evidence(case, evidence_deadline, today)}
-    case = Case.objects.select_for_update().select_related("court", "cause", "judge").get(
-        pk=case.pk)
+    # FOR UPDATE OF the case only: the cause and the judge are outer joins (PostgreSQL
+    # refuses to lock their nullable side)
+    case = Case.objects.select_for_update(of=("self",)).select_related(
+        "court", "cause", "judge").get(pk=case.pk)
     if key:  # a retry that waited on the lock
         found = IssuedDocument.objects.filter(case=case, key=key).first()
         if found is not None:
