@@ -24,24 +24,18 @@ from tianping.appeals.choices import (
     Stage,
 )
 from tianping.appeals.models import Appeal, Dispute, DisputeCase, RetrialApplication
+from tianping.cases.actions import lock_case
 from tianping.cases.events import case_event
 from tianping.cases.models import Case
 from tianping.catalog.choices import FeeKind
 from tianping.catalog.fees import FeeError, compute_fee
 from tianping.law.periods import add_months
 from tianping.lib.money import check_amount
+from tianping.lib.text import bounded_text
 from tianping.lib.uploads import check_upload
 from tianping.payments.actions import due_date
 
 RETRIAL_MONTHS = 6  # 民事诉讼法 art. 216: within six months of the decision taking effect
-
-
-def _lock(case: Case) -> Case:
-    return Case.objects.select_for_update().get(pk=case.pk)
-
-
-def _text(value, limit: int) -> str:
-    return (value or "").replace("\x00", "").strip()[:limit]
 
 
 def appeal_fee(case: Case, amount) -> Decimal:
@@ -88,7 +82,8 @@ def file_appeal(case: Case, *, actor, party, grounds: str, requests: str, channe
         raise ValidationError(_("Say how the appeal was filed."))
     if party.case_id != case.pk:
         raise ValidationError(_("That party is not a party of this case."))
-    grounds, requests = _text(grounds, 5000), _text(requests, 2000)
+    grounds = bounded_text(grounds, 5000, "grounds")
+    requests = bounded_text(requests, 2000, "requests")
     if not grounds:
         raise ValidationError(_("State the facts and grounds of the appeal."))
     if not requests:
@@ -99,12 +94,13 @@ def file_appeal(case: Case, *, actor, party, grounds: str, requests: str, channe
             raise ValidationError(_("The amount appealed must be more than zero."))
     if late_ground and late_ground not in LateGround.values:
         raise ValidationError(_("Choose a ground for the late appeal from the list."))
-    if late_ground and not _text(late_reason, 2000):
+    late_reason = bounded_text(late_reason, 2000, "late_reason")
+    if late_ground and not late_reason:
         raise ValidationError(_("Give the applicant's reason for the late appeal."))
     if petition is not None:
         checked = check_upload(petition)
     with transaction.atomic():
-        case = _lock(case)
+        case = lock_case(case)
         effect = queries.effect_of(case, today)
         if effect is None or effect.result is None or effect.document is None:
             raise ValidationError(_("There is no judgment or ruling of this case to appeal."))
@@ -133,7 +129,7 @@ def file_appeal(case: Case, *, actor, party, grounds: str, requests: str, channe
             case=case, document=effect.document, appellant=party, channel=channel,
             grounds=grounds, requests=requests, amount=amount, served_on=period.served_on,
             last_day=period.last_day, filed_on=today, late_ground=late_ground,
-            late_reason=_text(late_reason, 2000), filed_by=actor, fee_amount=fee,
+            late_reason=late_reason, filed_by=actor, fee_amount=fee,
             fee_due_on=due_date(case, today), appeal_court=higher,
             fee_paid_on=today if fee == 0 else None,
         )
@@ -152,13 +148,13 @@ def record_fee_paid(appeal: Appeal, *, actor, paid_on, receipt: str, acted_for=N
                     today=None) -> Appeal:
     today = today or timezone.localdate()
     perms.require(perms.can_record_fee(acted_for or actor, appeal.case))
-    receipt = _text(receipt, 64)
+    receipt = bounded_text(receipt, 64, "receipt")
     if not receipt:
         raise ValidationError(_("Give the receipt reference."))
     if paid_on < appeal.filed_on or paid_on > today:
         raise ValidationError(_("The payment is dated between the appeal and today."))
     with transaction.atomic():
-        case = _lock(appeal.case)
+        case = lock_case(appeal.case)
         appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
         if appeal.fee_paid_on is not None:
             raise ValidationError(_("The appeal fee is already paid."))
@@ -175,7 +171,7 @@ def transfer(case: Case, *, actor, acted_for=None) -> list[Appeal]:
     perms.require(perms.can_transfer(acted_for or actor, case),
                   _("Only the case's court transfers its file."))
     with transaction.atomic():
-        case = _lock(case)
+        case = lock_case(case)
         appeals = list(Appeal.objects.select_for_update().filter(
             case=case, status=AppealStatus.FILED))
         if not appeals:
@@ -211,7 +207,7 @@ def note_docketed(case: Case, second_case: Case, *, actor, acted_for=None) -> li
     """The appeal court filed SECOND_CASE for the appeals transferred from CASE."""
     perms.require(perms.can_docket(acted_for or actor, second_case.court_id),
                   _("Only the filing division of the appeal court files the appeal."))
-    case = _lock(case)
+    case = lock_case(case)
     appeals = list(Appeal.objects.select_for_update().filter(
         case=case, status=AppealStatus.TRANSFERRED, appeal_court=second_case.court))
     if not appeals:
@@ -241,7 +237,7 @@ def record_outcome(second_case: Case, *, outcome: str, decided_on, actor, acted_
         second_case=second_case, status=AppealStatus.DOCKETED))
     if not appeals:
         raise ValidationError(_("This case hears no appeal waiting for its outcome."))
-    first = _lock(appeals[0].case)
+    first = lock_case(appeals[0].case)
     Appeal.objects.filter(pk__in=[a.pk for a in appeals]).update(
         status=AppealStatus.DECIDED, outcome=outcome, decided_on=decided_on)
     DisputeCase.objects.filter(case=second_case).update(outcome=outcome)
@@ -266,11 +262,11 @@ def apply_for_retrial(case: Case, *, actor, party, grounds: str, acted_for=None,
                   _("You can apply only for yourself or the party you represent."))
     if party.case_id != case.pk:
         raise ValidationError(_("That party is not a party of this case."))
-    grounds = _text(grounds, 5000)
+    grounds = bounded_text(grounds, 5000, "grounds")
     if not grounds:
         raise ValidationError(_("State the grounds for a retrial."))
     with transaction.atomic():
-        case = _lock(case)
+        case = lock_case(case)
         effect = queries.effect_of(case, today)
         if effect is None or not effect.is_effective:
             raise ValidationError(_("Only a decision that has taken effect can be retried."))
@@ -306,7 +302,7 @@ def note_retrial_docketed(application, review_case, *, actor, acted_for=None):
         raise ValidationError(_("This application has already been filed."))
     application.status, application.review_case = RetrialStatus.DOCKETED, review_case
     application.save(update_fields=["status", "review_case"])
-    case = _lock(application.case)
+    case = lock_case(application.case)
     link(case, review_case, stage=Stage.RETRIAL_REVIEW)
     case_event(case, "retrial_docketed", actor=actor, acted_for=acted_for,
                linked_number=review_case.number)
@@ -323,7 +319,7 @@ def record_retrial_outcome(review_case, *, outcome: str, decided_on, actor, acte
     application.status, application.outcome, application.decided_on = (
         RetrialStatus.DECIDED, outcome, decided_on)
     application.save(update_fields=["status", "outcome", "decided_on"])
-    case_event(_lock(application.case), "retrial_decided", actor=actor, acted_for=acted_for,
+    case_event(lock_case(application.case), "retrial_decided", actor=actor, acted_for=acted_for,
                retrial_outcome=outcome)
     return application
 

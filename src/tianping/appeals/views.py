@@ -30,14 +30,11 @@ from tianping.cases.permissions import can_act_as_judge, get_case_for_user
 from tianping.courts.permissions import effective_user, public_user_page, require_staff
 from tianping.flows import appeals as flow
 from tianping.flows.closing import close_on_mediation_service
+from tianping.lib.form_errors import add_errors
 
 
 def _acting(request) -> dict:
     return {"actor": request.user, "acted_for": getattr(request, "acting_for", None)}
-
-
-def _put_errors(form, exc) -> None:
-    form.add_error(None, exc.messages if hasattr(exc, "messages") else [str(exc)])
 
 
 def _staff_case(request, code):
@@ -68,8 +65,10 @@ def appeal(request, code):
                                 grounds=form.cleaned_data["grounds"],
                                 requests=form.cleaned_data["requests"],
                                 amount=form.cleaned_data["amount"], **_acting(request))
-        except (ValidationError, PermissionDenied) as exc:
-            _put_errors(form, exc)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("Your appeal was filed; the court will tell you the "
                                         "appeal fee to pay."))
@@ -97,8 +96,10 @@ def window(request, code):
                                 amount=data["amount"], petition=data["petition"],
                                 late_ground=data["late_ground"],
                                 late_reason=data["late_reason"], **_acting(request))
-        except (ValidationError, PermissionDenied) as exc:
-            _put_errors(form, exc)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("The appeal was recorded."))
             return _staff_page(request, code)
@@ -202,7 +203,7 @@ def _decide(request, code, form_class, decide, template_title):
             decide(case, outcome=data["outcome"], decided_on=data["decided_on"],
                    documents=[data["document"]], **_acting(request))
         except ValidationError as exc:
-            _put_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("The case was closed with its outcome."))
             return _staff_page(request, code)
@@ -255,8 +256,10 @@ def retrial(request, code):
         try:
             actions.apply_for_retrial(case, party=party, grounds=form.cleaned_data["grounds"],
                                       today=timezone.localdate(), **_acting(request))
-        except (ValidationError, PermissionDenied) as exc:
-            _put_errors(form, exc)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("Your application for a retrial was sent to the "
                                         "court above."))

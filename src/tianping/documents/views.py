@@ -20,6 +20,7 @@ from tianping.documents.forms import IssueForm, TemplateForm
 from tianping.documents.models import DocumentTemplate
 from tianping.documents.permissions import case_for_issuer, court_for_templates
 from tianping.documents.placeholders import FIELDS
+from tianping.lib.form_errors import add_errors
 from tianping.lib.pdf import pdf_bytes_response
 
 
@@ -27,13 +28,6 @@ def _acting(request) -> dict:
     return {"actor": request.user, "acted_for": getattr(request, "acting_for", None)}
 
 
-def _put_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None,
-                           [m for e in errors for m in e.messages])
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _kind(kind: str) -> Kind:
@@ -66,7 +60,7 @@ def edit_template(request, code, kind):
             saved = actions.save_template(court, kind, title=data["title"], body=data["body"],
                                           **_acting(request))
         except ValidationError as exc:
-            _put_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Saved as version %(version)d, in force from now.")
                              % {"version": saved.version})
@@ -128,7 +122,7 @@ def case_documents(request, code):
                 else None,
                 evidence_deadline=data["evidence_deadline"], **_acting(request))
         except ValidationError as exc:
-            _put_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("%(title)s is issued. Serve it from the service page.")
                              % {"title": issued.document.title})

@@ -24,6 +24,7 @@ from tianping.cases.events import case_event
 from tianping.filings import actions as filing_actions
 from tianping.flows.cases import close_case
 from tianping.lib.money import money_text
+from tianping.lib.text import bounded_text
 from tianping.payorders import actions as orders
 from tianping.payorders import permissions as perms
 from tianping.payorders.choices import OrderStatus
@@ -43,8 +44,8 @@ def dismiss(case, *, actor, reasons: str, acted_for=None, today=None):
     """The judge dismisses the application by ruling (not appealable)."""
     today = today or timezone.localdate()
     perms.require_judge(acted_for or actor, case)
-    reasons = orders.checked_text(reasons, required=_("Give the reasons for dismissing the "
-                                               "application."))
+    reasons = bounded_text(reasons, orders.TEXT_LENGTH, "reasons", required=True,
+                           message=_("Give the reasons for dismissing the application."))
     with transaction.atomic():
         order = orders.order_of(case)
         if order.status != OrderStatus.ACCEPTED:

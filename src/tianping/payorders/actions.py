@@ -22,7 +22,7 @@ from tianping.deadlines.actions import stop_time_limit
 from tianping.filings.fee_estimate import acceptance_fee
 from tianping.law import special_procedure as law
 from tianping.lib import pdf
-from tianping.lib.text import clean_text, too_long
+from tianping.lib.text import bounded_text
 from tianping.payorders import permissions as perms
 from tianping.payorders.choices import ObjectionChannel, OrderStatus
 from tianping.payorders.models import PaymentOrder
@@ -54,15 +54,6 @@ def _require_status(order: PaymentOrder, *statuses) -> None:
             _("This cannot be done while the payment order is “%(status)s”.")
             % {"status": order.get_status_display()}
         )
-
-
-def checked_text(value: str, *, required: str) -> str:
-    value = clean_text(value or "").strip()
-    if not value:
-        raise ValidationError(required)
-    if message := too_long(value, TEXT_LENGTH):
-        raise ValidationError(message)
-    return value
 
 
 def debtors(case) -> list:
@@ -147,7 +138,8 @@ def object_to(case, *, actor, party, text: str, received_on: datetime.date | Non
             raise ValidationError(_("Only a respondent of this case can object."))
         if received_on > today:
             raise ValidationError(_("The day it was handed in cannot be in the future."))
-    text = checked_text(text, required=_("Write the objection."))
+    text = bounded_text(text, TEXT_LENGTH, "text", required=True,
+                        message=_("Write the objection."))
     with transaction.atomic():
         case, order = _locked(case)
         _require_status(order, OrderStatus.ISSUED)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from tianping.audit.actions import record_view
 from tianping.courts.permissions import effective_user
 from tianping.flows import payment_orders as flow
+from tianping.lib.form_errors import add_errors
 from tianping.payorders import actions, forms, queries, special
 from tianping.payorders import permissions as perms
 from tianping.payorders.permissions import case_for
@@ -72,13 +73,6 @@ def procedure(request, code):
     return _page(request, case)
 
 
-def _put_errors(form, exc) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None,
-                           [m for e in errors for m in e.messages])
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _run(request, code, which, do, done: str):
@@ -92,7 +86,7 @@ def _run(request, code, which, do, done: str):
         try:
             do(case, form.cleaned_data)
         except ValidationError as exc:
-            _put_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, done)
             return redirect("payorders:procedure", code=case.code)

@@ -296,3 +296,13 @@ def test_the_second_instance_judge_reads_the_file_sent_up_and_only_that(world):
     # nor does a litigant of no case (the sight is the staff's)
     with pytest.raises(Http404):
         get_case_for_user(demo["lilawyer"], second.code)
+
+
+def test_too_long_grounds_are_refused_not_cut(world):
+    demo, case, judgment, plaintiff, defendant, zhaoliu = world
+    serve_by_post(case, defendant, judgment, TODAY - 2 * DAY, actor=demo["wangjun"])
+    with pytest.raises(ValidationError) as refused:
+        actions.file_appeal(case, actor=zhaoliu, party=defendant, grounds="理" * 5001,
+                            requests="撤销原判", channel="online")
+    assert "grounds" in refused.value.message_dict
+    assert not case.appeals.exists()
