@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DEBUG ?= true
 
-.PHONY: demo test install install-dev system browser lint lock
+.PHONY: demo test install install-dev system browser lint lock static-vendor
 
 ## Set everything up and run the platform with demo data on SQLite at http://$(HOST)
 demo: install
@@ -21,12 +21,22 @@ test: install-dev browser
 	$(BIN)/tianping compilelocales
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
-install: system $(VENV)/.installed
+install: system $(VENV)/.installed static-vendor
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+## Front-end packages from the npm registry (package-lock.json), copied into the static files
+## the platform serves itself: no CDN at run time
+VENDOR := src/tianping/static/vendor
+static-vendor: $(VENDOR)/.installed
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	mkdir -p $(VENDOR)/echarts
+	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE $(VENDOR)/echarts/
 	touch $@
 
 install-dev: install $(VENV)/.installed-dev
