@@ -27,6 +27,7 @@ urlpatterns = [
     path("procedures/", include("tianping.payorders.urls")),
     path("appeals/", include("tianping.appeals.urls")),
     path("documents/", include("tianping.documents.urls")),
+    path("indicators/", include("tianping.indicators.urls")),
     path("filing-review/", include("tianping.filings.review.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

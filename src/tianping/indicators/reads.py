@@ -1,0 +1,121 @@
+"""What the indicator pages, the big screen and the reports read besides one computation:
+the same slice in the month before and the year before (环比, 同比), and trends by month.
+
+Every figure comes from `compute.compute`; nothing here counts cases itself. A comparison
+period has the same shape as the period asked for: a whole calendar month compares with
+the whole month before (a quarter the quarter before, and so on; and the same months a
+year before); any other period with the period of the same length just before it (and
+the same dates a year before; 29 February becomes 28 February).
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from tianping.indicators.compute import Result, Slice, compute
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def month_end(day: datetime.date) -> datetime.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """DAY moved by MONTHS calendar months, on the same day or the month's last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return day.replace(year=year, month=month,
+                       day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def whole_months(start: datetime.date, end: datetime.date) -> int:
+    """How many calendar months [START, END] spans exactly (0: not whole months)."""
+    if start.day != 1 or end != month_end(end) or end < start:
+        return 0
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+Period = tuple[datetime.date, datetime.date]
+
+
+def previous_period(start: datetime.date, end: datetime.date) -> Period:
+    """The period before [START, END] for 环比: the months before whole months (a month, a
+    quarter, a year), else the same number of days just before START."""
+    months = whole_months(start, end)
+    if months:
+        return add_months(start, -months), start - datetime.timedelta(days=1)
+    length = end - start
+    last = start - datetime.timedelta(days=1)
+    return last - length, last
+
+
+def year_before(start: datetime.date, end: datetime.date) -> Period:
+    """The same dates a year before, for 同比 (a whole month stays a whole month)."""
+    first = add_months(start, -12)
+    last = month_end(add_months(end, -12)) if end == month_end(end) else add_months(end, -12)
+    return first, last
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One indicator now, a year before and in the period before, with the changes (in the
+    indicator's unit: percentage points for a rate)."""
+
+    now: Result
+    year_before: Result
+    period_before: Result
+
+    @staticmethod
+    def change(now: Decimal | None, then: Decimal | None) -> Decimal | None:
+        if now is None or then is None:
+            return None
+        return now - then
+
+    @property
+    def yoy(self) -> Decimal | None:
+        return self.change(self.now.value, self.year_before.value)
+
+    @property
+    def mom(self) -> Decimal | None:
+        return self.change(self.now.value, self.period_before.value)
+
+
+def compared(s: Slice, codes=None) -> list[Compared]:
+    """The indicators of S with 同比 and 环比 (three computations)."""
+    now = compute(s, codes)
+    year = compute(replace(s, **dict(zip(("start", "end"), year_before(s.start, s.end),
+                                         strict=True))), codes)
+    before = compute(replace(s, **dict(zip(("start", "end"), previous_period(s.start, s.end),
+                                           strict=True))), codes)
+    return [Compared(a, b, c) for a, b, c in zip(now, year, before, strict=True)]
+
+
+@dataclass(frozen=True)
+class Month:
+    start: datetime.date
+    end: datetime.date
+    results: dict[str, Result]
+
+    @property
+    def label(self) -> str:
+        return self.start.strftime("%Y-%m")
+
+
+def monthly_trend(s: Slice, months: int = 12, codes=None) -> list[Month]:
+    """The indicators of S for each of the MONTHS calendar months up to the one S ends in
+    (that month counted up to S's end), oldest first."""
+    if months < 1 or months > 60:
+        raise ValueError("months must be 1..60")
+    last = month_start(s.end)
+    trend = []
+    for back in range(months - 1, -1, -1):
+        first = add_months(last, -back)
+        end = min(month_end(first), s.end)
+        results = compute(replace(s, start=first, end=end), codes)
+        trend.append(Month(first, end, {r.code: r for r in results}))
+    return trend

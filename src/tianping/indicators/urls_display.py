@@ -1,0 +1,3 @@
+"""Indicator display URLs."""
+
+urlpatterns = []

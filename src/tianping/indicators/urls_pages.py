@@ -1,0 +1,3 @@
+"""Indicator pages URLs."""
+
+urlpatterns = []

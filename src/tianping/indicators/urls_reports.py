@@ -1,0 +1,3 @@
+"""Indicator reports URLs."""
+
+urlpatterns = []
