@@ -76,6 +76,16 @@ def compiled_locales():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (kept figures of another test's data must not
+    answer for this one's)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _english_outside_requests():
     """Code called directly by tests speaks English (the source language), so tests can
     assert its messages; pages still answer in Chinese unless English is chosen."""

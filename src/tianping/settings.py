@@ -234,6 +234,24 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tianping@localhost")
 
+# Kept figures (indicator counts, the big screen's data): memory of each process by
+# default; CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache shares them between
+# processes with no other service (CACHE_LOCATION names its table; `createcachetable`).
+CACHES = {
+    "default": {
+        "BACKEND": env_choice(
+            "CACHE_BACKEND",
+            "django.core.cache.backends.locmem.LocMemCache",
+            (
+                "django.core.cache.backends.locmem.LocMemCache",
+                "django.core.cache.backends.db.DatabaseCache",
+                "django.core.cache.backends.dummy.DummyCache",
+            ),
+        ),
+        "LOCATION": env_str("CACHE_LOCATION", "tianping"),
+    }
+}
+
 TASKS = {
     "default": {
         "BACKEND": env_choice(

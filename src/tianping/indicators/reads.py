@@ -1,5 +1,6 @@
 """What the indicator pages, the big screen and the reports read besides one computation:
-the same slice in the month before and the year before (环比, 同比), and trends by month.
+the same slice in the month before and the year before (环比, 同比), and trends by month;
+the counts behind them kept in the cache for a while (`cached_counts`).
 
 Every figure comes from `compute.compute`; nothing here counts cases itself. A comparison
 period has the same shape as the period asked for: a whole calendar month compares with
@@ -10,10 +11,20 @@ the same dates a year before; 29 February becomes 28 February).
 
 import calendar
 import datetime
-from dataclasses import dataclass, replace
+import hashlib
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
-from tianping.indicators.compute import Result, Slice, compute
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from tianping.indicators.compute import Result, Slice, compute, counts
+
+# How long computed counts are kept (seconds): a period that is over changes only when
+# history is imported or a late record is entered; one that runs to today, every day.
+# Settings: TIANPING_INDICATOR_CACHE_SECONDS = (past periods, current periods).
+CACHE_SECONDS = (3600, 300)
 
 
 def month_start(day: datetime.date) -> datetime.date:
@@ -61,6 +72,29 @@ def year_before(start: datetime.date, end: datetime.date) -> Period:
     return first, last
 
 
+def cache_key(s: Slice) -> str:
+    parts = [f"{f.name}={getattr(s, f.name)!r}" for f in fields(s) if f.name != "court"]
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    return f"indicators:counts:{s.court.pk}:{digest}"
+
+
+def cached_counts(s: Slice) -> dict[str, int]:
+    """`compute.counts(s)`, kept in the cache for a while (`CACHE_SECONDS`): many pages and
+    screens ask for the same slice, and a province's counts take a while."""
+    key = cache_key(s)
+    found = cache.get(key)
+    if found is None:
+        found = counts(s)
+        past, current = getattr(settings, "TIANPING_INDICATOR_CACHE_SECONDS", CACHE_SECONDS)
+        cache.set(key, found, past if s.end < timezone.localdate() else current)
+    return found
+
+
+def figures(s: Slice, codes=None) -> list[Result]:
+    """The indicators of S as `compute.compute` gives them, from the cached counts."""
+    return compute(s, codes, totals=cached_counts(s))
+
+
 @dataclass(frozen=True)
 class Compared:
     """One indicator now, a year before and in the period before, with the changes (in the
@@ -87,10 +121,10 @@ class Compared:
 
 def compared(s: Slice, codes=None) -> list[Compared]:
     """The indicators of S with 同比 and 环比 (three computations)."""
-    now = compute(s, codes)
-    year = compute(replace(s, **dict(zip(("start", "end"), year_before(s.start, s.end),
+    now = figures(s, codes)
+    year = figures(replace(s, **dict(zip(("start", "end"), year_before(s.start, s.end),
                                          strict=True))), codes)
-    before = compute(replace(s, **dict(zip(("start", "end"), previous_period(s.start, s.end),
+    before = figures(replace(s, **dict(zip(("start", "end"), previous_period(s.start, s.end),
                                            strict=True))), codes)
     return [Compared(a, b, c) for a, b, c in zip(now, year, before, strict=True)]
 
@@ -116,6 +150,6 @@ def monthly_trend(s: Slice, months: int = 12, codes=None) -> list[Month]:
     for back in range(months - 1, -1, -1):
         first = add_months(last, -back)
         end = min(month_end(first), s.end)
-        results = compute(replace(s, start=first, end=end), codes)
+        results = figures(replace(s, start=first, end=end), codes)
         trend.append(Month(first, end, {r.code: r for r in results}))
     return trend
