@@ -72,7 +72,7 @@ def second_instance_rule(case) -> str | None:
     """The time-limit rule of CASE when it hears an appeal against a ruling (registered
     with `deadlines.actions.register_rule_source`), else None."""
     rule = RULING_APPEAL_RULES.get(case.type_code)
-    if rule is None or case.pk is None:
+    if rule is None or getattr(case, "pk", None) is None:  # unsaved (or a plain record)
         return None
     appealed = (Appeal.objects.filter(second_case=case).select_related("case")
                 .order_by("pk").first())
