@@ -7,6 +7,9 @@ class Stage(models.TextChoices):
     SECOND = "second", _("Second instance (二审)")
     REMAND = "remand", _("Retried after remand (发回重审)")
     RETRIAL_REVIEW = "retrial_review", _("Review of a retrial application (再审审查)")
+    RETRIAL = "retrial", _("Retrial (再审)")
+    ENFORCEMENT = "enforcement", _("Enforcement of the decision (执行)")
+    OTHER = "other", _("Another case that came from it")
 
 
 class AppealChannel(models.TextChoices):

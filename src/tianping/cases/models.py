@@ -95,6 +95,19 @@ class Case(ConcurrentTransitionMixin, CaseWorkflow, GreenChannel):
     )
     closure_note = models.TextField(_("closing note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Historical import (`flows.case_import`): the run that last wrote the case (NULL for a
+    # case run on the platform); the judge's name when no staff member bears it; the cause
+    # as written when the catalog has no cause of that name; the 原审案号 as written.
+    import_run = models.ForeignKey(
+        "cases.ImportRun", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="cases", verbose_name=_("imported by"),
+    )
+    historical_judge = models.CharField(_("judge (historical name)"), max_length=60,
+                                        blank=True, db_index=True)
+    cause_text = models.CharField(_("cause of action (as imported)"), max_length=200,
+                                  blank=True)
+    origin_reference = models.CharField(_("case number below (原审案号)"), max_length=40,
+                                        blank=True)
 
     objects = CaseQuerySet.as_manager()
 
@@ -314,6 +327,7 @@ class CaseDocument(models.Model):
         return self.title
 
 
+from tianping.cases.models_import import ImportRun  # noqa: E402, F401  (historical import)
 from tianping.cases.models_panel import (  # noqa: E402, F401  (who tries the case)
     Assessor,
     CaseMember,

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from tianping.cases import views, views_dashboard, views_panel, views_party_acts
+from tianping.cases import views, views_dashboard, views_import, views_panel, views_party_acts
 
 app_name = "cases"
 urlpatterns = [
     path("", views.case_list, name="list"),
     path("dashboard/", views_dashboard.dashboard, name="dashboard"),
+    *views_import.urlpatterns,  # the historical import (issue 13 part 1)
     path("<str:code>/", views.case_detail, name="detail"),
     path("<str:code>/start-trial/", views.start_trial, name="start_trial"),
     path("<str:code>/assign/", views.assign, name="assign"),

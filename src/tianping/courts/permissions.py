@@ -209,6 +209,44 @@ def can_view_dashboard(user, court: Court) -> bool:
     )
 
 
+# The historical case import (`tianping cases import`, the import page): the trial
+# management office, the leaders and the administrators of a court, for their court and,
+# where they oversee the courts below (sees_lower_courts), for those.
+IMPORT_ROLES = OVERSIGHT_ROLES | {Role.ADMINISTRATOR}
+
+
+def can_import_cases(user, court: Court) -> bool:
+    return is_superuser(user) or any(
+        m.role in IMPORT_ROLES
+        and (m.court_id == court.pk or (m.sees_lower_courts
+                                        and court.pk in m.court.descendant_ids()))
+        for m in current_memberships(user)
+    )
+
+
+def can_import_cases_below(user, court: Court) -> bool:
+    """Cases of a court below COURT not yet on the platform (made from the catalog)."""
+    return is_superuser(user) or any(
+        m.role in IMPORT_ROLES and m.sees_lower_courts
+        and (m.court_id == court.pk or court.pk in m.court.descendant_ids())
+        for m in current_memberships(user)
+    )
+
+
+def can_view_import(user, court: Court | None, uploader_id: int | None) -> bool:
+    """An import run: whoever started it, and those who may import for its court."""
+    return is_superuser(user) or (uploader_id is not None and uploader_id == user.pk) or (
+        court is not None and can_import_cases(user, court))
+
+
+def import_courts(user):
+    """The courts whose import page USER may open (their own, where they hold a post)."""
+    if is_superuser(user):
+        return Court.objects.all()
+    return Court.objects.filter(pk__in={m.court_id for m in current_memberships(user)
+                                        if m.role in IMPORT_ROLES})
+
+
 LAWYER_VERIFYING_ROLES = {Role.FILING_CLERK, Role.ADMINISTRATOR}
 
 

@@ -95,6 +95,8 @@ class Mediation(ConcurrentTransitionMixin, models.Model):
     undisputed_facts = models.TextField(_("facts the parties did not dispute"), max_length=4000,
                                         blank=True)
     held_online = models.BooleanField(_("held online"), default=False)
+    # Written by the historical import (`flows.case_import`), not run on the platform.
+    imported = models.BooleanField(_("imported from an older system"), default=False)
     group = models.ForeignKey(
         "mediation.MediationGroup", on_delete=models.PROTECT, null=True, blank=True,
         related_name="mediations", verbose_name=_("group dispute"),
