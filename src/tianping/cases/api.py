@@ -16,6 +16,7 @@ from pydantic import ValidationError as PydanticError
 
 from tianping.audit.actions import record_view
 from tianping.cases import actions, reads
+from tianping.cases.api_dashboard import dashboard_answer
 from tianping.cases.api_schemas import (
     AssignIn,
     CaseFilters,
@@ -26,13 +27,7 @@ from tianping.cases.api_schemas import (
 )
 from tianping.cases.forms import CaseFilterForm, DashboardForm
 from tianping.cases.permissions import cases_visible_to, get_case_for_user, require_assigner
-from tianping.cases.reads import (
-    FORMULAS,
-    allowed_actions,
-    case_page,
-    dashboard_courts,
-    figures,
-)
+from tianping.cases.reads import allowed_actions, case_page, dashboard_courts
 from tianping.courts.permissions import effective_user, require_staff
 from tianping.flows.cases import close_case
 from tianping.lib.api_pages import page_response
@@ -121,15 +116,7 @@ def dashboard(request, court: str = "", start: str = "", end: str = ""):
     if not form.is_valid():
         raise _invalid(form)
     data = form.cleaned_data
-    found = figures(user, form.chosen_courts(), data["start"], data["end"])
-    return {
-        "start": found.start,
-        "end": found.end,
-        "courts": [c.code for c in found.courts],
-        "rows": found.rows,
-        "total": found.total,
-        "formulas": [str(f) for f in FORMULAS.values()],
-    }
+    return dashboard_answer(user, form.chosen_courts(), data["start"], data["end"])
 
 
 @router.get("/{code}", response=CaseOut, summary="One case with its parties and timeline")

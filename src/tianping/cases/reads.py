@@ -23,10 +23,8 @@ from tianping.cases.models import Case, CaseParty
 from tianping.cases.permissions import (
     can_act_as_judge,
     can_assign,
-    cases_visible_to,
     get_case_for_user,
 )
-from tianping.cases.stats import Row, summary, totals
 from tianping.catalog.models import CatalogEntry
 from tianping.courts.models import Court, Division, Team
 from tianping.courts.permissions import can_view_dashboard, is_staff_member
@@ -294,16 +292,8 @@ def list_rows(rows, today) -> list:
     return rows
 
 
-# The dashboard: offered to leaders and the trial management office (`can_view_dashboard`)
-# for the courts they can see; the figures count only the cases they may see.
-
-FORMULAS = {
-    "clearance": gettext_lazy("结收比 (clearance) = closed ÷ received × 100%"),
-    "closure_rate": gettext_lazy(
-        "结案率 (closure rate) = closed ÷ (pending at start + received) × 100%"
-    ),
-}
-
+# The dashboard (now the indicator pages, `indicators`): offered to leaders and the trial
+# management office (`can_view_dashboard`) for the courts they can see.
 
 def dashboard_courts(user) -> list:
     """The courts whose indicators USER may see; none means no dashboard at all."""
@@ -311,22 +301,6 @@ def dashboard_courts(user) -> list:
     if not courts:
         raise PermissionDenied
     return courts
-
-
-@dataclass(frozen=True)
-class Figures:
-    start: object
-    end: object
-    courts: list
-    rows: list[Row]
-    total: Row
-
-
-def figures(user, courts, start, end) -> Figures:
-    """The rows per court and division of COURTS for START..END, and their total, counting
-    only the cases USER may see."""
-    rows = summary(cases_visible_to(user).filter(court__in=courts), start, end)
-    return Figures(start, end, courts, rows, totals(rows))
 
 
 # The parties' view (当事人查看): only public timeline events (流程公开) and documents marked

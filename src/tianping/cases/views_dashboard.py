@@ -1,24 +1,26 @@
-"""The first dashboard: received, closed and pending cases, 结收比 and 结案率, computed live.
-
-Offered to leaders and the trial management office (`can_view_dashboard`), for the courts
-they can see; the figures count only the cases they may see.
-"""
+"""The first dashboard's address (`cases:dashboard`), kept working: it sends leaders and
+the trial management office to the indicator pages (`indicators:court`, issue 13 part
+7) with the same court and period; anyone else is refused as before."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
-from django.utils import timezone
+from django.core.exceptions import PermissionDenied
+from django.http import QueryDict
+from django.shortcuts import redirect
+from django.urls import reverse
 
-from tianping.cases.forms import DashboardForm
-from tianping.cases.reads import FORMULAS, dashboard_courts, figures
 from tianping.courts.permissions import effective_user
+from tianping.indicators.permissions import indicator_courts
 
 
 @login_required
 def dashboard(request):
-    user = effective_user(request)
-    form = DashboardForm(request.GET, courts=dashboard_courts(user), today=timezone.localdate())
-    context = {"form": form, "formulas": FORMULAS.values(), "computed_at": timezone.now()}
-    if form.is_valid():
-        data = form.cleaned_data
-        context["figures"] = figures(user, form.chosen_courts(), data["start"], data["end"])
-    return render(request, "cases/dashboard.html", context, status=200 if form.is_valid() else 422)
+    if not indicator_courts(effective_user(request)):
+        raise PermissionDenied
+    q = QueryDict(mutable=True)
+    for old, new in (("court", "court"), ("start", "from"), ("end", "to")):
+        if request.GET.get(old) and request.GET[old] != "*":
+            q[new] = request.GET[old]
+    if request.GET.get("court") == "*":
+        q["lower"] = "1"
+    url = reverse("indicators:court")
+    return redirect(f"{url}?{q.urlencode()}" if q else url)

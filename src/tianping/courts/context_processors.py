@@ -65,9 +65,11 @@ def _staff_items(user) -> tuple[list, list]:
         more.append((reverse("mediation:figures"), _("Mediation figures")))
     if roles & permissions.OVERSIGHT_ROLES:
         items += [
-            (reverse("cases:dashboard"), _("Dashboard")),
+            (reverse("indicators:court"), _("Dashboard")),  # the indicator pages
             (reverse("deadlines:overdue"), _("Overdue cases")),
         ]
+    if Role.JUDGE in roles:  # the judge's own indicators (成绩单, indicators app)
+        more.append((reverse("indicators:scorecard", args=(user.pk,)), _("My scorecard")))
     if roles & (permissions.OVERSIGHT_ROLES | {Role.JUDGE}):  # supervision orders (督办)
         items.append((reverse("supervision:orders"), _("Supervision")))
     if Role.PRESIDENT in roles:  # the approver of extensions (deadlines.permissions)

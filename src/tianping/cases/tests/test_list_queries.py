@@ -45,9 +45,9 @@ LISTS = [
     ("chenzhi", "/time-limits/overdue/"),
     ("bayar", "/time-limits/overdue/"),
     ("chenzhi", "/time-limits/overdue/?months=12"),
-    ("chenzhi", "/cases/dashboard/"),
-    ("bayar", "/cases/dashboard/"),
-    ("bayar", "/cases/dashboard/?court=*"),
+    ("chenzhi", "/indicators/"),  # the dashboard (issue 13 part 7)
+    ("bayar", "/indicators/"),
+    ("bayar", "/indicators/?court=内25&lower=1"),
     ("chenzhi", "/api/v1/cases/dashboard"),
     ("bayar", "/api/v1/cases/dashboard?court=*"),
 ]
@@ -137,6 +137,12 @@ def grow(demo):
     cases_at(home, first, [demo["wangjun"]], 60, team=team)
     cases_at(home, second, judges, 60)
     cases_at(parent, parent.divisions.get(name="民事审判第一庭"), [demo["sarula"]], 30)
+
+
+@pytest.fixture(autouse=True)
+def no_indicator_cache(settings):
+    """The indicator pages' counts, computed every time (not kept in the cache)."""
+    settings.TIANPING_INDICATOR_CACHE_SECONDS = (0, 0)
 
 
 @pytest.fixture

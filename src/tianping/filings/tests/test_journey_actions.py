@@ -7,13 +7,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tianping.cases.permissions import cases_visible_to
-from tianping.cases.stats import summary, totals
 from tianping.cases.tests.closing import close_in_trial
 from tianping.courts.models import Court
 from tianping.filings import actions
 from tianping.filings.choices import Channel, FilingStatus
 from tianping.filings.permissions import filings_visible_to
 from tianping.flows.filing import accept_filing
+from tianping.indicators.compute import compute, make_slice
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 2)  # a Monday
@@ -89,12 +89,11 @@ def test_the_whole_spine(demo, court):
     assert case in cases_visible_to(demo["zhangsan"])
     # when the judge closes it
     close_in_trial(case, actor=demo["wangjun"], mode="mediation", closed_on=later)
-    rows = summary(
-        cases_visible_to(demo["chenzhi"]), datetime.date(2026, 11, 1), datetime.date(2026, 11, 30)
-    )
-    total = totals(rows)
-    assert (total.received, total.closed, total.pending) == (1, 1, 0)
-    assert total.clearance == Decimal("100.00")
+    s = make_slice("内2502", datetime.date(2026, 11, 1), datetime.date(2026, 11, 30))
+    total = {r.code: r for r in compute(s, ["received", "closed", "pending_end",
+                                            "clearance_rate"])}
+    assert [total[c].value for c in ("received", "closed", "pending_end")] == [1, 1, 0]
+    assert total["clearance_rate"].value == Decimal("100.00")
     kinds = [e.kind for e in case.events.all()]
     assert kinds == [
         "filed", "triaged", "time_limit_set", "assigned", "fee_due", "trial_started", "closed",
