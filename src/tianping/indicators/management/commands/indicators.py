@@ -3,20 +3,27 @@
     tianping indicators compute --court 内2502 --from 2026-01-01 --to 2026-06-30 --json
     tianping indicators compute --court 内25 --include-lower --from ... --to ... \\
         [--division 民事审判庭] [--judge 王军]
+    tianping indicators warm [--court 内25]   (keep the pages' opening figures, nightly)
+
+    tianping indicators report --court 内2502 --year 2026 [--month 11] [--include-lower] \\
+        --format xlsx|pdf --output FILE
 
 `--json` prints {"court", "from", "to", "indicators": [...]} (the API's answer); without it,
 a table in the active language. Bad input exits with status 2 and the reason on stderr.
 """
 
 import json
+import time
 from datetime import date
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from tianping.indicators import compute
+from tianping.courts.models import Court
+from tianping.indicators import compute, reports
 
 
 def _date(text: str) -> date:
@@ -42,9 +49,40 @@ class Command(BaseCommand):
         run.add_argument("--division", help="a division's name")
         run.add_argument("--judge", help="a judge's full name")
         run.add_argument("--json", action="store_true", help="print JSON")
+        report = actions.add_parser("report", help="write a monthly or annual report")
+        report.add_argument("--court", required=True, help="the court's code (法院代字)")
+        report.add_argument("--year", required=True, type=int, help="the year (YYYY)")
+        report.add_argument("--month", type=int, help="the month (1-12); none: the year")
+        report.add_argument("--include-lower", action="store_true",
+                            help="the courts below it too")
+        report.add_argument("--format", dest="fmt", choices=reports.FORMATS, default="xlsx",
+                            help="xlsx or pdf")
+        report.add_argument("--output", required=True, help="the file to write")
+        warm = actions.add_parser("warm", help="compute and keep the figures the pages open "
+                                               "with (run nightly, or after an import)")
+        warm.add_argument("--court", action="append", help="a court's code (default: all)")
 
     def handle(self, *args, action, **options):
         getattr(self, f"_{action}")(**options)
+
+    def _warm(self, *, court, **options):
+        """Keep each court's opening figures (this month, last month, this year, last year,
+        the 12-month trend; with the courts below for a court that has any) in the cache
+        (`reads.warm`). Useful with a shared cache (docs/settings.md, CACHE_BACKEND)."""
+        from django.utils import timezone
+
+        from tianping.courts.models import Court
+        from tianping.indicators.reads import warm
+
+        courts = Court.objects.order_by("code")
+        if court:
+            courts = courts.filter(code__in=court)
+        today = timezone.localdate()
+        for one in courts:
+            started = time.perf_counter()
+            slices = warm(one, today, include_lower=bool(one.descendant_ids()))
+            self.stdout.write(_("%(court)s: %(n)d periods in %(seconds).1f s") % {
+                "court": one.code, "n": slices, "seconds": time.perf_counter() - started})
 
     def _compute(self, *, court, include_lower, start, end, division, judge, json: bool,
                  **options):
@@ -72,6 +110,20 @@ class Command(BaseCommand):
                 "…" if b is None else b for b in r.range))
             self.stdout.write(f"{r.code:<34} {r.name:<14} {value:>14}  {parts:<14} "
                               f"{bounds} {statuses[r.status]}")
+
+    def _report(self, *, court, year, month, include_lower, fmt, output, **options):
+        found = Court.objects.filter(code=court.strip()).first()
+        if found is None:
+            raise CommandError(_("No court has the code “%(code)s”.") % {"code": court},
+                               returncode=2)
+        try:
+            report = reports.build(found, year=year, month=month, include_lower=include_lower)
+            data = reports.render(report, fmt)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages), returncode=2) from exc
+        path = Path(output)
+        path.write_bytes(data)
+        self.stdout.write(_("Wrote %(file)s (%(n)d bytes).") % {"file": path, "n": len(data)})
 
 
 def _dumps(data) -> str:
