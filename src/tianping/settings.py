@@ -315,3 +315,9 @@ LOGGING = {
 }
 
 TIANPING_SITE_NAME = _("Tianping court platform")
+# Indicator pages (issue 13): the SPC's 2024 revision of the trial quality indicators
+# (审判质量管理指标体系, domain-reference §2.3) assesses each court against reference
+# ranges (合理区间) and no longer ranks courts by default: rankings and tiers (第一方阵 …)
+# show only when this is on. TIANPING_INDICATOR_TIER_CUTOFFS = {code: (first, second)}
+# sets tiers by values instead of by thirds.
+TIANPING_INDICATOR_RANKING = env_bool("TIANPING_INDICATOR_RANKING", False)

@@ -11,7 +11,8 @@ What the rows look like (deterministic for a seed):
 - About 9 % of first-instance judgments are appealed: 民终 / 刑终 / 行终 at the court above,
   with the first-instance number as 原审案号, closing 维持原判, 改判, 发回重审 or 撤诉; a remand
   (发回重审) opens a new first-instance case at the first court, linked to the appeal.
-- A tenth of the rows were filed before the first day; about 12 % are pending at the
+- A tenth of the rows were filed before the first day; about 12 % of the recent ones (1 %
+  of those filed more than twice their time limit before the last day) are pending at the
   last day; most close within their time limit, about 5 % late. Half the rows carry
   审限届满日期; the others leave it to the time-limit rules.
 - Judges: the names given for a court, else about one made-up name per 300 rows (names no
@@ -100,7 +101,9 @@ class History:
         if type_code == "民诉前调":
             limit = 30
         closed, closing = None, ""
-        if rng.random() > 0.12:
+        # pending at the last day: about 12 % of the recent cases, 1 % of the older ones
+        pending = 0.12 if (self.last - filed).days < 2 * limit else 0.01
+        if rng.random() > pending:
             late = rng.random() < 0.05
             days = rng.randint(limit + 1, limit * 2) if late else rng.randint(5, limit)
             closed = filed + datetime.timedelta(days=days)
@@ -169,3 +172,71 @@ def write_history(path, courts, first, last, count, **options) -> History:
         history = History(out, courts, first, last, **options)
         history.write(count)
     return history
+
+
+# The demo's history ---------------------------------------------------------------------
+
+DEMO_COURTS = [
+    {"code": "内25", "level": "intermediate", "parent_code": "内"},
+    {"code": "内2502", "level": "basic", "parent_code": "内25"},
+    {"code": "内2501", "level": "basic", "parent_code": "内25"},
+]
+# Civil judges of the demo who also decided older cases (their scorecards have a history).
+DEMO_JUDGES = {"内2502": ["王军", "王军", "刘强"], "内2501": ["萨如拉"], "内25": ["包文"]}
+DEMO_ROWS = 1500
+DEMO_FIRST_SERIAL = 5001  # clear of the numbers the demo's own cases are issued
+
+
+def load_demo_history(today: datetime.date | None = None) -> int:
+    """Import the demo courts' history (January of last year to yesterday) through the
+    historical import, as 巴雅尔 of 内25's trial management office would (overseeing the
+    courts below); once per database (the rows it would write are there: skip). Returns
+    the rows imported."""
+    import tempfile
+    from pathlib import Path
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from tianping.cases.models import Case
+    from tianping.flows.case_import import import_file
+
+    today = today or timezone.localdate()
+    if Case.objects.filter(import_run__isnull=False, court__code="内2502").exists():
+        return 0
+    first, last = datetime.date(today.year - 1, 1, 1), today - datetime.timedelta(days=1)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "内25-历史案件.csv"
+        history = write_history(path, DEMO_COURTS, first, last, DEMO_ROWS, seed=25,
+                                judges=DEMO_JUDGES, first_serial=DEMO_FIRST_SERIAL)
+        import_file(path, user=get_user_model().objects.get(username="bayar"), today=today)
+    return history.rows
+
+
+# Demo reference ranges: values a trial management office might set (not from a source:
+# the SPC publishes no values; see indicators/registry.py), so that the demo's pages and
+# screen show 达标 and 未达标.
+DEMO_RANGES = {
+    "clearance_rate": ("95", None), "closure_rate": ("85", None),
+    "within_limit_rate": ("95", None), "avg_days": (None, "90"),
+    "appeal_rate": (None, "10"), "reversal_remand_rate": (None, "3"),
+    "pending_over_12m_ratio": (None, "2"), "case_dispute_ratio": (None, "1.30"),
+    "prefiling_mediation_success_rate": ("40", None),
+}
+
+
+def load_demo_ranges() -> int:
+    """The demo courts' own reference ranges (once: a court's existing ranges are kept)."""
+    from decimal import Decimal
+
+    from tianping.courts.models import Court
+    from tianping.indicators.models import ReferenceRange
+
+    made = 0
+    for court in Court.objects.filter(code__in=[c["code"] for c in DEMO_COURTS]):
+        for code, (low, high) in DEMO_RANGES.items():
+            _range, created = ReferenceRange.objects.get_or_create(
+                court=court, code=code,
+                defaults={"low": low and Decimal(low), "high": high and Decimal(high)})
+            made += created
+    return made

@@ -19,7 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from tianping.indicators.compute import Result, Slice, compute, counts
+from tianping.indicators.compute import Result, Slice, compute, counts, counts_over
+from tianping.indicators.registry import BY_CODE, COMPUTED, parts
 
 # How long computed counts are kept (seconds): a period that is over changes only when
 # history is imported or a late record is entered; one that runs to today, every day.
@@ -72,10 +73,24 @@ def year_before(start: datetime.date, end: datetime.date) -> Period:
     return first, last
 
 
+GENERATION_KEY = "indicators:generation"
+
+
 def cache_key(s: Slice) -> str:
-    parts = [f"{f.name}={getattr(s, f.name)!r}" for f in fields(s) if f.name != "court"]
-    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
-    return f"indicators:counts:{s.court.pk}:{digest}"
+    """The cache key of S's counts, under the current generation (`forget` starts a new
+    one: every figure kept before is then ignored and expires on its own)."""
+    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    items = [f"{f.name}={getattr(s, f.name)!r}" for f in fields(s) if f.name != "court"]
+    digest = hashlib.sha256("|".join(items).encode()).hexdigest()[:32]
+    return f"indicators:counts:{generation}:{s.court.pk}:{digest}"
+
+
+def forget() -> None:
+    """Drop every kept figure (history was imported, or records changed in bulk)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
 
 
 def cached_counts(s: Slice) -> dict[str, int]:
@@ -141,15 +156,44 @@ class Month:
 
 
 def monthly_trend(s: Slice, months: int = 12, codes=None) -> list[Month]:
-    """The indicators of S for each of the MONTHS calendar months up to the one S ends in
-    (that month counted up to S's end), oldest first."""
+    """The indicators (CODES, or all) of S for each of the MONTHS calendar months up to the
+    one S ends in (that month counted up to S's end), oldest first: the case rows read once
+    for every month (`compute.counts_over`), kept in the cache like `cached_counts`."""
     if months < 1 or months > 60:
         raise ValueError("months must be 1..60")
     last = month_start(s.end)
-    trend = []
+    periods = []
     for back in range(months - 1, -1, -1):
         first = add_months(last, -back)
-        end = min(month_end(first), s.end)
-        results = figures(replace(s, start=first, end=end), codes)
-        trend.append(Month(first, end, {r.code: r for r in results}))
-    return trend
+        periods.append((first, min(month_end(first), s.end)))
+    indicators = COMPUTED if codes is None else [BY_CODE[c] for c in codes]
+    names = sorted({n for i in indicators for side in ("numerator", "denominator")
+                    for n in parts(i, side)})
+    digest = hashlib.sha256(" ".join(names).encode()).hexdigest()[:16]
+    key = f"{cache_key(s)}:trend:{months}:{digest}"
+    totals = cache.get(key)
+    if totals is None:
+        totals = counts_over(s, periods, names)
+        past, current = getattr(settings, "TIANPING_INDICATOR_CACHE_SECONDS", CACHE_SECONDS)
+        cache.set(key, totals, past if s.end < timezone.localdate() else current)
+    return [Month(first, end, {r.code: r for r in compute(
+                replace(s, start=first, end=end), codes, totals=found)})
+            for (first, end), found in zip(periods, totals, strict=True)]
+
+
+def warm(court, today: datetime.date, include_lower: bool) -> int:
+    """Compute and keep the figures the court's pages and screens open with (this month,
+    last month, this year, last year, the trend of the last 12 months), so that the first
+    leader of the day does not wait for a province's counts. Returns how many slices."""
+    from tianping.indicators.compute import make_slice
+
+    this_month = month_start(today)
+    last_month = add_months(this_month, -1)
+    periods = [(this_month, today), (last_month, month_end(last_month)),
+               (today.replace(month=1, day=1), today),
+               (datetime.date(today.year - 1, 1, 1), datetime.date(today.year - 1, 12, 31))]
+    slices = [make_slice(court, a, b, include_lower=include_lower) for a, b in periods]
+    for s in slices:
+        compared(s)
+    monthly_trend(slices[2], 12)
+    return len(slices)

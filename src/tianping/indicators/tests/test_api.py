@@ -77,3 +77,13 @@ def test_the_operation_is_in_the_schema(client):
     operation = schema["paths"][URL]["get"]
     assert {p["name"] for p in operation["parameters"]} >= {
         "court", "from", "to", "include_lower", "division", "judge"}
+
+
+def test_a_division_head_gets_their_division_not_the_whole_court(client, division_head):
+    """The API answers a division head as the pages do: their division's figures, never
+    the whole court's."""
+    client.force_login(division_head)
+    base = "/api/v1/indicators/compute?court=内2502&from=2026-01-01&to=2026-06-30"
+    assert client.get(base).status_code == 403
+    division = division_head.memberships.get(role="division_head").division.name
+    assert client.get(f"{base}&division={division}").status_code == 200

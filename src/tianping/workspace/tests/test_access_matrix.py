@@ -175,6 +175,31 @@ PAGES = {
                                              params={**OF_COURT, "pk": "calendar_day"}),
     "cases:list": Rule("wangjun", ("zhangsan",), scoped=True),
     "cases:dashboard": Rule("chenzhi", ("zhangsan", "lixia", "wangjun")),
+    # the indicator pages (issue 13): leaders; a judge their own scorecard and its cases
+    "indicators:court": Rule("chenzhi", ("zhangsan", "lixia", "wangjun")),
+    "indicators:cases": Rule("chenzhi", ("zhangsan", "lixia", "wangjun")),
+    "indicators:courts": Rule("bayar", ("zhangsan", "lixia", "wangjun")),
+    "indicators:breakdown": Rule("chenzhi", ("zhangsan", "lixia", "wangjun")),
+    "indicators:scorecard": Rule("wangjun", ("zhangsan", "lixia"), params={"pk": "wangjun_id"}),
+    "indicators:scorecard_by_name": Rule("chenzhi", ("zhangsan", "lixia", "wangjun")),
+    "indicators:ranges": Rule("chenzhi", ("zhangsan", "lixia", "wangjun"), ("GET", "POST")),
+    # the reports (issue 13 part 6): who sees the indicators (without parameters 422); the
+    # big screen: its keepers make and revoke tokens (none here: all 404; indicators/tests/
+    # test_display.py revokes a real one); the screen itself is public by its token (a
+    # wrong one: 404) and opens nothing else
+    "indicators:reports": Rule("chenzhi", ("zhangsan", "lixia", "wangjun")),
+    "indicators:report": Rule("chenzhi", ("zhangsan", "lixia", "wangjun")),
+    "indicators:display_tokens": Rule("chenzhi", ("zhangsan", "lixia", "wangjun", "liuqiang"),
+                                      ("GET", "POST")),
+    "indicators:display_token_revoke": Rule("", ("zhangsan", "lixia", "wangjun", "chenzhi"),
+                                            ("POST",), params={"pk": "999999"}),
+    "indicators:display": Rule(public=True, params={"token": "not-a-token"}),
+    "indicators:display_screen": Rule(public=True, params={"token": "not-a-token"}),
+    # the historical case import (issue 13 part 1): trial management, leaders, administrators;
+    # a run's page for its uploader and those who may import (none exists here: all 404)
+    "cases:import": Rule("bayar", ("zhangsan", "lixia", "wangjun"), ("GET", "POST")),
+    "cases:import_run": Rule("", ("zhangsan", "lixia", "wangjun", "bayar"),
+                             params={"code": "no-such-run"}),
     "cases:detail": Rule("wangjun", ("zhangsan",), params={"code": "case"}),
     "cases:start_trial": Rule("wangjun", ("zhangsan", "lixia"), ("POST",),
                               params={"code": "case"}),

@@ -4,7 +4,9 @@ from django.utils.translation import gettext as _
 from tianping.catalog.builtin import sync_builtin_catalogs
 from tianping.demo.appeals import load_demo_appeals
 from tianping.demo.cases import load_demo_cases
+from tianping.demo.display import load_demo_display
 from tianping.demo.hearings import load_demo_hearings
+from tianping.demo.history import load_demo_history, load_demo_ranges
 from tianping.demo.mediation_groups import load_demo_mediation_groups
 from tianping.demo.mediations import load_demo_mediations
 from tianping.demo.network import DEMO_PASSWORD, load_demo, load_holiday_table
@@ -48,6 +50,16 @@ class Command(BaseCommand):
             self.stdout.write(_("Demo judgments served: %(n)d.") % {"n": judged})
         if cases and load_demo_procedures():
             self.stdout.write(_("A demo payment order is waiting for the debtor's answer."))
+        history = load_demo_history() if cases else 0
+        if cases:
+            load_demo_ranges()
+        if history:
+            self.stdout.write(_("Demo case history imported (older cases for the indicators): "
+                                "%(n)d rows.") % {"n": history})
+        screen = load_demo_display() if cases else ""
+        if screen:
+            self.stdout.write(_("The big screen of 内2502 (no sign-in; shown only now): "
+                                "%(path)s") % {"path": screen})
         if not created:
             self.stdout.write(
                 _("Demo data is already in place; logins were printed when it was created.")
