@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils.translation import gettext_noop  # the notes are worded when read
 
 BASIC, INTERMEDIATE, HIGH = "basic", "intermediate", "high"
 PERCENT, DAYS, CASES, RATIO = "%", "days", "cases", "ratio"
@@ -136,36 +137,42 @@ INDICATORS = (
     Indicator("clearance_rate", "结收比", "Clearance rate", "closed", "received", PERCENT,
               HIGHER, (TRADITIONAL, INTERNATIONAL),
               TRAD_SRC + " (汪清 140/152 = 92.1%); CEPEJ CR = R ÷ I; CourTools 2",
-              unsure="CourTools and CEPEJ count reopened and returned cases as incoming; "
-                     "here incoming is the cases filed (新收) only."),
+              unsure=gettext_noop(
+                     "CourTools and CEPEJ count reopened and returned cases as incoming; "
+                     "here incoming is the cases filed (新收) only.")),
     Indicator("closure_rate", "结案率", "Closure rate", "closed", "pending_start+received",
               PERCENT, HIGHER, (TRADITIONAL,),
               TRAD_SRC + " (汪清 93/(10+99) = 85.32%)"),
     Indicator("within_limit_rate", "法定审限内结案率", "Closed within the time limit",
               "closed_within_limit", "closed", PERCENT, HIGHER, (SPC_2024, TRADITIONAL),
               SPC_SRC + " (审限内结案率); CourTools 3",
-              unsure="A closed case without a time-limit record counts as not within. The "
+              unsure=gettext_noop(
+                     "A closed case without a time-limit record counts as not within. The "
                      "limit is the one recorded now (after deductions and extensions). The "
-                     "SPC says a 100% target is wrong: no range set."),
+                     "SPC says a 100% target is wrong: no range set.")),
     Indicator("avg_days", "平均审理天数", "Average days to close", "days_to_close", "closed",
               DAYS, LOWER, (SPC_2024, TRADITIONAL), TRAD_SRC + "; SPC 平均结案时间",
               factor=1,
-              unsure="Calendar days from filing to closing; deducted periods (扣除审限) are "
-                     "not taken out (the SPC's 口径 is UNSURE)."),
+              unsure=gettext_noop(
+                     "Calendar days from filing to closing; deducted periods (扣除审限) are "
+                     "not taken out (the SPC's 口径 is UNSURE).")),
     Indicator("appeal_rate", "上诉率", "Appeal rate", "first_appealed", "first_closed",
               PERCENT, LOWER, (SPC_2024, TRADITIONAL), SPC_SRC + " (上诉率)",
-              unsure="Appeals as linked now (an appeal filed after the period counts). The "
+              unsure=gettext_noop(
+                     "Appeals as linked now (an appeal filed after the period counts). The "
                      "SPC's denominator (appealable closures only) is UNSURE: all "
-                     "first-instance closures here."),
+                     "first-instance closures here.")),
     Indicator("acceptance_rate", "一审服判息诉率", "First-instance acceptance rate",
               "first_not_appealed", "first_closed", PERCENT, HIGHER, (TRADITIONAL,),
               TRAD_SRC + " (汪清 (93 − 4)/93 = 95.7%)",
-              unsure="Retrial applications and petitions (申请再审/申诉) are not subtracted."),
+              unsure=gettext_noop(
+                     "Retrial applications and petitions (申请再审/申诉) are not subtracted.")),
     Indicator("reversal_remand_rate", "发改率", "Amended or remanded on appeal",
               "first_reversed_remanded", "first_closed", PERCENT, LOWER,
               (SPC_2024, TRADITIONAL), TRAD_SRC + " (汪清 2/93 = 2.15%)",
-              unsure="The SPC's 2024-09 二审改判-发回重审比 is a ratio whose exact formula is "
-                     "UNSURE; the traditional 发改率 is computed instead."),
+              unsure=gettext_noop(
+                     "The SPC's 2024-09 二审改判-发回重审比 is a ratio whose exact formula is "
+                     "UNSURE; the traditional 发改率 is computed instead.")),
     Indicator("mediation_withdrawal_rate", "调撤率", "Mediated or withdrawn",
               "mediated_or_withdrawn", "closed", PERCENT, NEITHER, (TRADITIONAL,), TRAD_SRC),
     Indicator("pending_over_12m", "超12个月未结", "Pending over 12 months",
@@ -173,41 +180,50 @@ INDICATORS = (
               SPC_SRC + " (超12个月未结案件比); 长期未结", factor=1),
     Indicator("pending_over_12m_ratio", "超12个月未结案件比", "Share pending over 12 months",
               "pending_over_12m", "pending_end", PERCENT, LOWER, (SPC_2024,), SPC_SRC,
-              unsure="Denominator (all pending at the end) UNSURE; suspended periods are not "
-                     "taken out of the age."),
+              unsure=gettext_noop(
+                     "Denominator (all pending at the end) UNSURE; suspended periods are not "
+                     "taken out of the age.")),
     Indicator("summary_procedure_rate", "简易程序适用率", "Summary procedure rate",
               "civil_first_summary", "civil_first_closed", PERCENT, NEITHER, (TRADITIONAL,),
               TRAD_SRC + " (小额/简易程序适用率)",
-              unsure="The procedure is the one the case closed under (a case switched to the "
-                     "ordinary procedure counts as ordinary)."),
+              unsure=gettext_noop(
+                     "The procedure is the one the case closed under (a case switched to the "
+                     "ordinary procedure counts as ordinary).")),
     Indicator("prefiling_mediation_success_rate", "诉前调解成功率",
               "Pre-filing mediation success rate", "prefiling_settled", "prefiling_ended",
               PERCENT, HIGHER, (TRADITIONAL,),
               TRAD_SRC + "; the same definition as mediation.figures",
-              unsure="Counted per court only: a division or judge slice gives none."),
+              unsure=gettext_noop(
+                     "Counted per court only: a division or judge slice gives none.")),
     Indicator("case_dispute_ratio", "案-件比", "Cases per dispute", "dispute_cases", "disputes",
               RATIO, LOWER, (SPC_2024,), SPC_SRC + " (案-件比)", factor=1,
-              unsure="The SPC's exact 口径 is UNSURE: here the disputes are first-instance "
+              unsure=gettext_noop(
+                     "The SPC's exact 口径 is UNSURE: here the disputes are first-instance "
                      "cases filed in the period with no 原审案号, and the 件 every case linked "
-                     "after them (as linked now, any court, up to 10 links deep)."),
+                     "after them (as linked now, any court, up to 10 links deep).")),
     Indicator("disposition_time", "结案周期（CEPEJ）", "Disposition time (CEPEJ)",
               "period_days_x_pending_end", "closed", DAYS, LOWER, (INTERNATIONAL,),
               CEPEJ_SRC + " (DT = 365 × P₁ ÷ R; P₀ 240, I 272, R 329, P₁ 183 → 203.02)",
               factor=1,
-              unsure="For a period other than a year, the period's days replace 365."),
+              unsure=gettext_noop(
+                     "For a period other than a year, the period's days replace 365.")),
     # Known SPC 2024 indicators not computed yet (their data comes with later issues).
     Indicator("enforcement_recovery_rate", "执行到位率", "Enforcement recovery rate",
               "", None, PERCENT, HIGHER, (SPC_2024,), SPC_SRC, computed=False,
-              unsure="Amount recovered ÷ amount applied for: formula UNSURE; not computed."),
+              unsure=gettext_noop(
+                     "Amount recovered ÷ amount applied for: formula UNSURE; not computed.")),
     Indicator("enforcement_completion_rate", "执行完毕率", "Enforcement completion rate",
               "", None, PERCENT, HIGHER, (SPC_2024,), SPC_SRC, computed=False,
-              unsure="Formula UNSURE; not computed."),
+              unsure=gettext_noop(
+                     "Formula UNSURE; not computed.")),
     Indicator("second_instance_hearing_rate", "二审开庭率", "Second-instance hearing rate",
               "", None, PERCENT, HIGHER, (SPC_2024,), SPC_SRC, computed=False,
-              unsure="Formula UNSURE; not computed."),
+              unsure=gettext_noop(
+                     "Formula UNSURE; not computed.")),
     Indicator("appeal_transfer_days", "上诉案件移送时间", "Days to transfer an appeal",
               "", None, DAYS, LOWER, (SPC_2024,), SPC_SRC, computed=False,
-              unsure="Start of the count UNSURE; not computed."),
+              unsure=gettext_noop(
+                     "Start of the count UNSURE; not computed.")),
 )
 
 BY_CODE = {i.code: i for i in INDICATORS}

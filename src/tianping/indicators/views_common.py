@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from tianping.courts.permissions import effective_user, require_staff
 from tianping.indicators import compute, registry
@@ -25,50 +25,6 @@ SET_LABELS = {registry.TRADITIONAL: gettext_lazy("Traditional indicators"),
               registry.SPC_2024: gettext_lazy("SPC 2024 indicators"),
               registry.INTERNATIONAL: gettext_lazy("International indicators")}
 SET_ORDER = (registry.TRADITIONAL, registry.SPC_2024, registry.INTERNATIONAL)
-# The registry's UNSURE notes, so that they are translated (a test checks the list is whole).
-UNSURE_NOTES = [
-    gettext_noop(
-        "CourTools and CEPEJ count reopened and returned cases as incoming; here "
-        "incoming is the cases filed (新收) only."),
-    gettext_noop(
-        "A closed case without a time-limit record counts as not within. The limit is "
-        "the one recorded now (after deductions and extensions). The SPC says a 100% "
-        "target is wrong: no range set."),
-    gettext_noop(
-        "Calendar days from filing to closing; deducted periods (扣除审限) are not taken "
-        "out (the SPC's 口径 is UNSURE)."),
-    gettext_noop(
-        "Appeals as linked now (an appeal filed after the period counts). The SPC's "
-        "denominator (appealable closures only) is UNSURE: all first-instance closures "
-        "here."),
-    gettext_noop(
-        "Retrial applications and petitions (申请再审/申诉) are not subtracted."),
-    gettext_noop(
-        "The SPC's 2024-09 二审改判-发回重审比 is a ratio whose exact formula is UNSURE; the "
-        "traditional 发改率 is computed instead."),
-    gettext_noop(
-        "Denominator (all pending at the end) UNSURE; suspended periods are not taken "
-        "out of the age."),
-    gettext_noop(
-        "The procedure is the one the case closed under (a case switched to the "
-        "ordinary procedure counts as ordinary)."),
-    gettext_noop(
-        "Counted per court only: a division or judge slice gives none."),
-    gettext_noop(
-        "The SPC's exact 口径 is UNSURE: here the disputes are first-instance cases filed"
-        " in the period with no 原审案号, and the 件 every case linked after them (as linked"
-        " now, any court, up to 10 links deep)."),
-    gettext_noop(
-        "For a period other than a year, the period's days replace 365."),
-    gettext_noop(
-        "Amount recovered ÷ amount applied for: formula UNSURE; not computed."),
-    gettext_noop(
-        "Formula UNSURE; not computed."),
-    gettext_noop(
-        "Formula UNSURE; not computed."),
-    gettext_noop(
-        "Start of the count UNSURE; not computed."),
-]
 # The trends drawn on the pages.
 TREND_CODES = ("received", "closed", "clearance_rate", "closure_rate", "within_limit_rate",
                "avg_days")
