@@ -134,9 +134,10 @@ class Compared:
         return self.change(self.now.value, self.period_before.value)
 
 
-def compared(s: Slice, codes=None) -> list[Compared]:
-    """The indicators of S with 同比 and 环比 (three computations)."""
-    now = figures(s, codes)
+def compared(s: Slice, codes=None, live: bool = False) -> list[Compared]:
+    """The indicators of S with 同比 and 环比 (three computations; LIVE: S itself computed
+    now, not taken from the cache, as the pages show it with the time it was computed)."""
+    now = compute(s, codes) if live else figures(s, codes)
     year = figures(replace(s, **dict(zip(("start", "end"), year_before(s.start, s.end),
                                          strict=True))), codes)
     before = figures(replace(s, **dict(zip(("start", "end"), previous_period(s.start, s.end),

@@ -6,21 +6,12 @@ Who: the president and trial management office of the court or of a court above 
 sight of it, a division head for their division (`permissions.can_view_page_slice`); a
 judge has their scorecard (`views_judges`)."""
 
-from dataclasses import replace
-
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from tianping.indicators.compute import compute
-from tianping.indicators.reads import (
-    Compared,
-    figures,
-    monthly_trend,
-    previous_period,
-    year_before,
-)
+from tianping.indicators.reads import Compared, compared, monthly_trend
 from tianping.indicators.views_common import (
     TREND_CODES,
     grouped,
@@ -33,13 +24,8 @@ from tianping.indicators.views_common import (
 
 def live_compared(s) -> list[Compared]:
     """The figures of S computed now (the page says when), with 同比 and 环比 from the
-    cached counts of the periods before (`reads.figures`)."""
-    now = compute(s)
-    year = figures(replace(s, **dict(zip(("start", "end"), year_before(s.start, s.end),
-                                         strict=True))))
-    before = figures(replace(s, **dict(zip(("start", "end"), previous_period(s.start, s.end),
-                                           strict=True))))
-    return [Compared(a, b, c) for a, b, c in zip(now, year, before, strict=True)]
+    cached counts of the periods before."""
+    return compared(s, live=True)
 
 
 def reports_url() -> str:
