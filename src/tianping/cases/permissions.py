@@ -13,7 +13,10 @@ Who sees which case:
   judges sit on each other's panels and discuss its cases in the division's meetings of
   judges), never the rest of the court;
 - a judge assistant or court clerk: the cases of their teams;
-- an enforcement officer: the enforcement cases of their court;
+- an enforcement officer, and a finance officer (who books the case funds, 案款): the
+  enforcement cases of their court;
+- a petition handler (涉诉信访): every case of their court, to read the case a petition
+  concerns;
 - any staff member seated on a case's bench now (a panel's judge from another division,
   the judge assistant, the court clerk): that case;
 - whoever sees a case of a later stage of the dispute (the second instance, the review of
@@ -38,7 +41,7 @@ from tianping.courts.choices import Role
 from tianping.courts.models import Division, TeamMember
 from tianping.courts.permissions import current_memberships
 
-COURT_WIDE = {Role.PRESIDENT, Role.TRIAL_MANAGEMENT, Role.FILING_CLERK}
+COURT_WIDE = {Role.PRESIDENT, Role.TRIAL_MANAGEMENT, Role.FILING_CLERK, Role.PETITION_HANDLER}
 TRIAL = {Role.JUDGE, Role.JUDGE_ASSISTANT, Role.COURT_CLERK}
 
 
@@ -78,7 +81,7 @@ def _staff_condition(user) -> Q:
             if m.role == Role.JUDGE and m.division_id:
                 own |= Q(division_id=m.division_id)
             condition |= Q(court_id=m.court_id) & own
-        elif m.role == Role.ENFORCEMENT_OFFICER:
+        elif m.role in (Role.ENFORCEMENT_OFFICER, Role.FINANCE):
             condition |= Q(court_id=m.court_id, type_code__startswith="执")
     return condition
 

@@ -65,6 +65,8 @@ class Role(models.TextChoices):
     COURT_CLERK = "court_clerk", _("Court clerk")
     MEDIATOR = "mediator", _("Mediator")
     ENFORCEMENT_OFFICER = "enforcement_officer", _("Enforcement officer")
+    FINANCE = "finance", _("Finance officer")
+    PETITION_HANDLER = "petition_handler", _("Petition handler")
     DIVISION_HEAD = "division_head", _("Division head")
     PRESIDENT = "president", _("President")
     TRIAL_MANAGEMENT = "trial_management", _("Trial management office")

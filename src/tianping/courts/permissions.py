@@ -96,6 +96,8 @@ GRANTABLE_ROLES = frozenset(
         Role.COURT_CLERK,
         Role.MEDIATOR,
         Role.ENFORCEMENT_OFFICER,
+        Role.FINANCE,
+        Role.PETITION_HANDLER,
         Role.TRIAL_MANAGEMENT,
     }
 )

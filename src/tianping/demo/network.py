@@ -80,6 +80,9 @@ PERSONAS = [
     Persona("sunli", "孙丽", "内2502", Role.COURT_CLERK, "民事审判第一庭"),
     Persona("hutao", "胡涛", "内2502", Role.MEDIATOR, "诉讼服务中心"),
     Persona("gaofeng", "高峰", "内2502", Role.ENFORCEMENT_OFFICER, "执行局"),
+    Persona("hanlei", "韩磊", "内2502", Role.DIVISION_HEAD, "执行局"),  # 执行局局长
+    Persona("qianhui", "钱慧", "内2502", Role.FINANCE, "办公室"),  # 财务: 案款到账与发放
+    Persona("fangyu", "方宇", "内2502", Role.PETITION_HANDLER, "诉讼服务中心"),  # 涉诉信访
     Persona("liuqiang", "刘强", "内2502", Role.DIVISION_HEAD, "民事审判第一庭"),
     Persona("chenzhi", "陈志", "内2502", Role.PRESIDENT),
     Persona("zhoumei", "周梅", "内2502", Role.TRIAL_MANAGEMENT, "审判管理办公室"),

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EnforcementConfig(AppConfig):
+    name = "tianping.enforcement"
+    verbose_name = _("Enforcement cases (执行)")
