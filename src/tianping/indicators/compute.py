@@ -130,6 +130,8 @@ def make_slice(court, start, end, *, include_lower=False, division=None, judge=N
 def scope_q(scope: TypeScope) -> Q:
     """The type-code predicates of SCOPE as a filter on cases."""
     q = Q()
+    if scope.include_codes:
+        q &= Q(type_code__in=scope.include_codes)
     if scope.include_prefixes:
         q &= _any("type_code__startswith", scope.include_prefixes)
     if scope.include_suffixes:
@@ -237,8 +239,8 @@ def case_counts_over(s: Slice, periods) -> list[dict[str, int]]:
         for name, count in COUNTS.items():
             if count.what in CASE_WHATS:
                 aggregates[f"{name}__{index}"] = Count("pk", filter=_count_q(name, part))
-        aggregates[f"days_to_close__{index}"] = Sum(length,
-                                                    filter=_count_q("days_to_close", part))
+            elif count.what == "days_to_close":
+                aggregates[f"{name}__{index}"] = Sum(length, filter=_count_q(name, part))
     # Only rows some count can use: filed by the last end and open at or after the first start.
     first, last = min(p.start for p in each), max(p.end for p in each)
     rows = sliced_cases(s).filter(Q(filed_on__lte=last)
@@ -248,8 +250,10 @@ def case_counts_over(s: Slice, periods) -> list[dict[str, int]]:
     for index, part in enumerate(each):
         result = {name: found[f"{name}__{index}"] for name, count in COUNTS.items()
                   if count.what in CASE_WHATS}
-        days = found[f"days_to_close__{index}"]
-        result["days_to_close"] = days.days if days is not None else 0
+        for name, count in COUNTS.items():
+            if count.what == "days_to_close":
+                days = found[f"{name}__{index}"]
+                result[name] = days.days if days is not None else 0
         result["period_days_x_pending_end"] = part.days * result["pending_end"]
         results.append(result)
     return results

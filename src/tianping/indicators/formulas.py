@@ -28,6 +28,8 @@ COUNT_WORDS = {
     "disputes": gettext_lazy("disputes (first-instance cases with no earlier case)"),
     "dispute_cases": gettext_lazy("cases of those disputes"),
     "period_days_x_pending_end": gettext_lazy("days in the period × pending at the end"),
+    "enforcement_closed": gettext_lazy("enforcement cases closed"),
+    "enforcement_days": gettext_lazy("sum of days from filing to closing of enforcement cases"),
 }
 
 

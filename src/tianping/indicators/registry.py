@@ -25,17 +25,20 @@ SPC_2024, TRADITIONAL, INTERNATIONAL = "spc2024", "traditional", "international"
 
 @dataclass(frozen=True)
 class TypeScope:
-    """Which case type codes count (口径), as data: a type code counts when it starts with
-    one of INCLUDE_PREFIXES and ends with one of INCLUDE_SUFFIXES (an empty tuple: any), and
-    starts with none of EXCLUDE_PREFIXES and ends with none of EXCLUDE_SUFFIXES."""
+    """Which case type codes count (口径), as data: a type code counts when it is one of
+    INCLUDE_CODES (an empty tuple: any), starts with one of INCLUDE_PREFIXES and ends with
+    one of INCLUDE_SUFFIXES (an empty tuple: any), and starts with none of
+    EXCLUDE_PREFIXES and ends with none of EXCLUDE_SUFFIXES."""
 
     include_prefixes: tuple[str, ...] = ()
     include_suffixes: tuple[str, ...] = ()
     exclude_prefixes: tuple[str, ...] = ()
     exclude_suffixes: tuple[str, ...] = ()
+    include_codes: tuple[str, ...] = ()
 
     def matches(self, type_code: str) -> bool:
-        return ((not self.include_prefixes or type_code.startswith(self.include_prefixes))
+        return ((not self.include_codes or type_code in self.include_codes)
+                and (not self.include_prefixes or type_code.startswith(self.include_prefixes))
                 and (not self.include_suffixes or type_code.endswith(self.include_suffixes))
                 and not (self.exclude_prefixes and type_code.startswith(self.exclude_prefixes))
                 and not (self.exclude_suffixes and type_code.endswith(self.exclude_suffixes)))
@@ -47,6 +50,10 @@ TRIAL = TypeScope(**_NOT_TRIAL)
 FIRST_INSTANCE = TypeScope(include_suffixes=("初",), **_NOT_TRIAL)
 APPEAL = TypeScope(include_suffixes=("终",), **_NOT_TRIAL)
 CIVIL_FIRST_INSTANCE = TypeScope(include_prefixes=("民",), include_suffixes=("初",), **_NOT_TRIAL)
+# Enforcement implementation cases (执行实施类): first enforcement (执) and restored
+# enforcement (执恢); not preservation (执保), objections (执异), reviews (执复), supervision
+# (执监) or coordination (执协), which are decided, not enforced.
+ENFORCEMENT = TypeScope(include_codes=("执", "执恢"))
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,10 @@ COUNTS = {c.name: c for c in (
           description="those cases and every case linked after them (the 件)"),
     Count("period_days_x_pending_end", "period_days_x_pending_end",
           description="days in the period (both ends) × pending_end"),
+    Count("enforcement_closed", "closed", ENFORCEMENT,
+          description="enforcement cases (执, 执恢) closed in the period"),
+    Count("enforcement_days", "days_to_close", ENFORCEMENT,
+          description="Σ (closed_on − filed_on) in days over the enforcement cases closed"),
 )}
 
 
@@ -207,6 +218,12 @@ INDICATORS = (
               factor=1,
               unsure=gettext_noop(
                      "For a period other than a year, the period's days replace 365.")),
+    Indicator("avg_enforcement_days", "平均执行天数", "Average enforcement days",
+              "enforcement_days", "enforcement_closed", DAYS, LOWER, (TRADITIONAL,),
+              TRAD_SRC + "; domain-reference §3.2 (执行 6 months)", factor=1,
+              unsure=gettext_noop(
+                     "Calendar days from filing to closing of the enforcement cases (执, 执恢) "
+                     "closed in the period; suspended periods are not taken out.")),
     # Known SPC 2024 indicators not computed yet (their data comes with later issues).
     Indicator("enforcement_recovery_rate", "执行到位率", "Enforcement recovery rate",
               "", None, PERCENT, HIGHER, (SPC_2024,), SPC_SRC, computed=False,

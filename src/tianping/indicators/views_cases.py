@@ -122,7 +122,7 @@ def cases(request):
         csv_url=here(format="csv"), xlsx_url=here(format="xlsx"),
         back_url=f"{reverse('indicators:court')}?{form.query()}",
         sum_of_days=registry.parts(indicator, part) in (
-            ("days_to_close",), ("period_days_x_pending_end",)),
+            ("days_to_close",), ("enforcement_days",), ("period_days_x_pending_end",)),
         csv_limit=CSV_LIMIT, xlsx_limit=XLSX_LIMIT)
     return render(request, "indicators/cases.html", context)
 

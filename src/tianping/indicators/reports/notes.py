@@ -21,6 +21,7 @@ SCOPES = {
                                               "in 初)"),
     id(registry.APPEAL): gettext_lazy("second-instance trial cases (type codes ending in 终)"),
     id(registry.CIVIL_FIRST_INSTANCE): gettext_lazy("civil first-instance cases (民…初)"),
+    id(registry.ENFORCEMENT): gettext_lazy("enforcement cases (执, 执恢)"),
 }
 DIRECTIONS = {registry.HIGHER: gettext_lazy("higher is better"),
               registry.LOWER: gettext_lazy("lower is better"),
