@@ -219,6 +219,17 @@ SERVICE_SMS_BACKEND = env_str("SERVICE_SMS_BACKEND", "tianping.service.backends.
 SERVICE_EMAIL_BACKEND = env_str(
     "SERVICE_EMAIL_BACKEND", "tianping.service.backends.LoggingBackend"
 )
+# Petitions (涉诉信访): days to ask for 复查 after the reply (or 复核 after the 复查), and
+# days to decide one; 信访工作条例 arts 35-36 give 30 each. UNSURE: the SPC's own rules on
+# court-related petitions were not retrieved (petitions/actions.py).
+PETITION_REVIEW_ASK_DAYS = env_int("PETITION_REVIEW_ASK_DAYS", 30, minimum=1)
+PETITION_REVIEW_DAYS = env_int("PETITION_REVIEW_DAYS", 30, minimum=1)
+# Case funds (执行案款, funds/conf.py): payout within 30 days of the arrival notice (法发
+# 〔2017〕6号; local rules shorter), claims of master-account money within 3 days, and the
+# days to pay once a deferral's reason ends (UNSURE: no national figure was found).
+FUNDS_PAYOUT_DAYS = env_int("FUNDS_PAYOUT_DAYS", 30, minimum=1)
+FUNDS_CLAIM_DAYS = env_int("FUNDS_CLAIM_DAYS", 3, minimum=1)
+FUNDS_RESUME_DAYS = env_int("FUNDS_RESUME_DAYS", 10, minimum=1)
 # Who decides applications for fee relief (缓交、减交、免交): the Measures say "the court";
 # any of president, filing_division_head, case_judge (payments.permissions).
 FEE_RELIEF_DECIDERS = env_list("FEE_RELIEF_DECIDERS", ["president", "filing_division_head"])

@@ -29,6 +29,7 @@ def _public_items(user):
         (reverse("online:list"), _("My filings")),
         (reverse("mediation:mediations"), _("My mediations")),
         (reverse("party_cases:list"), _("My cases")),
+        (reverse("petitions:mine"), _("My petitions")),  # 信访 (petitions app)
         *([(reverse("portal:lawyer"), _("My clients' matters"))] if lawyer else []),
         (reverse("tools:fees"), _("Fee calculator")),
         (reverse("portal:courts"), _("Courts and service points")),
@@ -72,6 +73,16 @@ def _staff_items(user) -> tuple[list, list]:
         more.append((reverse("indicators:scorecard", args=(user.pk,)), _("My scorecard")))
     if roles & (permissions.OVERSIGHT_ROLES | {Role.JUDGE}):  # supervision orders (督办)
         items.append((reverse("supervision:orders"), _("Supervision")))
+    if roles & {Role.ENFORCEMENT_OFFICER, Role.DIVISION_HEAD, Role.PRESIDENT}:  # enforcement
+        (items if Role.ENFORCEMENT_OFFICER in roles else more).append(
+            (reverse("enforcement:queue"), _("Enforcement")))
+    if roles & {Role.PETITION_HANDLER, Role.PRESIDENT, Role.DIVISION_HEAD}:  # 信访 (petitions)
+        (items if Role.PETITION_HANDLER in roles else more).append(
+            (reverse("petitions:queue"), _("Petitions")))
+    if Role.FINANCE in roles:  # case funds (执行案款, funds app): finance's desk
+        items.append((reverse("funds:desk"), _("Case funds")))
+    if roles & {Role.DIVISION_HEAD, Role.PRESIDENT}:  # payouts to approve (funds app)
+        more.append((reverse("funds:approvals"), _("Case funds approvals")))
     if Role.PRESIDENT in roles:  # the approver of extensions (deadlines.permissions)
         items.append((reverse("deadlines:extension_requests"), _("Extensions")))
     if roles & permissions.LAWYER_VERIFYING_ROLES:  # lawyers registered at their court

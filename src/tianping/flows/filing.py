@@ -9,6 +9,7 @@ from tianping.cases import actions as case_actions
 from tianping.deadlines.actions import refresh_time_limit
 from tianping.filings import actions as filing_actions
 from tianping.filings.choices import FilingKind, FilingStatus
+from tianping.flows import enforcement
 from tianping.payments.actions import open_fee
 from tianping.payorders.actions import open_order
 
@@ -26,6 +27,8 @@ def accept_filing(filing, *, actor, acted_for=None, today=None, rng=None):
         open_fee(case, actor=actor, acted_for=acted_for, today=today)
         if filing.kind == FilingKind.PAYMENT_ORDER:  # a 民督 case: its order to issue
             open_order(case, amount=filing.amount, basis=filing.facts)
+        if filing.kind == FilingKind.ENFORCEMENT:  # a 执 case: its title and dispute
+            enforcement.on_accepted(case, actor=actor, acted_for=acted_for)
         filing_actions.note_case_opened(
             filing, case_number=case.number, actor=actor, acted_for=acted_for
         )

@@ -34,9 +34,10 @@ class IndicatorOut(Schema):
     name: str
     value: str | None = Field(description="Decimal, two places, rounded half up; null when "
                                           "the denominator is 0.")
-    numerator: int
-    denominator: int | None = Field(description="null for a count.")
-    unit: str = Field(description="%, days, cases or ratio.")
+    numerator: int | str = Field(description="A count, or a sum of money as a decimal "
+                                             "string in yuan (unit yuan, or 执行到位率).")
+    denominator: int | str | None = Field(description="null for a count.")
+    unit: str = Field(description="%, days, cases, ratio or yuan.")
     range: list[str | None] | None = Field(description="[low, high] or null: no range set.")
     status: str = Field(description="met (达标), not_met (未达标), no_range, no_value.")
 

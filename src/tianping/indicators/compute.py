@@ -20,7 +20,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
-from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -29,11 +28,9 @@ from tianping.appeals.models import DisputeCase
 from tianping.cases.choices import ClosureMode, Procedure
 from tianping.cases.models import Case
 from tianping.courts.models import Court, Division
-from tianping.indicators import registry
+from tianping.indicators import registry, sources
 from tianping.indicators.registry import COMPUTED, COUNTS, TypeScope
 from tianping.indicators.slicing import causes_of, team_of
-from tianping.mediation.choices import MediationKind, MediationStatus
-from tianping.mediation.models import Mediation
 
 MAX_DEPTH = 10  # links followed from a dispute's first case (案-件比)
 TWO_PLACES = Decimal("0.01")
@@ -217,7 +214,7 @@ CASE_WHATS = {"filed", "closed", "pending_start", "pending_end", "closed_within_
               "reversed_remanded", "closed_summary"}
 
 
-def _count_q(name: str, s: Slice) -> Q:
+def count_q(name: str, s: Slice) -> Q:
     count = COUNTS[name]
     return what_q(count.what, s) & scope_q(count.scope)
 
@@ -238,9 +235,9 @@ def case_counts_over(s: Slice, periods) -> list[dict[str, int]]:
         each.append(part)
         for name, count in COUNTS.items():
             if count.what in CASE_WHATS:
-                aggregates[f"{name}__{index}"] = Count("pk", filter=_count_q(name, part))
+                aggregates[f"{name}__{index}"] = Count("pk", filter=count_q(name, part))
             elif count.what == "days_to_close":
-                aggregates[f"{name}__{index}"] = Sum(length, filter=_count_q(name, part))
+                aggregates[f"{name}__{index}"] = Sum(length, filter=count_q(name, part))
     # Only rows some count can use: filed by the last end and open at or after the first start.
     first, last = min(p.start for p in each), max(p.end for p in each)
     rows = sliced_cases(s).filter(Q(filed_on__lte=last)
@@ -262,12 +259,12 @@ def case_counts_over(s: Slice, periods) -> list[dict[str, int]]:
 def _roots(s: Slice):
     """The disputes (案) of the slice: first-instance cases filed in the period with no
     原审案号 (no link to a case they came from)."""
-    return sliced_cases(s).filter(_count_q("disputes", s))
+    return sliced_cases(s).filter(count_q("disputes", s))
 
 
 def dispute_counts(s: Slice) -> dict[str, int]:
     """案 and 件 in one recursive query: the roots and every case linked after them."""
-    sql, params = _chain_sql(s)
+    sql, params = chain_sql(s)
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} SELECT (SELECT COUNT(*) FROM chain WHERE depth = 0), "
                        f"(SELECT COUNT(DISTINCT id) FROM chain)", params)
@@ -275,7 +272,7 @@ def dispute_counts(s: Slice) -> dict[str, int]:
     return {"disputes": disputes, "dispute_cases": cases}
 
 
-def _chain_sql(s: Slice) -> tuple[str, list]:
+def chain_sql(s: Slice) -> tuple[str, list]:
     roots_sql, roots_params = (_roots(s).values("pk").query
                                .get_compiler(connection=connection).as_sql())
     table = DisputeCase._meta.db_table
@@ -286,23 +283,11 @@ def _chain_sql(s: Slice) -> tuple[str, list]:
     return sql, list(roots_params)
 
 
-def mediation_counts(s: Slice) -> dict[str, int]:
-    """Pre-filing mediations ended in the period (the definition of `mediation.figures`:
-    ended = ended_on in the period, whatever the ending; settled = those settled). Per
-    court only: none for a division or judge slice."""
-    if not s.whole_court:
-        return {"prefiling_ended": 0, "prefiling_settled": 0}
-    result = prefiling_mediations(s).aggregate(
-        prefiling_ended=Count("pk"),
-        prefiling_settled=Count("pk", filter=Q(status=MediationStatus.SETTLED)))
-    return result
-
-
-def prefiling_mediations(s: Slice):
-    if not s.whole_court:
-        return Mediation.objects.none()
-    return Mediation.objects.filter(court_id__in=s.court_ids, kind=MediationKind.PRE_FILING,
-                                    ended_on__range=(s.start, s.end))
+def source_counts(s: Slice, names=None) -> dict:
+    """The counts from enforcement records, case funds and petitions (`sources`) that
+    NAMES asks for (all when None)."""
+    cases = sliced_cases(s)
+    return sources.counts(s, cases, cases.filter(scope_q(registry.ENFORCEMENT)), names)
 
 
 # The indicators --------------------------------------------------------------------------
@@ -312,8 +297,8 @@ class Result:
     code: str
     name: str
     value: Decimal | None
-    numerator: int
-    denominator: int | None
+    numerator: int | Decimal  # Decimal: a sum of money in yuan
+    denominator: int | Decimal | None
     unit: str
     range: tuple[Decimal | None, Decimal | None] | None
     status: str
@@ -322,11 +307,17 @@ class Result:
         return {
             "code": self.code, "name": self.name,
             "value": None if self.value is None else str(self.value),
-            "numerator": self.numerator, "denominator": self.denominator, "unit": self.unit,
+            "numerator": _plain(self.numerator), "denominator": _plain(self.denominator),
+            "unit": self.unit,
             "range": None if self.range is None else [
                 None if b is None else str(b) for b in self.range],
             "status": self.status,
         }
+
+
+def _plain(figure):
+    """A count as a number; a sum of money (Decimal) as its exact decimal string."""
+    return str(figure) if isinstance(figure, Decimal) else figure
 
 
 def value_of(numerator: int, denominator: int | None, factor: int) -> Decimal | None:
@@ -367,7 +358,8 @@ def counts_over(s: Slice, periods, names=None) -> list[dict[str, int]]:
             if names is None or {"disputes", "dispute_cases"} & set(names):
                 result.update(dispute_counts(part))
             if names is None or {"prefiling_ended", "prefiling_settled"} & set(names):
-                result.update(mediation_counts(part))
+                result.update(sources.mediation_counts(part))
+            result.update(source_counts(part, names))
         return results
 
     if connection.vendor != "postgresql":
@@ -401,30 +393,3 @@ def as_json(s: Slice, results: list[Result]) -> dict:
     """The answer of the CLI (--json) and the API."""
     return {"court": s.court.code, "from": s.start.isoformat(), "to": s.end.isoformat(),
             "indicators": [r.as_json() for r in results]}
-
-
-# Drill-down ------------------------------------------------------------------------------
-
-def cases_behind(code: str, part: str, s: Slice):
-    """The records behind indicator CODE's PART ("numerator" or "denominator") in slice S:
-    a queryset of cases (of pre-filing mediations for the pre-filing indicator). For a sum
-    (旧存 + 新收) the union; for Σ days and days × pending, the cases summed over."""
-    indicator = registry.BY_CODE.get(code)
-    if indicator is None or not indicator.computed:
-        raise ValidationError(_("Unknown indicator “%(code)s”.") % {"code": code})
-    if part not in ("numerator", "denominator"):
-        raise ValidationError(_("Choose the numerator or the denominator."))
-    names = registry.parts(indicator, part)
-    if not names:
-        return Case.objects.none()
-    if all(COUNTS[n].scope is None for n in names):
-        settled = Q(status=MediationStatus.SETTLED)
-        mediations = prefiling_mediations(s)
-        return mediations.filter(settled) if names == ("prefiling_settled",) else mediations
-    if names == ("dispute_cases",):  # the chain reaches cases of other courts (appeals)
-        sql, params = _chain_sql(s)
-        return Case.objects.filter(pk__in=RawSQL(f"{sql} SELECT id FROM chain", params))
-    q = Q(pk__in=[])
-    for name in names:
-        q |= _count_q(name, s)
-    return sliced_cases(s).filter(q)

@@ -30,6 +30,19 @@ COUNT_WORDS = {
     "period_days_x_pending_end": gettext_lazy("days in the period × pending at the end"),
     "enforcement_closed": gettext_lazy("enforcement cases closed"),
     "enforcement_days": gettext_lazy("sum of days from filing to closing of enforcement cases"),
+    "all_received": gettext_lazy("cases of every type received"),
+    "enf_closed": gettext_lazy("enforcement cases closed with a closing mode"),
+    "enf_completed": gettext_lazy("enforcement cases closed as completed (执行完毕)"),
+    "enf_terminated": gettext_lazy("enforcement cases closed as 终本"),
+    "enf_terminated_ok": gettext_lazy("终本 closings with every precondition on record"),
+    "enf_applied": gettext_lazy("amount applied for (yuan)"),
+    "enf_recovered": gettext_lazy("amount recovered (yuan)"),
+    "payouts_paid": gettext_lazy("case-fund payouts paid"),
+    "payouts_on_time": gettext_lazy("case-fund payouts paid within the limit"),
+    "unclaimed_end": gettext_lazy("unclaimed money in the master account at the end (yuan)"),
+    "petitions": gettext_lazy("petitions received"),
+    "petitions_replied": gettext_lazy("petitions replied to"),
+    "petitions_replied_on_time": gettext_lazy("petitions replied to on time"),
 }
 
 
@@ -46,4 +59,6 @@ def formula(indicator) -> str:
         left, right = ("（", "）") if (get_language() or "").startswith("zh") else ("(", ")")
         below = f"{left}{below}{right}"
     text = f"{top} ÷ {below}"
-    return text + (" × 100%" if indicator.unit == registry.PERCENT else "")
+    if indicator.unit == registry.PERCENT:
+        return text + " × 100%"
+    return text + (f" × {indicator.factor}" if indicator.factor != 1 else "")

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.utils.translation import gettext_noop  # the notes are worded when read
 
 BASIC, INTERMEDIATE, HIGH = "basic", "intermediate", "high"
-PERCENT, DAYS, CASES, RATIO = "%", "days", "cases", "ratio"
+PERCENT, DAYS, CASES, RATIO, YUAN = "%", "days", "cases", "ratio", "yuan"
 HIGHER, LOWER, NEITHER = "higher", "lower", "neither"  # which is better
 SPC_2024, TRADITIONAL, INTERNATIONAL = "spc2024", "traditional", "international"
 
@@ -59,14 +59,19 @@ ENFORCEMENT = TypeScope(include_codes=("执", "执恢"))
 @dataclass(frozen=True)
 class Count:
     """A count the engine computes: WHAT (see compute.py) over the cases of SCOPE, or over
-    pre-filing mediations (scope None)."""
+    pre-filing mediations (scope None); a count whose SOURCE is another app's records
+    (`sources.py`: enforcement records, case funds, petitions) is computed there. RECORDS
+    says what its drill-down lists: cases, or records that are no cases (no drill-down)."""
 
     name: str
     what: str
     scope: TypeScope | None = TRIAL
     description: str = ""
+    source: str = ""  # "", or "enforcement", "funds", "petitions" (sources.py)
+    records: str = "cases"  # "cases", "mediations", "money" (Σ over cases), or NOT_CASES
 
 
+NOT_CASES = ("payouts", "petitions", "master")  # no drill-down to cases: their own pages
 COUNTS = {c.name: c for c in (
     Count("received", "filed", description="trial cases filed in the period"),
     Count("closed", "closed", description="trial cases closed in the period"),
@@ -108,6 +113,40 @@ COUNTS = {c.name: c for c in (
           description="enforcement cases (执, 执恢) closed in the period"),
     Count("enforcement_days", "days_to_close", ENFORCEMENT,
           description="Σ (closed_on − filed_on) in days over the enforcement cases closed"),
+    Count("all_received", "filed", TypeScope(exclude_suffixes=("诉前调",)),
+          description="cases of every type filed in the period (not pre-filing mediations)"),
+    # From the enforcement records (`enforcement.EnforcementRecord`) of the enforcement
+    # cases of the slice closed in the period with an enforcement closing mode.
+    Count("enf_closed", "enf_closed", ENFORCEMENT, source="enforcement",
+          description="enforcement cases closed in the period with a closing mode"),
+    Count("enf_completed", "enf_completed", ENFORCEMENT, source="enforcement",
+          description="of those, closed as 执行完毕"),
+    Count("enf_terminated", "enf_terminated", ENFORCEMENT, source="enforcement",
+          description="of those, closed as 终结本次执行程序 (终本)"),
+    Count("enf_terminated_ok", "enf_terminated_ok", ENFORCEMENT, source="enforcement",
+          description="of the 终本 closings, those with every precondition on record"),
+    Count("enf_applied", "enf_applied", ENFORCEMENT, source="enforcement", records="money",
+          description="Σ amount applied for (yuan) over the enforcement cases closed"),
+    Count("enf_recovered", "enf_recovered", ENFORCEMENT, source="enforcement",
+          records="money",
+          description="Σ amount recovered (deductions, auctions, direct payments; yuan)"),
+    # From the case funds (`funds`): payouts paid in the period on the slice's cases.
+    Count("payouts_paid", "payouts_paid", None, source="funds", records="payouts",
+          description="case-fund payouts (发放) paid in the period"),
+    Count("payouts_on_time", "payouts_on_time", None, source="funds", records="payouts",
+          description="of those, paid within the payout limit"),
+    Count("unclaimed_end", "unclaimed_end", None, source="funds", records="master",
+          description="money in the master account not claimed to a case at the period's "
+                      "end (yuan)"),
+    # From the petitions (`petitions`), per court.
+    Count("petitions", "petitions", None, source="petitions", records="petitions",
+          description="petitions received in the period (litigation matters routed to "
+                      "their procedure not counted)"),
+    Count("petitions_replied", "petitions_replied", None, source="petitions",
+          records="petitions", description="petitions replied to in the period"),
+    Count("petitions_replied_on_time", "petitions_replied_on_time", None,
+          source="petitions", records="petitions",
+          description="of those, replied on or before the reply due date"),
 )}
 
 
@@ -224,15 +263,57 @@ INDICATORS = (
               unsure=gettext_noop(
                      "Calendar days from filing to closing of the enforcement cases (执, 执恢) "
                      "closed in the period; suspended periods are not taken out.")),
-    # Known SPC 2024 indicators not computed yet (their data comes with later issues).
     Indicator("enforcement_recovery_rate", "执行到位率", "Enforcement recovery rate",
-              "", None, PERCENT, HIGHER, (SPC_2024,), SPC_SRC, computed=False,
+              "enf_recovered", "enf_applied", PERCENT, HIGHER, (SPC_2024,),
+              SPC_SRC + " (执行到位率: amount recovered ÷ amount applied for)",
               unsure=gettext_noop(
-                     "Amount recovered ÷ amount applied for: formula UNSURE; not computed.")),
+                     "The standard 口径 is UNSURE: here over the enforcement cases closed in "
+                     "the period; recovered is what the officer recorded as deducted, "
+                     "auctioned or paid to the applicant directly.")),
     Indicator("enforcement_completion_rate", "执行完毕率", "Enforcement completion rate",
-              "", None, PERCENT, HIGHER, (SPC_2024,), SPC_SRC, computed=False,
+              "enf_completed", "enf_closed", PERCENT, HIGHER, (SPC_2024,),
+              SPC_SRC + " (执行完毕率)",
               unsure=gettext_noop(
-                     "Formula UNSURE; not computed.")),
+                     "Enforcement cases closed as 执行完毕 ÷ enforcement cases closed "
+                     "(domain-reference §2.3, UNSURE).")),
+    Indicator("terminated_current_rate", "终本率", "Share closed as 终本",
+              "enf_terminated", "enf_closed", PERCENT, LOWER, (TRADITIONAL,),
+              TRAD_SRC + "; 法〔2016〕373号",
+              unsure=gettext_noop(
+                     "Closed as 终结本次执行程序 ÷ enforcement cases closed; the SPC's "
+                     "口径 is UNSURE.")),
+    Indicator("terminated_current_quality", "终本合格率", "终本 closings that met the rules",
+              "enf_terminated_ok", "enf_terminated", PERCENT, HIGHER, (TRADITIONAL,),
+              TRAD_SRC + "; 法〔2016〕373号 art. 1",
+              unsure=gettext_noop(
+                     "A 终本 closing counts as 合格 when every precondition of art. 1 was on "
+                     "record when it closed; the platform refuses the others, so imported "
+                     "or earlier closings are where a shortfall shows.")),
+    Indicator("payout_timeliness", "案款发放及时率", "Case funds paid out on time",
+              "payouts_on_time", "payouts_paid", PERCENT, HIGHER, (TRADITIONAL,),
+              "domain-reference §3.5 (法发〔2017〕6号: 30 days; local limits shorter)",
+              unsure=gettext_noop(
+                     "A payment is on time when every sum it pays out was paid within the "
+                     "limit of its arrival, approved deferrals not counted (first in, first "
+                     "out). Per court and per case slice.")),
+    Indicator("unclaimed_funds", "月末未认领案款", "Unclaimed case funds at the end",
+              "unclaimed_end", None, YUAN, LOWER, (TRADITIONAL,),
+              "domain-reference §3.5 (待认领款每月清零)", factor=1,
+              unsure=gettext_noop(
+                     "Per court only: a division or judge slice gives none.")),
+    Indicator("petition_rate", "涉诉信访率（每百件）", "Petitions per 100 cases",
+              "petitions", "all_received", RATIO, LOWER, (TRADITIONAL,),
+              "信访工作条例; domain-reference §3.2", factor=100,
+              unsure=gettext_noop(
+                     "Petitions received ÷ cases of every type filed in the same period × "
+                     "100; per court only (a division or judge slice gives none).")),
+    Indicator("petition_reply_rate", "信访按期答复率", "Petitions replied on time",
+              "petitions_replied_on_time", "petitions_replied", PERCENT, HIGHER,
+              (TRADITIONAL,), "信访工作条例 arts 22, 34 (60 days, +30 approved)",
+              unsure=gettext_noop(
+                     "The court's own petition rules were not found (UNSURE): the "
+                     "regulation's 60 days (+30 approved) apply. Per court only.")),
+    # Known SPC 2024 indicators not computed yet (their data comes with later issues).
     Indicator("second_instance_hearing_rate", "二审开庭率", "Second-instance hearing rate",
               "", None, PERCENT, HIGHER, (SPC_2024,), SPC_SRC, computed=False,
               unsure=gettext_noop(

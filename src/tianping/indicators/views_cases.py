@@ -1,5 +1,5 @@
 """The cases behind a figure (`/indicators/cases/?code=…&part=numerator|denominator&<the
-slice>`): exactly the cases the engine counted (`compute.cases_behind`), a page at a time
+slice>`): exactly the cases the engine counted (`behind.cases_behind`), a page at a time
 (keyset pagination: no OFFSET however long the list), with their count equal to the
 figure; and the whole list as CSV (streamed) or xlsx (bounded), with Chinese headers.
 
@@ -26,7 +26,7 @@ from tianping.audit.actions import record
 from tianping.cases.choices import ClosureMode, Procedure
 from tianping.cases.models import Case
 from tianping.cases.permissions import cases_visible_to
-from tianping.indicators import compute, registry
+from tianping.indicators import behind, registry
 from tianping.indicators.views_common import periods, slice_form
 from tianping.lib.keyset import rows_page
 from tianping.mediation.choices import MediationStatus
@@ -74,7 +74,7 @@ def _behind(request):
     records = None
     if form.is_valid():
         try:
-            records = compute.cases_behind(code, part, form.slice)
+            records = behind.cases_behind(code, part, form.slice)
         except ValidationError as error:
             form.add_error(None, error)
     if records is None:

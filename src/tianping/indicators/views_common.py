@@ -4,6 +4,7 @@ note in the reader's language, the links to the cases behind)."""
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -17,7 +18,8 @@ from tianping.indicators.forms import SliceForm, quick_periods
 from tianping.indicators.formulas import formula
 
 UNIT_WORDS = {registry.PERCENT: "%", registry.DAYS: gettext_lazy("days"),
-              registry.CASES: pgettext_lazy("unit", "cases"), registry.RATIO: ""}
+              registry.CASES: pgettext_lazy("unit", "cases"), registry.RATIO: "",
+              registry.YUAN: pgettext_lazy("unit", "yuan")}
 STATUS_LABELS = {compute.MET: gettext_lazy("Met"), compute.NOT_MET: gettext_lazy("Not met"),
                  compute.NO_RANGE: gettext_lazy("No reference range set"),
                  compute.NO_VALUE: gettext_lazy("Nothing to divide")}
@@ -47,10 +49,18 @@ def show(value, unit: str) -> str:
     if value is None:
         return "—"
     word = str(UNIT_WORDS.get(unit, ""))
-    text = f"{value:,}" if unit == registry.CASES else str(value)
+    text = f"{value:,}" if unit in (registry.CASES, registry.YUAN) else str(value)
     if unit == registry.CASES:
         text = text.split(".")[0]
     return f"{text}{word}" if unit == registry.PERCENT else f"{text} {word}".strip()
+
+
+def figure(value):
+    """A numerator or denominator as shown: a count as it is, a sum of money with its
+    thousands and two places (1,234.50)."""
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    return value
 
 
 def change(value, unit: str) -> str:
@@ -81,8 +91,8 @@ class Row:
     code: str
     name: str
     value: str
-    numerator: int
-    denominator: int | None
+    numerator: int | str  # a sum of money as written: 1,234.50
+    denominator: int | str | None
     numerator_url: str
     denominator_url: str
     range: str
@@ -101,11 +111,14 @@ def row(result, query, compared=None) -> Row:
     base = reverse("indicators:cases")
 
     def link(part):
+        names = registry.parts(indicator, part)
+        if any(registry.COUNTS[n].records in registry.NOT_CASES for n in names):
+            return ""  # no cases behind: the funds and petition pages list them
         return f"{base}?{query(code=result.code, part=part)}"
 
     return Row(
         code=result.code, name=result.name, value=show(result.value, result.unit),
-        numerator=result.numerator, denominator=result.denominator,
+        numerator=figure(result.numerator), denominator=figure(result.denominator),
         numerator_url=link("numerator"),
         denominator_url=link("denominator") if result.denominator is not None else "",
         range=range_text(result.range, result.unit), status=result.status,

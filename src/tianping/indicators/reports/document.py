@@ -3,6 +3,7 @@ same content as the workbook on A4 landscape pages, numbered "page / pages"."""
 
 from tianping.indicators import compute
 from tianping.indicators.reports import notes as words
+from tianping.indicators.views_common import figure
 from tianping.lib import pdf
 
 
@@ -14,8 +15,8 @@ def context(report) -> dict:
             r = item.now
             rows.append({
                 "name": r.name, "value": words.show(r.value, r.unit),
-                "numerator": r.numerator,
-                "denominator": "" if r.denominator is None else r.denominator,
+                "numerator": figure(r.numerator),
+                "denominator": "" if r.denominator is None else figure(r.denominator),
                 "range": words.range_text(r.range, r.unit) if r.range is not None else "—",
                 "status": words.status_word(r.status),
                 "not_met": r.status == compute.NOT_MET,

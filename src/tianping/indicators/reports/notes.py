@@ -23,6 +23,12 @@ SCOPES = {
     id(registry.CIVIL_FIRST_INSTANCE): gettext_lazy("civil first-instance cases (民…初)"),
     id(registry.ENFORCEMENT): gettext_lazy("enforcement cases (执, 执恢)"),
 }
+RECORD_WORDS = {
+    "payouts": gettext_lazy("case-fund payouts of the slice's cases, paid in the period"),
+    "petitions": gettext_lazy("petitions to the court (litigation matters routed to their "
+                              "procedure not counted)"),
+    "master": gettext_lazy("the court's master account: money not yet claimed to a case"),
+}
 DIRECTIONS = {registry.HIGHER: gettext_lazy("higher is better"),
               registry.LOWER: gettext_lazy("lower is better"),
               registry.NEITHER: gettext_lazy("neither higher nor lower is better")}
@@ -45,9 +51,13 @@ def scope_text(indicator) -> str:
     texts = []
     for part in ("numerator", "denominator"):
         for name in registry.parts(indicator, part):
-            scope = registry.COUNTS[name].scope
-            text = (str(_("pre-filing mediations (not cases), ended in the period"))
-                    if scope is None else str(SCOPES.get(id(scope), "")))
+            count = registry.COUNTS[name]
+            scope = count.scope
+            if count.records in RECORD_WORDS:
+                text = str(RECORD_WORDS[count.records])
+            else:
+                text = (str(_("pre-filing mediations (not cases), ended in the period"))
+                        if scope is None else str(SCOPES.get(id(scope), "")))
             if text and text not in texts:
                 texts.append(text)
     return "; ".join(texts)

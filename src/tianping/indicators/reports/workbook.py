@@ -29,6 +29,11 @@ GREEN = Font(color="1E7B34")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
+def _figure_format(value) -> str:
+    """A count as a whole number, a sum of money (Decimal) with two places."""
+    return TWO if isinstance(value, Decimal) else WHOLE
+
+
 def put_number(cell, value, fmt: str = TWO) -> None:
     """VALUE (Decimal, int or None) into CELL as a number with its exact digits."""
     if value is None:
@@ -78,8 +83,9 @@ def summary_sheet(ws, report) -> None:
             ws.cell(row=row, column=2, value=r.name)
             put_number(ws.cell(row=row, column=3), r.value, fmt)
             ws.cell(row=row, column=4, value=words.unit_word(r.unit))
-            put_number(ws.cell(row=row, column=5), r.numerator, WHOLE)
-            put_number(ws.cell(row=row, column=6), r.denominator, WHOLE)
+            put_number(ws.cell(row=row, column=5), r.numerator, _figure_format(r.numerator))
+            put_number(ws.cell(row=row, column=6), r.denominator,
+                       _figure_format(r.denominator))
             low, high = r.range if r.range is not None else (None, None)
             put_number(ws.cell(row=row, column=7), low)
             put_number(ws.cell(row=row, column=8), high)

@@ -12,7 +12,7 @@ from tianping.appeals.models import DisputeCase
 from tianping.appeals.tests.helpers import DAY, appeal_court_staff, judged_case, pdf, serve_by_post
 from tianping.cases.actions import start_trial
 from tianping.flows import appeals as flow
-from tianping.indicators import compute
+from tianping.indicators import behind, compute
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -33,8 +33,8 @@ def test_decide_appeal_writes_the_outcome_on_the_link(demo, other_litigant):
     link = DisputeCase.objects.get(case=second)
     assert (link.origin, link.outcome) == (case, "amended")
     s = compute.make_slice(case.court, case.closed_on, case.closed_on, judge="王军")
-    assert case in compute.cases_behind("reversal_remand_rate", "numerator", s)
-    assert case in compute.cases_behind("appeal_rate", "numerator", s)
+    assert case in behind.cases_behind("reversal_remand_rate", "numerator", s)
+    assert case in behind.cases_behind("appeal_rate", "numerator", s)
 
     DisputeCase.objects.filter(pk=link.pk).update(outcome="")
     migration = importlib.import_module(

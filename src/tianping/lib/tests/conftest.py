@@ -15,6 +15,7 @@ from tianping.filings.choices import Channel
 from tianping.filings.models import FilingEvent
 from tianping.flows.filing import accept_filing
 from tianping.flows.mediation import apply_for_mediation
+from tianping.funds.models import Entry
 from tianping.mediation import actions_mediations as mediation_actions
 from tianping.mediation.models import MediationEvent, Mediator
 
@@ -65,6 +66,10 @@ def filed(demo):
         mediation, Mediator.objects.get(user=demo["hutao"]), actor=demo["lixia"], today=today,
         override="测试",
     )
+    # and two movements of case funds in the court's master account (the funds ledger)
+    for n in (1, 2):
+        Entry.objects.create(court=filing.court, kind="arrived", amount=Decimal("100.00"),
+                             on=today, actor=demo["qianhui"], reference=f"T{n}")
     return {"filing": filing, "case": case, "mediation": mediation}
 
 
@@ -103,6 +108,7 @@ APPEND_ONLY = {
     "filing": Table(FilingEvent, "kind", owner="filing_id"),
     "case": Table(CaseEvent, "kind", owner="case_id"),
     "mediation": Table(MediationEvent, "kind", owner="mediation_id"),
+    "funds": Table(Entry, "reference"),
 }
 
 

@@ -53,7 +53,8 @@ def _changes(table, vendor: str) -> dict[str, list[str]]:
         return attempts
     function = {"audit_auditentry": "audit_entry", "filings_filingevent": "filing_event",
                 "cases_caseevent": "case_event",
-                "mediation_mediationevent": "mediation_event"}[name]
+                "mediation_mediationevent": "mediation_event",
+                "funds_entry": "funds_entry"}[name]
     attempts |= {
         "truncate": [f"TRUNCATE {name}"],
         "truncate-cascade": [f"TRUNCATE {name} CASCADE"],

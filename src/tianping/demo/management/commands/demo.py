@@ -5,11 +5,14 @@ from tianping.catalog.builtin import sync_builtin_catalogs
 from tianping.demo.appeals import load_demo_appeals
 from tianping.demo.cases import load_demo_cases
 from tianping.demo.display import load_demo_display
+from tianping.demo.enforcement import load_enforcement_demo
+from tianping.demo.funds import load_funds_demo
 from tianping.demo.hearings import load_demo_hearings
 from tianping.demo.history import load_demo_history, load_demo_ranges
 from tianping.demo.mediation_groups import load_demo_mediation_groups
 from tianping.demo.mediations import load_demo_mediations
 from tianping.demo.network import DEMO_PASSWORD, load_demo, load_holiday_table
+from tianping.demo.petitions import load_petitions_demo
 from tianping.demo.procedures import load_demo_procedures
 from tianping.demo.service import load_demo_service
 
@@ -50,6 +53,13 @@ class Command(BaseCommand):
             self.stdout.write(_("Demo judgments served: %(n)d.") % {"n": judged})
         if cases and load_demo_procedures():
             self.stdout.write(_("A demo payment order is waiting for the debtor's answer."))
+        enforced = load_enforcement_demo() if cases else 0  # after the appeals: a judgment
+        if cases:
+            load_funds_demo()  # on 张三's enforcement case
+        petitions = load_petitions_demo() if cases else 0
+        if enforced or petitions:
+            self.stdout.write(_("Demo enforcement cases made: %(cases)d; petitions: "
+                                "%(petitions)d.") % {"cases": enforced, "petitions": petitions})
         history = load_demo_history() if cases else 0
         if cases:
             load_demo_ranges()
