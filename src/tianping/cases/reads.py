@@ -355,6 +355,13 @@ def case_next(case) -> str:
         return text
     if case.state == CaseState.SUSPENDED:
         return _("The case is suspended; the court will tell you when it resumes.")
+    if case.procedure == Procedure.ENFORCEMENT:  # the officer is the case's handler (judge)
+        if case.judge_id is None:
+            return _("The court is assigning an enforcement officer; you will be told who "
+                     "it is.")
+        return _("Enforcement officer %(officer)s handles your case. The steps taken show "
+                 "on this page; report any property of the respondent you know of as a "
+                 "clue.") % {"officer": case.judge.full_name}
     if case.judge_id is None:
         return _("The court is assigning a judge; you will be told who it is.")
     if case.state == CaseState.IN_TRIAL:

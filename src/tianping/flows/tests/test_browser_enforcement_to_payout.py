@@ -144,6 +144,7 @@ def test_from_an_effective_judgment_to_a_payout_and_a_termination(page, demo):
     switch(page, "zhangsan")
     page.goto(page.base_url + f"/portal/cases/{case.code}/")
     assert "30,000.50" in page.inner_text("#enforcement")
+    assert "您的案件由执行员高峰承办" in page.inner_text("main")
     funds = page.inner_text("#funds")
     assert "发放" in funds and "30,000.50" in funds and "已发放" in funds
     assert_reads_well(page, "zh-hans")
