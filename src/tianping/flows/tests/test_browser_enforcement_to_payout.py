@@ -93,6 +93,8 @@ def test_from_an_effective_judgment_to_a_payout_and_a_termination(page, demo):
     milestone(page, case, MilestoneKind.DEDUCTION, "30,000.5")
     panel = page.inner_text("#enforcement")
     assert "86,000.00" in panel and "30,000.50" in panel and "扣划" in panel
+    main = page.inner_text("main")  # an enforcement case: no trial sections
+    assert "申请执行书" in main and "开始审理" not in main and "庭审安排" not in main
     assert_reads_well(page, "zh-hans")
     shoot(page, "case-panel")
 
