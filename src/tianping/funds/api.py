@@ -25,11 +25,11 @@ from tianping.funds.api_schemas import (
     ArrivalIn,
     CaseFundsOut,
     ClaimIn,
-    DecisionIn,
     DeferralIn,
     DeferralOut,
-    EntryOut,
     EntryPageOut,
+    FundsDecisionIn,
+    FundsEntryOut,
     OutflowIn,
     PayIn,
     PayoutIn,
@@ -123,7 +123,7 @@ def case_funds(request, code: str = CODE):
     return _case_out(case)
 
 
-@router.post("/arrivals", response={201: EntryOut},
+@router.post("/arrivals", response={201: FundsEntryOut},
              summary="Finance records money arrived, for a case or in the master account")
 def record_arrival(request, payload: ArrivalIn, idempotency_key: str | None = IDEMPOTENCY):
     user = _staff(request)
@@ -150,7 +150,7 @@ def unclaimed(request, paging: Query[PageIn]):
     return _page(queries.unclaimed(courts), paging, _entry)
 
 
-@router.post("/cases/{code}/claims", response={201: EntryOut},
+@router.post("/cases/{code}/claims", response={201: FundsEntryOut},
              summary="The officer claims money of the master account to the case (认领)")
 def claim(request, payload: ClaimIn, code: str = CODE):
     user, case = _case(request, code)
@@ -186,7 +186,7 @@ def _visible_payout(user, pk) -> Payout:
 
 @router.post("/payouts/{pk}/decision", response=PayoutOut,
              summary="Approve or refuse a payout (its amount's tier; never one's own)")
-def decide_payout(request, pk: int, payload: DecisionIn):
+def decide_payout(request, pk: int, payload: FundsDecisionIn):
     user = _staff(request)
     payout = _visible_payout(user, pk)
     perms.require_approve_payout(user, payout)
@@ -242,7 +242,7 @@ def _visible_deferral(user, pk) -> Deferral:
 
 @router.post("/deferrals/{pk}/decision", response=DeferralOut,
              summary="Approve or refuse a deferral (division head or president; not one's own)")
-def decide_deferral(request, pk: int, payload: DecisionIn):
+def decide_deferral(request, pk: int, payload: FundsDecisionIn):
     user = _staff(request)
     deferral = _visible_deferral(user, pk)
     perms.require_approve_deferral(user, deferral)
@@ -257,7 +257,7 @@ def end_deferral(request, pk: int):
     return _deferral(actions.end_deferral(_visible_deferral(user, pk), **_acting(request)))
 
 
-@router.post("/cases/{code}/outflows", response={201: EntryOut},
+@router.post("/cases/{code}/outflows", response={201: FundsEntryOut},
              summary="Finance books the enforcement fee, a refund or a deposit (提存)")
 def outflow(request, payload: OutflowIn, code: str = CODE,
             idempotency_key: str | None = IDEMPOTENCY):

@@ -10,7 +10,7 @@ KEY = Field(None, max_length=80, description="Idempotency key (or the Idempotenc
             "header): the same command sent again does the thing once.")
 
 
-class EntryOut(Schema):
+class FundsEntryOut(Schema):
     id: int
     kind: str
     amount: Decimal
@@ -55,7 +55,7 @@ class CaseFundsOut(Schema):
     available: Decimal
     due_on: datetime.date | None
     deferred: bool
-    entries: list[EntryOut]
+    entries: list[FundsEntryOut]
     payouts: list[PayoutOut]
     deferrals: list[DeferralOut]
 
@@ -85,7 +85,7 @@ class PayoutIn(Schema):
     key: str | None = KEY
 
 
-class DecisionIn(Schema):
+class FundsDecisionIn(Schema):
     approve: bool
     note: str = Field("", max_length=500)
 
@@ -131,7 +131,7 @@ class ReconciliationOut(Schema):
 
 
 class EntryPageOut(Schema):
-    items: list[EntryOut]
+    items: list[FundsEntryOut]
     next: str | None
 
 
