@@ -3,25 +3,22 @@ records, case funds and petitions. Each function gets the slice's period and cou
 the queryset of the slice's cases (`compute.sliced_cases`, before any type scope), and
 answers the counts of `registry.COUNTS` whose `source` is its app, in one aggregate query
 each (the payout clock of the funds is computed per case that paid in the period: it is
-first in, first out over each sum's own arrival date, `funds.clock`).
+first in, first out over each sum's own arrival date, `funds.queries.verdicts`).
 
 Money sums are exact `Decimal` yuan; counts are integers. Funds and petitions belong to a
 court, not to a division or a judge: a narrower slice gives 0 for those counts, as for
 the pre-filing mediations (the pages say so in the indicator's note).
 """
 
-from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum
 
 from tianping.enforcement.choices import RECOVERING, ClosingMode
 from tianping.enforcement.models import EnforcementRecord, Milestone
-from tianping.funds import clock
-from tianping.funds.choices import INTO_CASE, OUT_OF_CASE, DeferralStatus, EntryKind
-from tianping.funds.conf import payout_days, resume_days
-from tianping.funds.models import Deferral, Entry
-from tianping.funds.queries import unclaimed
+from tianping.funds.choices import EntryKind
+from tianping.funds.models import Entry
+from tianping.funds.queries import unclaimed, verdicts
 from tianping.mediation.choices import MediationKind, MediationStatus
 from tianping.mediation.models import Mediation
 from tianping.petitions.choices import Status
@@ -111,27 +108,11 @@ def paid_entries(s, cases):
 
 
 def funds_counts(s, cases) -> dict:
-    """Payouts paid in the period and those within the limit, in three queries however
-    many cases: the payments, every movement of their cases, and their deferrals; the
-    clock of each case then runs in memory (`funds.clock`, the same as the case's page)."""
+    """Payouts paid in the period and those within the limit (the payout clock of
+    `funds.queries.verdicts`, the same as the case's funds page, in two queries more)."""
     paid = list(paid_entries(s, cases).values_list("pk", "case_id"))
-    case_ids = {case_id for _pk, case_id in paid}
-    moves, pauses = defaultdict(list), defaultdict(list)
-    for pk, case_id, kind, on, amount in Entry.objects.filter(case_id__in=case_ids).values_list(
-            "pk", "case_id", "kind", "on", "amount"):
-        moves[case_id].append((pk, kind, on, amount))
-    for case_id, start, end in Deferral.objects.filter(
-            case_id__in=case_ids, status__in=(DeferralStatus.APPROVED, DeferralStatus.ENDED),
-            starts_on__isnull=False).values_list("case_id", "starts_on", "ended_on"):
-        pauses[case_id].append((start, end))
-    verdicts = {}
-    for case_id in case_ids:
-        rows = sorted(moves[case_id], key=lambda r: (r[2], r[0]))
-        inflows = [(on, amount) for _pk, kind, on, amount in rows if kind in INTO_CASE]
-        outflows = [(on, amount, pk) for pk, kind, on, amount in rows if kind in OUT_OF_CASE]
-        verdicts.update(clock.run(inflows, outflows, pauses[case_id], payout_days(),
-                                  resume_days())[1])
-    on_time = sum(bool(verdicts.get(pk, True)) for pk, _case_id in paid)
+    on_time_of = verdicts({case_id for _pk, case_id in paid})
+    on_time = sum(bool(on_time_of.get(pk, True)) for pk, _case_id in paid)
     held = ZERO
     if s.whole_court:
         held = _yuan(unclaimed(s.court_ids, on=s.end).aggregate(t=Sum("amount"))["t"])
